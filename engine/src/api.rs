@@ -1,0 +1,92 @@
+//! The engine's public contract, shared by build-index (native) and the
+//! reader (wasm32). The engine is synchronous and does no I/O: callers fetch
+//! bytes (from disk, HTTP or data inlined in the page) and hand them over.
+//!
+//! Loading protocol (what the reader does on each keystroke):
+//! 1. `IndexReader::open(manifest_json, docmeta_bytes)` once at start-up.
+//! 2. `let q = Query::parse(text)`; `reader.missing_term_chunks(&q)` lists the
+//!    term chunks (by file name) the query needs; fetch them and
+//!    `reader.add_term_chunk(name, bytes)`.
+//! 3. `reader.search(&q, &request)` → ranked hits + facet counts (needs only
+//!    the manifest, docmeta and the term chunks).
+//! 4. `reader.missing_doc_chunks(&hit_docs)` → fetch, `add_doc_chunk`, then
+//!    `reader.document(doc)` and `reader.snippet(doc, &hit.matched, ...)`.
+
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// Internal document number: position in the id-sorted document list.
+pub type DocNum = u32;
+
+/// Filters, sort and paging that come from the UI (facet checkboxes, year
+/// range, sort menu) rather than from the typed query text.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct SearchRequest {
+    /// facet name → selected values (OR within a facet, AND across facets).
+    pub filters: BTreeMap<String, Vec<String>>,
+    /// Inclusive ISO date bounds (`YYYY`, `YYYY-MM` or `YYYY-MM-DD`).
+    pub date_from: Option<String>,
+    pub date_to: Option<String>,
+    pub sort: Sort,
+    /// Number of hits to return (0 = all).
+    pub limit: usize,
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Sort {
+    /// Relevance for a non-empty query; newest first for an empty one.
+    #[default]
+    Relevance,
+    Newest,
+    Oldest,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Hit {
+    pub doc: DocNum,
+    pub score: f32,
+    /// Index terms that matched (after stemming / folding / typo expansion),
+    /// for highlighting: pass to `IndexReader::snippet` / `highlights`.
+    pub matched: Vec<String>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct SearchResults {
+    /// Total number of matching documents.
+    pub total: usize,
+    pub hits: Vec<Hit>,
+    /// facet name → (value, count), sorted by count desc then value;
+    /// disjunctive counts (see FORMAT.md / ARCHITECTURE.md).
+    pub facets: BTreeMap<String, Vec<(String, u32)>>,
+    /// Set when no document matched all terms and the results are partial
+    /// matches: a human-readable note for the UI.
+    pub note: Option<String>,
+    /// Closest spelling from the term dictionary when nothing matched.
+    pub suggestion: Option<String>,
+}
+
+/// A highlight: byte range in a text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Range {
+    pub start: usize,
+    pub end: usize,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Snippet {
+    /// Passage text (may start/end with "…").
+    pub text: String,
+    /// Highlight byte ranges into `text`.
+    pub highlights: Vec<Range>,
+    /// Index of the block the passage comes from (paragraph permalinks).
+    pub block: usize,
+}
+
+/// Match ranges for the reading view: (block index, byte ranges in that block's text),
+/// plus ranges in the title.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DocHighlights {
+    pub title: Vec<Range>,
+    pub blocks: Vec<(usize, Vec<Range>)>,
+}

@@ -1,0 +1,147 @@
+//! The document model: what build-index produces, what the index stores in
+//! its JSON document chunks, and what the reader renders.
+//!
+//! Field names here are the public JSON names (`inspect --json`, the doc
+//! chunks); renaming one is a format change (bump `format::FORMAT_VERSION`).
+
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// Where a metadata value came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Origin {
+    /// Read from the document text itself (or its front matter / HTML head).
+    Text,
+    /// Supplied by a catalog entry in `archive.toml` or `--catalog`.
+    Catalog,
+}
+
+/// One real document found in a corpus file.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+pub struct Document {
+    /// Stable, readable id: `<file-slug>/<title-slug>` (a `-2`, `-3` suffix
+    /// only when one file holds two documents with the same title slug).
+    /// Derived from file and content, never from a global counter.
+    pub id: String,
+    pub title: String,
+    /// ISO 8601 (`YYYY-MM-DD`, or `YYYY-MM` / `YYYY` when only that is known);
+    /// `None` when the text does not fix it. Never guessed.
+    pub date: Option<String>,
+    pub year: Option<i32>,
+    /// Publisher.
+    pub source: Option<String>,
+    /// e.g. "joint statement", "press release", "news article", "interview",
+    /// "transcript", "communiqué", "roundup", "radio programme".
+    pub doc_type: Option<String>,
+    /// ISO 639-1 code, e.g. "en", "es".
+    pub lang: String,
+    /// People who speak in a transcript, by display name.
+    pub speakers: Vec<String>,
+    pub people: Vec<String>,
+    pub places: Vec<String>,
+    pub topics: Vec<String>,
+    pub word_count: u32,
+    /// Path of the corpus file, relative to the corpus root, `/`-separated.
+    pub source_file: String,
+    /// First and last line (1-based, inclusive) of the document in `source_file`.
+    pub line_start: u32,
+    pub line_end: u32,
+    /// Origin of each metadata field that has a value (`title`, `date`, ...).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub origin: BTreeMap<String, Origin>,
+    /// Free-form extra metadata (front matter keys we do not model), shown
+    /// in the reader but never searched.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub extra: BTreeMap<String, String>,
+    /// The body as typed blocks, in reading order.
+    pub blocks: Vec<Block>,
+}
+
+/// A block of a document body. Every block carries the 1-based line in the
+/// source file where it starts (0 when unknown, e.g. JSONL input).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum Block {
+    Heading {
+        /// 1 = top-level section heading inside the document.
+        level: u8,
+        text: String,
+        #[serde(default)]
+        line: u32,
+    },
+    Paragraph {
+        text: String,
+        #[serde(default)]
+        line: u32,
+    },
+    ListItem {
+        ordered: bool,
+        /// Nesting depth, 0 = top level.
+        depth: u8,
+        /// The marker as printed ("1.", "a)", "IV."), for ordered lists.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        marker: Option<String>,
+        text: String,
+        #[serde(default)]
+        line: u32,
+    },
+    /// One speaker turn of a transcript.
+    Turn {
+        /// Display name ("Antony J. Blinken") or role label ("QUESTION").
+        speaker: String,
+        /// The label exactly as printed ("SECRETARY BLINKEN").
+        label: String,
+        /// True for role labels (QUESTION, MODERATOR, ...): not a person.
+        #[serde(default)]
+        role: bool,
+        /// Annotations such as "Via interpreter".
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        notes: Vec<String>,
+        text: String,
+        #[serde(default)]
+        line: u32,
+    },
+}
+
+impl Block {
+    /// The searchable text of the block.
+    pub fn text(&self) -> &str {
+        match self {
+            Block::Heading { text, .. }
+            | Block::Paragraph { text, .. }
+            | Block::ListItem { text, .. }
+            | Block::Turn { text, .. } => text,
+        }
+    }
+
+    pub fn line(&self) -> u32 {
+        match self {
+            Block::Heading { line, .. }
+            | Block::Paragraph { line, .. }
+            | Block::ListItem { line, .. }
+            | Block::Turn { line, .. } => *line,
+        }
+    }
+}
+
+impl Document {
+    /// Value(s) of a facet for this document, by facet name (see [`FACETS`]).
+    pub fn facet_values(&self, facet: &str) -> Vec<String> {
+        match facet {
+            "type" => self.doc_type.iter().cloned().collect(),
+            "source" => self.source.iter().cloned().collect(),
+            "year" => self.year.iter().map(|y| y.to_string()).collect(),
+            "speaker" => self.speakers.clone(),
+            "person" => self.people.clone(),
+            "place" => self.places.clone(),
+            "topic" => self.topics.clone(),
+            "lang" => vec![self.lang.clone()],
+            _ => Vec::new(),
+        }
+    }
+}
+
+/// Facet names, in display order. These are also the query-language field
+/// filter names (`type:interview`, `speaker:blinken`, ...).
+pub const FACETS: &[&str] = &["type", "source", "year", "speaker", "person", "place", "topic", "lang"];
