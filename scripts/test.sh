@@ -1,0 +1,51 @@
+#!/usr/bin/env bash
+# The whole test suite, from a fresh clone: installs what is missing, then
+# rustfmt, clippy, the Rust tests, a wasm32 build of the shared engine, the
+# release site build and the browser tests in headless Chromium.
+# Every check runs even when an earlier one fails (the browser tests need the
+# site build); the exit status is non-zero if any failed.
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
+cd "$ROOT"
+
+started=$SECONDS
+failed=()
+
+# Runs one named check, times it and records a failure instead of stopping.
+check() {
+  local name="$1"
+  shift
+  step "$name"
+  local t0=$SECONDS
+  if "$@"; then
+    note "ok: $name ($((SECONDS - t0)) s)"
+  else
+    note "FAILED: $name ($((SECONDS - t0)) s)"
+    failed+=("$name")
+  fi
+}
+
+bash scripts/setup.sh
+
+check "cargo fmt --all --check" cargo fmt --all --check
+check "cargo clippy --workspace --all-targets -- -D warnings" \
+  cargo clippy --workspace --all-targets --locked -- -D warnings
+check "cargo test --workspace --locked" cargo test --workspace --locked
+check "wasm32 build of the shared engine" \
+  cargo build -p archive-engine --target wasm32-unknown-unknown --locked
+check "release site build (scripts/build-site.sh)" bash scripts/build-site.sh
+
+if [[ " ${failed[*]} " == *"release site build"* ]]; then
+  note "skipping the browser tests: there is no site to test"
+else
+  step "Browser tests (node --test, playwright-core, /usr/bin/chromium)"
+  note "checks before the browser tests took $((SECONDS - started)) s"
+  if ! node tests/e2e/run.mjs; then
+    failed+=("browser tests")
+  fi
+fi
+
+if [ "${#failed[@]}" -gt 0 ]; then
+  printf '\nFAILED (%d): %s — total %d s\n' "${#failed[@]}" "$(IFS=','; echo "${failed[*]}")" "$((SECONDS - started))"
+  exit 1
+fi
