@@ -89,6 +89,12 @@ export function problemsOf(page) {
   return records.get(page)?.problems ?? [];
 }
 
+/** Forgets the problems recorded so far (for tests that provoke one on purpose). */
+export function clearProblems(page) {
+  const rec = records.get(page);
+  if (rec) rec.problems.length = 0;
+}
+
 /** Throws if the page logged a console error, threw, or had a failed request. */
 export function assertNoProblems(page, label = page.url()) {
   const problems = problemsOf(page);
