@@ -1,0 +1,422 @@
+//! The deployable site around the index: the reader app, a static page per
+//! document, `sitemap.xml`, `robots.txt`, host headers (`_headers`,
+//! `nginx.conf`), the service worker (`sw.js`) and the one-file download
+//! (`offline.html`).
+//!
+//! ```no_run
+//! # use build_index::site::{self, AppFiles, SiteInput};
+//! # fn demo(staging: &std::path::Path, archive: &engine::ArchiveInfo, docs: &[engine::Document]) -> Result<(), site::SiteError> {
+//! // `staging/index/` already holds the index files written by the engine.
+//! let app = AppFiles::bundled().map(Ok).unwrap_or_else(|| AppFiles::from_dir("dist".as_ref()))?;
+//! let report = site::write_site(staging, &SiteInput { archive, documents: docs, app: Some(&app) })?;
+//! println!("{} files, offline.html {:?} bytes", report.files, report.bundle_bytes);
+//! # Ok(()) }
+//! ```
+//!
+//! Every URL the site writes is relative, so one build works at a domain
+//! root, under any sub-path and from disk. Output is deterministic.
+
+mod app;
+mod base64;
+pub mod bundle;
+pub mod headers;
+pub mod html;
+pub mod pages;
+pub mod sw;
+
+pub use app::{csp_hash, AppFiles, Entry};
+
+use engine::{ArchiveInfo, Document};
+use std::collections::BTreeMap;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+#[non_exhaustive]
+#[derive(Debug, thiserror::Error)]
+pub enum SiteError {
+    #[error("cannot use the reader app: {reason}")]
+    App { reason: String },
+    #[error("{}: {source}", path.display())]
+    Io {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("no index in {}: expected index/manifest.json (build the site with build-index first)", dir.display())]
+    NoIndex { dir: PathBuf },
+    #[error("documents {first:?} and {second:?} map to the same page {path}")]
+    PageClash {
+        path: String,
+        first: String,
+        second: String,
+    },
+    #[error("the reader app contains {path}, a name the site itself writes")]
+    Reserved { path: String },
+}
+
+pub struct SiteInput<'a> {
+    pub archive: &'a ArchiveInfo,
+    pub documents: &'a [Document],
+    /// `None` writes only the index-independent parts (pages, sitemap,
+    /// robots): the site then has no reader.
+    pub app: Option<&'a AppFiles>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct SiteReport {
+    /// Files in the finished site and their total size.
+    pub files: usize,
+    pub bytes: u64,
+    pub app_bytes: u64,
+    pub index_bytes: u64,
+    pub pages: usize,
+    pub bundle_bytes: Option<u64>,
+    pub sitemap: bool,
+    /// Things the archive owner should know (no public_url, no app, ...).
+    pub notes: Vec<String>,
+}
+
+/// Names the site writes itself; an app file with one of these would be
+/// silently replaced, so it is an error instead.
+const RESERVED: &[&str] = &[
+    "sw.js",
+    "offline.html",
+    "sitemap.xml",
+    "robots.txt",
+    "_headers",
+    "nginx.conf",
+];
+
+/// Writes everything but the index into `dir`, a staging folder whose
+/// `index/` the index writer has already filled. The caller renames `dir`
+/// into place afterwards.
+pub fn write_site(dir: &Path, input: &SiteInput<'_>) -> Result<SiteReport, SiteError> {
+    let index = read_index(dir)?;
+    let mut report = SiteReport {
+        index_bytes: index.iter().map(|(_, b)| b.len() as u64).sum(),
+        ..SiteReport::default()
+    };
+
+    if let Some(app) = input.app {
+        for (rel, bytes) in app.files() {
+            if RESERVED.contains(&rel) || rel.starts_with("index/") || rel.starts_with("doc/") {
+                return Err(SiteError::Reserved { path: rel.into() });
+            }
+            write(dir, rel, bytes)?;
+            report.app_bytes += bytes.len() as u64;
+        }
+    } else {
+        report.notes.push(
+            "no reader app: pass --app <Trunk dist/> or use a build-index built with the \
+             bundled-app feature; only the index and static pages were written"
+                .into(),
+        );
+    }
+
+    let mut seen: BTreeMap<String, &str> = BTreeMap::new();
+    for doc in input.documents {
+        let path = pages::page_path(&doc.id);
+        if let Some(first) = seen.insert(path.clone(), &doc.id) {
+            return Err(SiteError::PageClash {
+                path,
+                first: first.into(),
+                second: doc.id.clone(),
+            });
+        }
+        write(
+            dir,
+            &path,
+            pages::document_page(doc, input.archive).as_bytes(),
+        )?;
+    }
+    report.pages = input.documents.len();
+    write(
+        dir,
+        "doc/index.html",
+        pages::document_list(input.documents, input.archive).as_bytes(),
+    )?;
+    write(dir, "doc/page.css", pages::PAGE_CSS.as_bytes())?;
+
+    let sitemap = pages::sitemap(input.documents, input.archive);
+    if let Some(map) = &sitemap {
+        write(dir, "sitemap.xml", map.as_bytes())?;
+        report.sitemap = true;
+    } else {
+        report.notes.push(
+            "no sitemap.xml: set [archive] public_url in archive.toml (sitemaps need absolute URLs)"
+                .into(),
+        );
+    }
+    write(
+        dir,
+        "robots.txt",
+        pages::robots(input.archive, sitemap.is_some()).as_bytes(),
+    )?;
+
+    if let Some(app) = input.app {
+        let bundle = bundle::build(app, &index)?;
+        write(dir, "offline.html", bundle.html.as_bytes())?;
+        report.bundle_bytes = Some(bundle.html.len() as u64);
+
+        let precache = app
+            .files()
+            .filter(|(rel, _)| !rel.ends_with(".map"))
+            .chain(index.iter().map(|(p, b)| (p.as_str(), b.as_slice())));
+        write(dir, "sw.js", sw::service_worker(precache).as_bytes())?;
+
+        let site_csp = headers::site_csp(&app.inline_script_hashes()?);
+        let bundle_csp = headers::bundle_csp(&bundle.script_hashes, &bundle.style_hashes);
+        let mut files = list_files(dir)?;
+        files.extend(["_headers".to_owned(), "nginx.conf".to_owned()]);
+        files.sort();
+        let header_input = headers::HeaderInput {
+            site_csp: &site_csp,
+            bundle_csp: Some(&bundle_csp),
+            files: &files,
+        };
+        write(
+            dir,
+            "_headers",
+            headers::netlify_headers(&header_input).as_bytes(),
+        )?;
+        let prefix = url_path(&input.archive.public_url);
+        write(
+            dir,
+            "nginx.conf",
+            headers::nginx_conf(&header_input, &prefix).as_bytes(),
+        )?;
+    }
+
+    let all = list_files(dir)?;
+    report.files = all.len();
+    report.bytes = all
+        .iter()
+        .map(|rel| fs::metadata(dir.join(rel)).map(|m| m.len()).unwrap_or(0))
+        .sum();
+    Ok(report)
+}
+
+/// The one-file bundle of an already built site (`build-index bundle`).
+pub fn bundle_site(site: &Path) -> Result<bundle::Bundle, SiteError> {
+    let index = read_index(site)?;
+    let app = AppFiles::referenced_in_site(site)?;
+    bundle::build(&app, &index)
+}
+
+/// Writes `bytes` to `path` through a temporary file in the same folder, so
+/// `path` is either the old file or the complete new one.
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), SiteError> {
+    use std::io::Write;
+    let io = |source| SiteError::Io {
+        path: path.to_path_buf(),
+        source,
+    };
+    let parent = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    let mut tmp = tempfile::NamedTempFile::new_in(parent).map_err(io)?;
+    tmp.write_all(bytes).map_err(io)?;
+    tmp.as_file().sync_all().map_err(io)?;
+    tmp.persist(path).map_err(|e| io(e.error))?;
+    Ok(())
+}
+
+/// The index files (`index/<name>`) of a site or staging folder, sorted.
+fn read_index(dir: &Path) -> Result<Vec<(String, Vec<u8>)>, SiteError> {
+    let index_dir = dir.join("index");
+    if !index_dir.join("manifest.json").is_file() {
+        return Err(SiteError::NoIndex {
+            dir: dir.to_path_buf(),
+        });
+    }
+    let io = |path: &Path| {
+        let path = path.to_path_buf();
+        move |source| SiteError::Io { path, source }
+    };
+    let mut out = Vec::new();
+    for entry in fs::read_dir(&index_dir).map_err(io(&index_dir))? {
+        let entry = entry.map_err(io(&index_dir))?;
+        let path = entry.path();
+        if entry.file_type().map_err(io(&path))?.is_file() {
+            let name = entry.file_name().to_string_lossy().into_owned();
+            out.push((format!("index/{name}"), fs::read(&path).map_err(io(&path))?));
+        }
+    }
+    out.sort();
+    Ok(out)
+}
+
+fn list_files(dir: &Path) -> Result<Vec<String>, SiteError> {
+    let mut out = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        let io = |source| SiteError::Io {
+            path: d.clone(),
+            source,
+        };
+        for entry in fs::read_dir(&d).map_err(io)? {
+            let entry = entry.map_err(io)?;
+            let path = entry.path();
+            if path.is_dir() {
+                stack.push(path);
+            } else if let Ok(rel) = path.strip_prefix(dir) {
+                let rel: Vec<String> = rel
+                    .components()
+                    .map(|c| c.as_os_str().to_string_lossy().into_owned())
+                    .collect();
+                out.push(rel.join("/"));
+            }
+        }
+    }
+    out.sort();
+    Ok(out)
+}
+
+fn write(dir: &Path, rel: &str, bytes: &[u8]) -> Result<(), SiteError> {
+    let path = dir.join(rel);
+    if let Some(parent) = path.parent() {
+        fs::create_dir_all(parent).map_err(|source| SiteError::Io {
+            path: parent.to_path_buf(),
+            source,
+        })?;
+    }
+    fs::write(&path, bytes).map_err(|source| SiteError::Io { path, source })
+}
+
+/// The path part of a public URL ("https://x.org/a/" → "/a/"), "/" if none.
+fn url_path(public_url: &str) -> String {
+    let after_scheme = public_url.split_once("://").map_or("", |(_, rest)| rest);
+    let path = after_scheme.find('/').map_or("/", |i| &after_scheme[i..]);
+    let path = path.split(['?', '#']).next().unwrap_or("/");
+    if path.ends_with('/') {
+        path.to_owned()
+    } else {
+        format!("{path}/")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use engine::Block;
+
+    fn docs() -> Vec<Document> {
+        vec![Document {
+            id: "a-file/first-title".into(),
+            title: "First title".into(),
+            lang: "en".into(),
+            source_file: "a file.md".into(),
+            line_start: 1,
+            line_end: 4,
+            blocks: vec![Block::Paragraph {
+                text: "Body text.".into(),
+                line: 3,
+            }],
+            ..Document::default()
+        }]
+    }
+
+    fn staging() -> tempfile::TempDir {
+        let dir = tempfile::tempdir().unwrap();
+        fs::create_dir_all(dir.path().join("index")).unwrap();
+        fs::write(
+            dir.path().join("index/manifest.json"),
+            br#"{"format_version":1}"#,
+        )
+        .unwrap();
+        fs::write(
+            dir.path().join("index/docmeta-0123456789ab.bin"),
+            [1u8, 2, 3],
+        )
+        .unwrap();
+        dir
+    }
+
+    #[test]
+    fn writes_a_complete_site() {
+        let dir = staging();
+        let app = app::tests::sample_app();
+        let archive = ArchiveInfo {
+            name: "T".into(),
+            public_url: "https://example.org/sub/".into(),
+            ..ArchiveInfo::default()
+        };
+        let report = write_site(
+            dir.path(),
+            &SiteInput {
+                archive: &archive,
+                documents: &docs(),
+                app: Some(&app),
+            },
+        )
+        .unwrap();
+        let files = list_files(dir.path()).unwrap();
+        for expected in [
+            "index.html",
+            "archive-reader-5c4d_bg.wasm",
+            "doc/a-file/first-title.html",
+            "doc/index.html",
+            "doc/page.css",
+            "sitemap.xml",
+            "robots.txt",
+            "_headers",
+            "nginx.conf",
+            "sw.js",
+            "offline.html",
+        ] {
+            assert!(
+                files.iter().any(|f| f == expected),
+                "missing {expected} in {files:?}"
+            );
+        }
+        assert_eq!(report.files, files.len());
+        assert!(report.sitemap && report.notes.is_empty());
+        let sw = fs::read_to_string(dir.path().join("sw.js")).unwrap();
+        assert!(sw.contains("\"index/docmeta-0123456789ab.bin\""));
+        assert!(
+            !sw.contains("offline.html\",\n"),
+            "the bundle is not precached"
+        );
+        let nginx = fs::read_to_string(dir.path().join("nginx.conf")).unwrap();
+        assert!(nginx.contains("location /sub/ {"));
+        let headers = fs::read_to_string(dir.path().join("_headers")).unwrap();
+        let hash = app.inline_script_hashes().unwrap().remove(0);
+        assert!(
+            headers.contains(&hash),
+            "the loader's hash is in the policy"
+        );
+    }
+
+    #[test]
+    fn refuses_a_folder_without_an_index() {
+        let dir = tempfile::tempdir().unwrap();
+        let err = bundle_site(dir.path()).err().unwrap();
+        assert!(matches!(err, SiteError::NoIndex { .. }));
+    }
+
+    #[test]
+    fn bundles_a_built_site_from_its_referenced_files_only() {
+        let dir = staging();
+        let app = app::tests::sample_app();
+        let archive = ArchiveInfo::default();
+        write_site(
+            dir.path(),
+            &SiteInput {
+                archive: &archive,
+                documents: &docs(),
+                app: Some(&app),
+            },
+        )
+        .unwrap();
+        let from_site = bundle_site(dir.path()).unwrap();
+        let direct = fs::read_to_string(dir.path().join("offline.html")).unwrap();
+        assert_eq!(from_site.html, direct);
+    }
+
+    #[test]
+    fn public_url_path() {
+        assert_eq!(url_path(""), "/");
+        assert_eq!(url_path("https://x.org"), "/");
+        assert_eq!(url_path("https://x.org/a/b"), "/a/b/");
+    }
+}
