@@ -12,10 +12,10 @@
 //! - The wasm is base64 in `<script type="application/octet-stream"
 //!   id="archive-wasm">` (never executed, so no CSP hash needed).
 //! - The index files are in `<script type="application/json"
-//!   id="archive-data">`: `{"version":1,"files":{"index/manifest.json":
-//!   {"utf8":"…"},"index/docmeta-….bin":{"base64":"…"}}}`, keyed by the same
-//!   site-relative path the reader would fetch. The reader's InlineSource
-//!   (`src/offline.rs` `InlineArchive`) serves fetches from it.
+//!   id="archive-data">`: one JSON object from the site-relative path the
+//!   reader would fetch to the file's bytes in base64,
+//!   `{"index/manifest.json":"eyJ…","index/docmeta-….bin":"AAE…"}`. The
+//!   reader's `InlineSource` (src/api.rs) serves its fetches from it.
 //! - Stylesheets become `<style>`, icons become `data:` URLs, preload hints
 //!   are dropped.
 
@@ -23,24 +23,7 @@ use super::app::{csp_hash, inline_script_hashes, AppFiles};
 use super::base64;
 use super::html::{self, escape};
 use super::SiteError;
-use serde::Serialize;
 use std::collections::BTreeMap;
-
-/// Version of the `archive-data` JSON layout.
-pub const INLINE_DATA_VERSION: u32 = 1;
-
-#[derive(Serialize)]
-struct InlineData<'a> {
-    version: u32,
-    files: BTreeMap<&'a str, InlineFile>,
-}
-
-#[derive(Serialize)]
-#[serde(rename_all = "lowercase")]
-enum InlineFile {
-    Utf8(String),
-    Base64(String),
-}
 
 /// The bundle and the CSP sources of its inline code, for a host that
 /// serves it.
@@ -179,19 +162,11 @@ fn loader(
     wasm: &[u8],
     index: &[(String, Vec<u8>)],
 ) -> Result<String, SiteError> {
-    let mut files = BTreeMap::new();
-    for (path, bytes) in index {
-        let file = match std::str::from_utf8(bytes) {
-            Ok(text) if path.ends_with(".json") => InlineFile::Utf8(text.to_owned()),
-            _ => InlineFile::Base64(base64::encode(bytes)),
-        };
-        files.insert(path.as_str(), file);
-    }
-    let data = serde_json::to_string(&InlineData {
-        version: INLINE_DATA_VERSION,
-        files,
-    })
-    .map_err(|e| SiteError::App {
+    let files: BTreeMap<&str, String> = index
+        .iter()
+        .map(|(path, bytes)| (path.as_str(), base64::encode(bytes)))
+        .collect();
+    let data = serde_json::to_string(&files).map_err(|e| SiteError::App {
         reason: format!("cannot encode the inline index: {e}"),
     })?;
     // `<` only occurs inside JSON strings, where \u003c means the same and
@@ -356,7 +331,7 @@ mod tests {
     }
 
     #[test]
-    fn inline_data_cannot_close_its_script_and_round_trips() {
+    fn inline_data_is_base64_by_site_path() {
         let bundle = build(&sample_app(), &index()).unwrap();
         let scripts = html::find_scripts(&bundle.html);
         let data = scripts
@@ -365,15 +340,11 @@ mod tests {
             .unwrap();
         let json: serde_json::Value =
             serde_json::from_str(&bundle.html[data.content_start..data.content_end]).unwrap();
-        assert_eq!(json["version"], 1);
         assert_eq!(
-            json["files"]["index/manifest.json"]["utf8"],
-            r#"{"name":"</script><b>"}"#
+            json["index/manifest.json"],
+            "eyJuYW1lIjoiPC9zY3JpcHQ+PGI+In0="
         );
-        assert_eq!(
-            json["files"]["index/docmeta-0123456789ab.bin"]["base64"],
-            "AJ+Slg=="
-        );
+        assert_eq!(json["index/docmeta-0123456789ab.bin"], "AJ+Slg==");
         let wasm = scripts
             .iter()
             .find(|s| s.tag.attr("id") == Some("archive-wasm"))
