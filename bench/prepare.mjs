@@ -126,7 +126,26 @@ export function readJsonl(file) {
     .map((l) => JSON.parse(l));
 }
 
+// Fallback input for the peers on the seeds when our build is unavailable:
+// one document per file (first non-empty line as title).
+function seedsPerFile(dir, out) {
+  const docs = fs
+    .readdirSync(dir)
+    .filter((f) => f.endsWith('.txt'))
+    .sort()
+    .map((f) => {
+      const lines = fs.readFileSync(path.join(dir, f), 'utf8').split('\n');
+      const first = lines.findIndex((l) => l.trim());
+      return { title: lines[first]?.trim() || f, body: lines.slice(first + 1).join('\n').trim() };
+    });
+  writeJsonl(out, docs);
+}
+
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  prepareReuters();
-  prepareGcide();
+  if (process.argv[2] === '--seeds-per-file') {
+    seedsPerFile(process.argv[3], process.argv[4]);
+  } else {
+    prepareReuters();
+    prepareGcide();
+  }
 }

