@@ -144,4 +144,6 @@ impl Document {
 
 /// Facet names, in display order. These are also the query-language field
 /// filter names (`type:interview`, `speaker:blinken`, ...).
-pub const FACETS: &[&str] = &["type", "source", "year", "speaker", "person", "place", "topic", "lang"];
+pub const FACETS: &[&str] = &[
+    "type", "source", "year", "speaker", "person", "place", "topic", "lang",
+];

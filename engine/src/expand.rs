@@ -1,0 +1,314 @@
+//! Word expansion: which dictionary terms a query word matches, and with
+//! which tier weight.
+//!
+//! | tier | weight | rule |
+//! |---|---|---|
+//! | exact | 1.0 | term equals the word as typed (accents kept) |
+//! | folded | 0.85 | term equals the word without diacritics (`juarez` for `Juárez`) |
+//! | stem | 0.7 | same stem (double Snowball, per document language) |
+//! | prefix | 0.5 | last word only: term starts with the word |
+//! | typo 1 / 2 | 0.35 / 0.2 | Levenshtein distance (transposition = 1), same first letter |
+//! | prefix typo | 0.25 | last word only: a prefix of the term is one typo away |
+//!
+//! Typo candidates assume the first letter is right: it keeps the automaton
+//! walk inside one letter's part of the dictionary and lets the reader fetch
+//! only the term chunks covering that letter (see FORMAT.md).
+
+use crate::query::Word;
+use crate::reader::IndexReader;
+use crate::tokenizer::{fold, stem};
+use fst::automaton::Str;
+use fst::{Automaton, IntoStreamer, Streamer};
+use levenshtein_automata::{Distance, LevenshteinAutomatonBuilder, DFA, SINK_STATE};
+use std::sync::OnceLock;
+
+pub const EXACT: f32 = 1.0;
+pub const FOLDED: f32 = 0.85;
+pub const STEM: f32 = 0.7;
+pub const PREFIX: f32 = 0.5;
+pub const TYPO1: f32 = 0.35;
+pub const TYPO2: f32 = 0.2;
+pub const PREFIX_TYPO: f32 = 0.25;
+
+/// Most terms one prefix expands to (the most frequent are kept).
+const MAX_PREFIX_TERMS: usize = 50;
+const MAX_TYPO_TERMS: usize = 30;
+/// Bound on dictionary terms examined by one stem or prefix scan.
+const MAX_SCAN: usize = 20_000;
+
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Expansion {
+    pub chunk: usize,
+    pub offset: u64,
+    pub term: String,
+    pub weight: f32,
+}
+
+/// Which expansions a use of a word allows.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Scope {
+    /// Ranked words: everything.
+    Full,
+    /// Exclusions: exact, folded and stems (no guessing).
+    NoFuzzy,
+    /// Phrase words: exact and folded.
+    Exact,
+}
+
+fn builders() -> &'static [LevenshteinAutomatonBuilder; 2] {
+    static B: OnceLock<[LevenshteinAutomatonBuilder; 2]> = OnceLock::new();
+    B.get_or_init(|| {
+        [
+            LevenshteinAutomatonBuilder::new(1, true),
+            LevenshteinAutomatonBuilder::new(2, true),
+        ]
+    })
+}
+
+struct Lev<'a>(&'a DFA);
+
+impl Automaton for Lev<'_> {
+    type State = u32;
+    fn start(&self) -> u32 {
+        self.0.initial_state()
+    }
+    fn is_match(&self, s: &u32) -> bool {
+        matches!(self.0.distance(*s), Distance::Exact(_))
+    }
+    fn can_match(&self, s: &u32) -> bool {
+        *s != SINK_STATE
+    }
+    fn accept(&self, s: &u32, b: u8) -> u32 {
+        self.0.transition(*s, b)
+    }
+}
+
+fn first_char(s: &str) -> Option<&str> {
+    s.chars().next().map(|c| &s[..c.len_utf8()])
+}
+
+/// Terms that are only the accented twin of a folded term: their folded
+/// twin carries every document, so fuzzy expansions skip them.
+fn is_unfolded_variant(t: &str) -> bool {
+    !t.is_ascii() && fold(t) != t
+}
+
+impl IndexReader {
+    /// Finds `term` in the loaded term chunks.
+    pub(crate) fn lookup(&self, term: &str) -> Option<(usize, u64)> {
+        let chunks = &self.manifest.term_chunks;
+        let i = chunks.partition_point(|c| c.last.as_str() < term);
+        let c = chunks.get(i).filter(|c| c.first.as_str() <= term)?;
+        let _ = c;
+        Some((i, self.chunks.get(&i)?.get(term)?))
+    }
+
+    fn doc_freq(&self, chunk: usize, offset: u64) -> u32 {
+        self.chunks
+            .get(&chunk)
+            .and_then(|d| d.doc_freq_at(offset).ok())
+            .unwrap_or(0)
+    }
+
+    /// Visits loaded terms starting with `prefix` (bounded by MAX_SCAN).
+    fn scan_prefix(&self, prefix: &str, mut f: impl FnMut(usize, &str, u64)) {
+        let mut seen = 0;
+        for i in self.chunk_ids_for_prefix(prefix) {
+            let Some(dict) = self.chunks.get(&i) else {
+                continue;
+            };
+            let mut s = dict
+                .map
+                .search(Str::new(prefix).starts_with())
+                .into_stream();
+            while let Some((k, v)) = s.next() {
+                seen += 1;
+                if seen > MAX_SCAN {
+                    return;
+                }
+                if let Ok(t) = std::str::from_utf8(k) {
+                    f(i, t, v);
+                }
+            }
+        }
+    }
+
+    /// Terms within `dist` typos of `word` (prefix distance when `prefix`),
+    /// sharing its first letter: `(chunk, term, offset, distance)`.
+    pub(crate) fn typo_terms(
+        &self,
+        word: &str,
+        dist: u8,
+        prefix: bool,
+    ) -> Vec<(usize, String, u64, u8)> {
+        let Some(first) = first_char(word) else {
+            return Vec::new();
+        };
+        let b = &builders()[usize::from(dist.clamp(1, 2) - 1)];
+        let dfa = if prefix {
+            b.build_prefix_dfa(word)
+        } else {
+            b.build_dfa(word)
+        };
+        let mut out = Vec::new();
+        for i in self.chunk_ids_for_prefix(first) {
+            let Some(dict) = self.chunks.get(&i) else {
+                continue;
+            };
+            let aut = Lev(&dfa).intersection(Str::new(first).starts_with());
+            let mut s = dict.map.search(aut).into_stream();
+            while let Some((k, v)) = s.next() {
+                let Ok(t) = std::str::from_utf8(k) else {
+                    continue;
+                };
+                if is_unfolded_variant(t) {
+                    continue;
+                }
+                let d = match dfa.eval(k) {
+                    Distance::Exact(d) => d,
+                    Distance::AtLeast(_) => continue,
+                };
+                out.push((i, t.to_string(), v, d));
+                if out.len() > MAX_SCAN {
+                    return out;
+                }
+            }
+        }
+        out
+    }
+
+    /// All expansions of `w`, best weight per term, in term order.
+    pub(crate) fn expand(&self, w: &Word, scope: Scope) -> Vec<Expansion> {
+        let mut out: Vec<Expansion> = Vec::new();
+        let mut add = |chunk: usize, term: &str, offset: u64, weight: f32| {
+            if let Some(e) = out.iter_mut().find(|e| e.term == term) {
+                e.weight = e.weight.max(weight);
+            } else {
+                out.push(Expansion {
+                    chunk,
+                    offset,
+                    term: term.to_string(),
+                    weight,
+                });
+            }
+        };
+        if let Some((c, o)) = self.lookup(&w.exact) {
+            add(c, &w.exact, o, EXACT);
+        }
+        if w.term != w.exact {
+            if let Some((c, o)) = self.lookup(&w.term) {
+                add(c, &w.term, o, FOLDED);
+            }
+        }
+        if scope == Scope::Exact {
+            return out;
+        }
+        for lang in &self.stem_langs {
+            let s = stem(&w.term, lang);
+            if s == w.term && s.chars().count() < 3 {
+                continue;
+            }
+            // Stems are mostly prefixes of their words, but Snowball may
+            // rewrite the last letter (`policy` → `polici`).
+            let cut = s
+                .char_indices()
+                .last()
+                .map_or(0, |(i, _)| i)
+                .max(first_char(&s).map_or(0, str::len));
+            let scan = &s[..cut.min(s.len())];
+            if scan.is_empty() {
+                continue;
+            }
+            self.scan_prefix(scan, |c, t, o| {
+                if t != w.term && !is_unfolded_variant(t) && stem(t, lang) == s {
+                    add(c, t, o, STEM);
+                }
+            });
+        }
+        if scope == Scope::NoFuzzy {
+            return out;
+        }
+        if w.prefix {
+            let mut cands = Vec::new();
+            self.scan_prefix(&w.term, |c, t, o| {
+                if t != w.term && !is_unfolded_variant(t) {
+                    cands.push((c, t.to_string(), o));
+                }
+            });
+            self.keep_frequent(&mut cands, MAX_PREFIX_TERMS);
+            for (c, t, o) in cands {
+                add(c, &t, o, PREFIX);
+            }
+        }
+        let len = w.term.chars().count();
+        let settings = &self.manifest.search;
+        if len >= settings.one_typo_min_len.max(1) {
+            let dist = if len >= settings.two_typos_min_len {
+                2
+            } else {
+                1
+            };
+            let mut cands: Vec<(u8, usize, String, u64)> = self
+                .typo_terms(&w.term, dist, false)
+                .into_iter()
+                .filter(|(_, _, _, d)| *d > 0)
+                .map(|(c, t, o, d)| (d, c, t, o))
+                .collect();
+            if w.prefix {
+                cands.extend(
+                    self.typo_terms(&w.term, 1, true)
+                        .into_iter()
+                        .filter(|(_, t, _, d)| *d > 0 && !t.starts_with(&w.term))
+                        .map(|(c, t, o, _)| (3, c, t, o)),
+                );
+            }
+            let mut keyed: Vec<(u8, u32, usize, String, u64)> = cands
+                .into_iter()
+                .map(|(d, c, t, o)| (d, self.doc_freq(c, o), c, t, o))
+                .collect();
+            keyed.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)).then(a.3.cmp(&b.3)));
+            keyed.dedup_by(|a, b| a.3 == b.3);
+            for (d, _, c, t, o) in keyed.into_iter().take(MAX_TYPO_TERMS) {
+                add(
+                    c,
+                    &t,
+                    o,
+                    match d {
+                        1 => TYPO1,
+                        2 => TYPO2,
+                        _ => PREFIX_TYPO,
+                    },
+                );
+            }
+        }
+        out
+    }
+
+    /// Keeps the `n` candidates with the highest document frequency.
+    fn keep_frequent(&self, cands: &mut Vec<(usize, String, u64)>, n: usize) {
+        if cands.len() <= n {
+            return;
+        }
+        let mut keyed: Vec<(u32, (usize, String, u64))> = cands
+            .drain(..)
+            .map(|c| (self.doc_freq(c.0, c.2), c))
+            .collect();
+        keyed.sort_by(|a, b| b.0.cmp(&a.0).then(a.1 .1.cmp(&b.1 .1)));
+        cands.extend(keyed.into_iter().take(n).map(|(_, c)| c));
+    }
+
+    /// The closest frequent dictionary term to `word` (for "did you mean"),
+    /// if `word` itself is not in the dictionary.
+    pub(crate) fn closest_term(&self, word: &str) -> Option<String> {
+        if self.lookup(word).is_some() {
+            return None;
+        }
+        let dist = if word.chars().count() <= 4 { 1 } else { 2 };
+        self.typo_terms(word, dist, false)
+            .into_iter()
+            .filter(|(_, _, _, d)| *d > 0)
+            .map(|(c, t, o, d)| (d, std::cmp::Reverse(self.doc_freq(c, o)), t))
+            .min()
+            .map(|(_, _, t)| t)
+    }
+}

@@ -1,0 +1,215 @@
+//! Posting lists: for one term, the documents containing it with per-field
+//! term frequencies and word positions.
+//!
+//! ```text
+//! df            varint   number of documents
+//! docs_len      varint   byte length of the docs section
+//! docs section  per document: doc delta (varint; first is the DocNum),
+//!               field mask (u8: bit 0 title, 1 speaker, 2 body, 3 meta),
+//!               one tf varint per set bit, in field order
+//! positions     per document, sum(tf) positions, ascending,
+//!               delta-coded varints (first absolute)
+//! ```
+//! The positions come after all documents so that matching and BM25 only
+//! decode the docs section; phrases and proximity decode positions on demand.
+
+use super::{put_varint, ByteReader, FormatError};
+use crate::api::DocNum;
+
+pub const FIELDS: usize = 4;
+pub const TITLE: usize = 0;
+pub const SPEAKER: usize = 1;
+pub const BODY: usize = 2;
+pub const META: usize = 3;
+
+/// One document's entry in a posting list, as the writer builds it.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct DocPosting {
+    pub doc: DocNum,
+    pub tf: [u32; FIELDS],
+    pub positions: Vec<u32>,
+}
+
+/// Encodes postings sorted by doc (positions sorted within each doc).
+pub fn encode(postings: &[DocPosting], out: &mut Vec<u8>) {
+    put_varint(out, postings.len() as u64);
+    let mut docs = Vec::new();
+    let mut prev = 0u32;
+    for (i, p) in postings.iter().enumerate() {
+        put_varint(
+            &mut docs,
+            u64::from(if i == 0 { p.doc } else { p.doc - prev }),
+        );
+        prev = p.doc;
+        let mask = (0..FIELDS)
+            .filter(|&f| p.tf[f] > 0)
+            .fold(0u8, |m, f| m | (1 << f));
+        docs.push(mask);
+        for f in 0..FIELDS {
+            if p.tf[f] > 0 {
+                put_varint(&mut docs, u64::from(p.tf[f]));
+            }
+        }
+    }
+    put_varint(out, docs.len() as u64);
+    out.extend_from_slice(&docs);
+    for p in postings {
+        let mut last = 0u32;
+        for (i, &pos) in p.positions.iter().enumerate() {
+            put_varint(out, u64::from(if i == 0 { pos } else { pos - last }));
+            last = pos;
+        }
+    }
+}
+
+/// A decoded posting list (docs section); positions stay encoded until
+/// [`PostingList::positions`] is called.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct PostingList<'a> {
+    pub docs: Vec<DocNum>,
+    pub tfs: Vec<[u32; FIELDS]>,
+    positions: &'a [u8],
+}
+
+/// Reads the document frequency without decoding the list.
+pub fn doc_freq(file: &str, bytes: &[u8]) -> Result<u32, FormatError> {
+    ByteReader::new(file, bytes).varint_u32()
+}
+
+/// Decodes the posting list starting at `bytes[0]`; `doc_count` bounds the
+/// document numbers.
+pub fn decode<'a>(
+    file: &str,
+    bytes: &'a [u8],
+    doc_count: u32,
+) -> Result<PostingList<'a>, FormatError> {
+    let mut r = ByteReader::new(file, bytes);
+    let df = r.count()?;
+    let docs_len = r.count()?;
+    let section = r.take(docs_len)?;
+    let positions_start = r.pos;
+    let mut d = ByteReader::new(file, section);
+    let mut docs = Vec::with_capacity(df);
+    let mut tfs = Vec::with_capacity(df);
+    let mut prev = 0u32;
+    for i in 0..df {
+        let delta = d.varint_u32()?;
+        let doc = if i == 0 {
+            delta
+        } else {
+            prev.checked_add(delta)
+                .filter(|_| delta > 0)
+                .ok_or_else(|| d.err("bad doc delta"))?
+        };
+        if doc >= doc_count {
+            return Err(d.err("document number out of range"));
+        }
+        prev = doc;
+        let mask = d.take(1)?[0];
+        if mask == 0 || mask >= 1 << FIELDS {
+            return Err(d.err("bad field mask"));
+        }
+        let mut tf = [0u32; FIELDS];
+        for (f, slot) in tf.iter_mut().enumerate() {
+            if mask & (1 << f) != 0 {
+                *slot = d.varint_u32()?;
+                if *slot == 0 {
+                    return Err(d.err("zero term frequency"));
+                }
+            }
+        }
+        docs.push(doc);
+        tfs.push(tf);
+    }
+    if !d.is_empty() {
+        return Err(d.err("trailing bytes in docs section"));
+    }
+    Ok(PostingList {
+        docs,
+        tfs,
+        positions: &bytes[positions_start..],
+    })
+}
+
+impl PostingList<'_> {
+    /// Decodes all positions: `(starts, flat)` where document `i`'s
+    /// positions are `flat[starts[i]..starts[i + 1]]`.
+    pub fn positions(&self, file: &str) -> Result<(Vec<u32>, Vec<u32>), FormatError> {
+        let mut r = ByteReader::new(file, self.positions);
+        let mut starts = Vec::with_capacity(self.docs.len() + 1);
+        let mut flat = Vec::new();
+        for tf in &self.tfs {
+            starts.push(flat.len() as u32);
+            let n: u64 = tf.iter().map(|&t| u64::from(t)).sum();
+            if n > self.positions.len() as u64 {
+                return Err(r.err("more positions than bytes"));
+            }
+            let mut last = 0u32;
+            for i in 0..n {
+                let v = r.varint_u32()?;
+                let p = if i == 0 {
+                    v
+                } else {
+                    last.checked_add(v)
+                        .ok_or_else(|| r.err("position overflow"))?
+                };
+                flat.push(p);
+                last = p;
+            }
+        }
+        starts.push(flat.len() as u32);
+        Ok((starts, flat))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn arb_postings() -> impl Strategy<Value = Vec<DocPosting>> {
+        proptest::collection::btree_map(
+            0u32..500,
+            (proptest::array::uniform4(0u32..4), 0u32..10_000),
+            1..20,
+        )
+        .prop_map(|m| {
+            m.into_iter()
+                .map(|(doc, (mut tf, base))| {
+                    if tf.iter().all(|&t| t == 0) {
+                        tf[2] = 1;
+                    }
+                    let n: u32 = tf.iter().sum();
+                    DocPosting {
+                        doc,
+                        tf,
+                        positions: (0..n).map(|i| base + i * 3).collect(),
+                    }
+                })
+                .collect()
+        })
+    }
+
+    proptest! {
+        #[test]
+        fn postings_round_trip(ps in arb_postings()) {
+            let mut buf = Vec::new();
+            encode(&ps, &mut buf);
+            prop_assert_eq!(doc_freq("t", &buf).unwrap() as usize, ps.len());
+            let pl = decode("t", &buf, 500).unwrap();
+            let (starts, flat) = pl.positions("t").unwrap();
+            for (i, p) in ps.iter().enumerate() {
+                prop_assert_eq!(pl.docs[i], p.doc);
+                prop_assert_eq!(pl.tfs[i], p.tf);
+                prop_assert_eq!(&flat[starts[i] as usize..starts[i + 1] as usize], &p.positions[..]);
+            }
+        }
+
+        #[test]
+        fn decoding_garbage_never_panics(bytes in proptest::collection::vec(any::<u8>(), 0..200)) {
+            if let Ok(pl) = decode("t", &bytes, 1000) {
+                let _ = pl.positions("t");
+            }
+        }
+    }
+}

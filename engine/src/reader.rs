@@ -1,0 +1,215 @@
+//! `IndexReader`: holds what has been loaded so far (manifest, docmeta, the
+//! term and doc chunks fetched for earlier queries) and answers queries.
+//! Matching and ranking live in `search`, facets in `facets`, snippets in
+//! `snippet`.
+
+use crate::api::DocNum;
+use crate::format::docmeta::{format_date, DocMeta};
+use crate::format::ids::Ids;
+use crate::format::termdict::TermDict;
+use crate::format::{docstore, sha256_hex, FormatError, Manifest};
+use crate::model::{Document, FACETS};
+use crate::query::Query;
+use crate::tokenizer::STEMMED_LANGS;
+use std::collections::BTreeMap;
+
+pub struct IndexReader {
+    pub(crate) manifest: Manifest,
+    pub(crate) meta: DocMeta,
+    /// Loaded term chunks by their index in `manifest.term_chunks`.
+    pub(crate) chunks: BTreeMap<usize, TermDict>,
+    /// Loaded doc chunks by their index in `manifest.doc_chunks`.
+    docs: BTreeMap<usize, Vec<Document>>,
+    ids: Option<Ids>,
+    /// Languages whose stemmer runs at query time.
+    pub(crate) stem_langs: Vec<String>,
+}
+
+/// True when some string with prefix `p` may lie in `[first, last]`.
+pub(crate) fn range_has_prefix(first: &str, last: &str, p: &str) -> bool {
+    last >= p && (first <= p || first.starts_with(p))
+}
+
+impl IndexReader {
+    pub fn parse_manifest(json: &[u8]) -> Result<Manifest, FormatError> {
+        Manifest::parse(json)
+    }
+
+    pub fn open(manifest: Manifest, docmeta: &[u8]) -> Result<IndexReader, FormatError> {
+        let meta = DocMeta::parse(&manifest.docmeta, docmeta)?;
+        let bad = |reason: String| FormatError::Corrupt {
+            file: manifest.docmeta.clone(),
+            reason,
+        };
+        if meta.doc_count != manifest.doc_count {
+            return Err(bad(format!(
+                "has {} documents, the manifest says {}",
+                meta.doc_count, manifest.doc_count
+            )));
+        }
+        for f in FACETS {
+            if meta.facet(f).is_none() {
+                return Err(bad(format!("facet {f} is missing")));
+            }
+        }
+        let mut stem_langs: Vec<String> = manifest
+            .langs
+            .iter()
+            .filter(|l| STEMMED_LANGS.contains(&l.as_str()))
+            .cloned()
+            .collect();
+        if stem_langs.is_empty() && STEMMED_LANGS.contains(&manifest.archive.lang.as_str()) {
+            stem_langs.push(manifest.archive.lang.clone());
+        }
+        Ok(IndexReader {
+            manifest,
+            meta,
+            chunks: BTreeMap::new(),
+            docs: BTreeMap::new(),
+            ids: None,
+            stem_langs,
+        })
+    }
+
+    pub fn manifest(&self) -> &Manifest {
+        &self.manifest
+    }
+
+    pub fn doc_count(&self) -> u32 {
+        self.meta.doc_count
+    }
+
+    /// Term chunks (by index) that may hold terms starting with `prefix`.
+    pub(crate) fn chunk_ids_for_prefix(&self, prefix: &str) -> Vec<usize> {
+        self.manifest
+            .term_chunks
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| range_has_prefix(&c.first, &c.last, prefix))
+            .map(|(i, _)| i)
+            .collect()
+    }
+
+    /// The term chunks a query needs that are not loaded yet. Every
+    /// expansion of a word (exact, folded, stem, prefix, typo) shares the
+    /// word's first letter, so the chunks covering that letter suffice.
+    pub fn missing_term_chunks(&self, q: &Query) -> Vec<String> {
+        let mut need = std::collections::BTreeSet::new();
+        for w in q.words() {
+            for form in [&w.term, &w.exact] {
+                if let Some(c) = form.chars().next() {
+                    need.extend(self.chunk_ids_for_prefix(c.encode_utf8(&mut [0; 4])));
+                }
+            }
+        }
+        need.into_iter()
+            .filter(|i| !self.chunks.contains_key(i))
+            .map(|i| self.manifest.term_chunks[i].file.clone())
+            .collect()
+    }
+
+    pub fn add_term_chunk(&mut self, name: &str, bytes: &[u8]) -> Result<(), FormatError> {
+        let idx = self
+            .manifest
+            .term_chunks
+            .iter()
+            .position(|c| c.file == name)
+            .ok_or_else(|| FormatError::Missing {
+                file: name.to_string(),
+            })?;
+        let dict = TermDict::parse(name, bytes)?;
+        let entry = &self.manifest.term_chunks[idx];
+        let bounds_ok = {
+            use fst::{IntoStreamer, Streamer};
+            let mut s = dict.map.range().into_stream();
+            let lo = s.next().map(|(k, _)| k.to_vec());
+            lo.as_deref() == Some(entry.first.as_bytes()) && dict.map.get(&entry.last).is_some()
+        };
+        if !bounds_ok {
+            return Err(FormatError::Corrupt {
+                file: name.to_string(),
+                reason: "terms do not match the manifest's range".into(),
+            });
+        }
+        self.chunks.insert(idx, dict);
+        Ok(())
+    }
+
+    /// Doc chunks (file names) holding `docs` that are not loaded yet.
+    pub fn missing_doc_chunks(&self, docs: &[DocNum]) -> Vec<String> {
+        let mut need: Vec<usize> = docs.iter().filter_map(|&d| self.doc_chunk_of(d)).collect();
+        need.sort_unstable();
+        need.dedup();
+        need.into_iter()
+            .filter(|i| !self.docs.contains_key(i))
+            .map(|i| self.manifest.doc_chunks[i].file.clone())
+            .collect()
+    }
+
+    fn doc_chunk_of(&self, doc: DocNum) -> Option<usize> {
+        let chunks = &self.manifest.doc_chunks;
+        let i = chunks.partition_point(|c| c.last < doc);
+        chunks.get(i).filter(|c| c.first <= doc).map(|_| i)
+    }
+
+    pub fn add_doc_chunk(&mut self, name: &str, bytes: &[u8]) -> Result<(), FormatError> {
+        let idx = self
+            .manifest
+            .doc_chunks
+            .iter()
+            .position(|c| c.file == name)
+            .ok_or_else(|| FormatError::Missing {
+                file: name.to_string(),
+            })?;
+        let entry = self
+            .manifest
+            .file(name)
+            .ok_or_else(|| FormatError::Missing {
+                file: name.to_string(),
+            })?;
+        if entry.size != bytes.len() as u64 || entry.sha256 != sha256_hex(bytes) {
+            return Err(FormatError::Checksum {
+                file: name.to_string(),
+            });
+        }
+        let c = &self.manifest.doc_chunks[idx];
+        let docs = docstore::parse(name, bytes, (c.last - c.first) as usize + 1)?;
+        self.docs.insert(idx, docs);
+        Ok(())
+    }
+
+    pub fn document(&self, doc: DocNum) -> Option<&Document> {
+        let i = self.doc_chunk_of(doc)?;
+        let first = self.manifest.doc_chunks[i].first;
+        self.docs.get(&i)?.get((doc - first) as usize)
+    }
+
+    pub fn add_ids(&mut self, bytes: &[u8]) -> Result<(), FormatError> {
+        self.ids = Some(Ids::parse(&self.manifest.ids, bytes, self.meta.doc_count)?);
+        Ok(())
+    }
+
+    /// Needs [`IndexReader::add_ids`] first.
+    pub fn doc_by_id(&self, id: &str) -> Option<DocNum> {
+        self.ids.as_ref()?.get(id)
+    }
+
+    /// The document's date (ISO, at the precision known) from docmeta.
+    pub fn date_of(&self, doc: DocNum) -> Option<String> {
+        format_date(*self.meta.dates.get(doc as usize)?)
+    }
+
+    /// A document's values of one facet, from docmeta (no doc chunk needed).
+    pub fn facet_values_of(&self, doc: DocNum, facet: &str) -> Vec<&str> {
+        self.meta
+            .facet(facet)
+            .map(|f| {
+                f.doc_values(doc)
+                    .iter()
+                    .filter_map(|&i| f.values.get(i as usize))
+                    .map(String::as_str)
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+}

@@ -1,0 +1,504 @@
+//! Matching and ranking.
+//!
+//! Score of a document = Σ over positive clauses of the best
+//! `tier weight × BM25F(term)` among the clause's expansions, then, for the
+//! top candidates, a proximity factor (query words close together) and a
+//! title bonus (the query is the title: on top; the title contains the
+//! query as a phrase: ×1.5). All tunables are the constants below plus the
+//! field weights in `archive.toml` (`[search.weights]`).
+
+use crate::api::{DocNum, Hit, SearchRequest, SearchResults, Sort};
+use crate::expand::{Expansion, Scope};
+use crate::format::docmeta::dequantize_len;
+use crate::format::postings::{PostingList, FIELDS, TITLE};
+use crate::query::{Clause, Query, Unit, Word};
+use crate::reader::IndexReader;
+use std::cell::OnceCell;
+use std::collections::BTreeMap;
+
+/// BM25 saturation.
+pub const K1: f32 = 1.2;
+/// BM25 length normalisation per field (title, speaker, body, meta).
+pub const B: [f32; FIELDS] = [0.5, 0.5, 0.75, 0.5];
+/// Max proximity boost (adjacent words): score × (1 + PROXIMITY).
+pub const PROXIMITY: f32 = 0.5;
+/// Candidates that get proximity and title scoring.
+pub const RERANK: usize = 200;
+/// Added when the title is exactly the query.
+pub const EXACT_TITLE_BONUS: f32 = 1000.0;
+/// Factor when the title contains the query words in order.
+pub const TITLE_PHRASE_FACTOR: f32 = 1.5;
+
+/// A decoded expansion with lazily decoded positions.
+pub(crate) struct TermHits<'a> {
+    pub exp: Expansion,
+    pub list: PostingList<'a>,
+    positions: OnceCell<(Vec<u32>, Vec<u32>)>,
+}
+
+impl<'a> TermHits<'a> {
+    fn index_of(&self, doc: DocNum) -> Option<usize> {
+        self.list.docs.binary_search(&doc).ok()
+    }
+
+    fn positions_of(&self, i: usize, file: &str) -> &[u32] {
+        let (starts, flat) = self
+            .positions
+            .get_or_init(|| self.list.positions(file).unwrap_or_default());
+        match (starts.get(i), starts.get(i + 1)) {
+            (Some(&a), Some(&b)) if (b as usize) <= flat.len() && a <= b => {
+                &flat[a as usize..b as usize]
+            }
+            _ => &[],
+        }
+    }
+}
+
+/// Per-query state: the decoded expansions.
+pub(crate) struct Ctx<'a> {
+    r: &'a IndexReader,
+    pub terms: Vec<TermHits<'a>>,
+}
+
+/// Docs matched by one unit or clause, sorted by doc, with scores and the
+/// expansions (indices into `Ctx::terms`) that can explain the match.
+#[derive(Default)]
+struct Matches {
+    docs: Vec<(DocNum, f32)>,
+    terms: Vec<usize>,
+    /// Words of a single-word clause (for proximity/title); empty otherwise.
+    word: bool,
+}
+
+#[derive(Clone, Copy, Debug)]
+struct Cand {
+    doc: DocNum,
+    score: f32,
+    /// Positive clauses matched (only differs between docs in partial mode).
+    nmatch: u32,
+}
+
+impl<'a> Ctx<'a> {
+    fn new(r: &'a IndexReader) -> Self {
+        Ctx {
+            r,
+            terms: Vec::new(),
+        }
+    }
+
+    fn file(&self, t: &TermHits<'_>) -> &'a str {
+        &self.r.manifest.term_chunks[t.exp.chunk].file
+    }
+
+    fn load(&mut self, exps: Vec<Expansion>) -> Vec<usize> {
+        let n = self.r.meta.doc_count;
+        let mut ids = Vec::new();
+        for exp in exps {
+            let Some(dict) = self.r.chunks.get(&exp.chunk) else {
+                continue;
+            };
+            let Ok(list) = dict.postings_at(exp.offset, n) else {
+                continue;
+            };
+            ids.push(self.terms.len());
+            self.terms.push(TermHits {
+                exp,
+                list,
+                positions: OnceCell::new(),
+            });
+        }
+        ids
+    }
+
+    /// BM25F of posting `i` of term `t`.
+    fn bm25(&self, t: usize, i: usize) -> f32 {
+        let th = &self.terms[t];
+        let doc = th.list.docs[i] as usize;
+        let meta = &self.r.meta;
+        let w = self.r.manifest.search.weights.as_array();
+        let mut tf = 0f32;
+        for f in 0..FIELDS {
+            let raw = th.list.tfs[i][f];
+            if raw == 0 {
+                continue;
+            }
+            let len = dequantize_len(meta.lens[f].get(doc).copied().unwrap_or(0)) as f32;
+            let avg = meta.avg_len[f].max(1.0);
+            tf += w[f] * raw as f32 / (1.0 - B[f] + B[f] * len / avg);
+        }
+        let n = meta.doc_count as f32;
+        let df = th.list.docs.len() as f32;
+        let idf = (1.0 + (n - df + 0.5) / (df + 0.5)).ln();
+        idf * tf * (K1 + 1.0) / (K1 + tf)
+    }
+
+    fn word(&mut self, w: &Word, scope: Scope) -> Matches {
+        let ids = self.load(self.r.expand(w, scope));
+        let mut best: BTreeMap<DocNum, f32> = BTreeMap::new();
+        for &t in &ids {
+            let weight = self.terms[t].exp.weight;
+            for i in 0..self.terms[t].list.docs.len() {
+                let s = weight * self.bm25(t, i);
+                let e = best.entry(self.terms[t].list.docs[i]).or_insert(0.0);
+                *e = e.max(s);
+            }
+        }
+        Matches {
+            docs: best.into_iter().collect(),
+            terms: ids,
+            word: true,
+        }
+    }
+
+    fn phrase(&mut self, words: &[Word]) -> Matches {
+        let per_word: Vec<Vec<usize>> = words
+            .iter()
+            .map(|w| self.load(self.r.expand(w, Scope::Exact)))
+            .collect();
+        let all_terms: Vec<usize> = per_word.iter().flatten().copied().collect();
+        if per_word.iter().any(Vec::is_empty) {
+            return Matches {
+                docs: Vec::new(),
+                terms: all_terms,
+                word: false,
+            };
+        }
+        // Candidates: docs having every word.
+        let doc_sets: Vec<BTreeMap<DocNum, f32>> = per_word
+            .iter()
+            .map(|ts| {
+                let mut m = BTreeMap::new();
+                for &t in ts {
+                    for i in 0..self.terms[t].list.docs.len() {
+                        let s = self.terms[t].exp.weight * self.bm25(t, i);
+                        let e = m.entry(self.terms[t].list.docs[i]).or_insert(0f32);
+                        *e = e.max(s);
+                    }
+                }
+                m
+            })
+            .collect();
+        let mut docs = Vec::new();
+        'doc: for (&doc, &s0) in &doc_sets[0] {
+            let mut score = s0;
+            for set in &doc_sets[1..] {
+                match set.get(&doc) {
+                    Some(s) => score += s,
+                    None => continue 'doc,
+                }
+            }
+            let positions: Vec<Vec<u32>> =
+                per_word.iter().map(|ts| self.positions(ts, doc)).collect();
+            let hit = positions[0].iter().any(|&p| {
+                positions[1..]
+                    .iter()
+                    .enumerate()
+                    .all(|(k, ps)| ps.binary_search(&(p + k as u32 + 1)).is_ok())
+            });
+            if hit {
+                docs.push((doc, score));
+            }
+        }
+        Matches {
+            docs,
+            terms: all_terms,
+            word: false,
+        }
+    }
+
+    /// Sorted positions of any of `terms` in `doc`.
+    fn positions(&self, terms: &[usize], doc: DocNum) -> Vec<u32> {
+        let mut out = Vec::new();
+        for &t in terms {
+            if let Some(i) = self.terms[t].index_of(doc) {
+                out.extend_from_slice(self.terms[t].positions_of(i, self.file(&self.terms[t])));
+            }
+        }
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
+
+    fn clause(&mut self, c: &Clause) -> Matches {
+        let scope = if c.negated {
+            Scope::NoFuzzy
+        } else {
+            Scope::Full
+        };
+        let mut merged: BTreeMap<DocNum, f32> = BTreeMap::new();
+        let mut terms = Vec::new();
+        let single = c.any_of.len() == 1;
+        let mut word = false;
+        for u in &c.any_of {
+            let m = match u {
+                Unit::Word(w) => self.word(w, scope),
+                Unit::Phrase(ws) if ws.len() == 1 => {
+                    let mut m = self.word(&ws[0], Scope::Exact);
+                    m.word = true;
+                    m
+                }
+                Unit::Phrase(ws) => self.phrase(ws),
+            };
+            word = single && m.word;
+            terms.extend(m.terms);
+            for (d, s) in m.docs {
+                *merged.entry(d).or_insert(0.0) += s;
+            }
+        }
+        Matches {
+            docs: merged.into_iter().collect(),
+            terms,
+            word,
+        }
+    }
+
+    /// Minimum distance between positions of two clauses in a document.
+    fn min_distance(&self, a: &[usize], b: &[usize], doc: DocNum) -> Option<u32> {
+        let pa = self.positions(a, doc);
+        let pb = self.positions(b, doc);
+        let (mut i, mut j, mut best) = (0, 0, None::<u32>);
+        while i < pa.len() && j < pb.len() {
+            let d = pa[i].abs_diff(pb[j]);
+            // Words in query order are one closer than reversed ones.
+            let d = if pb[j] > pa[i] { d } else { d + 1 };
+            best = Some(best.map_or(d, |x| x.min(d)));
+            if pa[i] < pb[j] {
+                i += 1;
+            } else {
+                j += 1;
+            }
+        }
+        best
+    }
+}
+
+/// Intersects sorted doc lists, summing scores.
+fn intersect(a: &[(DocNum, f32)], b: &[(DocNum, f32)]) -> Vec<(DocNum, f32)> {
+    let (mut i, mut j, mut out) = (0, 0, Vec::new());
+    while i < a.len() && j < b.len() {
+        match a[i].0.cmp(&b[j].0) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                out.push((a[i].0, a[i].1 + b[j].1));
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    out
+}
+
+impl IndexReader {
+    /// Runs a query. Needs the term chunks from
+    /// [`IndexReader::missing_term_chunks`]; words whose chunks are missing
+    /// simply match nothing.
+    pub fn search(&self, q: &Query, req: &SearchRequest) -> SearchResults {
+        let mut ctx = Ctx::new(self);
+        let n = self.meta.doc_count;
+        let allowed = self.query_filter_mask(q, req);
+        let positive: Vec<Matches> = q
+            .clauses
+            .iter()
+            .filter(|c| !c.negated)
+            .map(|c| ctx.clause(c))
+            .collect();
+        let mut excluded = vec![false; n as usize];
+        for c in q.clauses.iter().filter(|c| c.negated) {
+            for (d, _) in ctx.clause(c).docs {
+                excluded[d as usize] = true;
+            }
+        }
+        let keep =
+            |d: DocNum| !excluded[d as usize] && allowed.as_ref().is_none_or(|a| a[d as usize]);
+        let selections = self.facet_selections(req);
+
+        let mut note = None;
+        let mut base: Vec<Cand> = if positive.is_empty() {
+            (0..n)
+                .filter(|&d| keep(d))
+                .map(|doc| Cand {
+                    doc,
+                    score: 0.0,
+                    nmatch: 0,
+                })
+                .collect()
+        } else {
+            let mut order: Vec<usize> = (0..positive.len()).collect();
+            order.sort_by_key(|&i| positive[i].docs.len());
+            let mut acc = positive[order[0]].docs.clone();
+            for &i in &order[1..] {
+                acc = intersect(&acc, &positive[i].docs);
+            }
+            acc.into_iter()
+                .filter(|&(d, _)| keep(d))
+                .map(|(doc, score)| Cand {
+                    doc,
+                    score,
+                    nmatch: positive.len() as u32,
+                })
+                .collect()
+        };
+        let and_hits = base
+            .iter()
+            .filter(|c| self.passes(c.doc, &selections, None))
+            .count();
+        if and_hits == 0 && positive.len() >= 2 {
+            // Nothing has every word: rank documents by how many they have.
+            let mut union: BTreeMap<DocNum, (f32, u32)> = BTreeMap::new();
+            for m in &positive {
+                for &(d, s) in &m.docs {
+                    let e = union.entry(d).or_insert((0.0, 0));
+                    e.0 += s;
+                    e.1 += 1;
+                }
+            }
+            base = union
+                .into_iter()
+                .filter(|&(d, _)| keep(d))
+                .map(|(doc, (score, nmatch))| Cand { doc, score, nmatch })
+                .collect();
+            if !base.is_empty() {
+                note = Some("No document contains all of the words; showing documents that contain some of them.".to_string());
+            }
+        } else if positive.len() >= 2 || positive.iter().any(|m| m.word) {
+            self.rerank(&ctx, &positive, &mut base);
+        }
+
+        let facets = self.facet_counts(base.iter().map(|c| c.doc), &selections);
+        let mut hits: Vec<Cand> = base
+            .into_iter()
+            .filter(|c| self.passes(c.doc, &selections, None))
+            .collect();
+        self.sort(&mut hits, req.sort, !positive.is_empty());
+        let total = hits.len();
+        if req.limit > 0 {
+            hits.truncate(req.limit);
+        }
+        let hits: Vec<Hit> = hits
+            .into_iter()
+            .map(|c| {
+                let mut matched: Vec<String> = positive
+                    .iter()
+                    .flat_map(|m| m.terms.iter())
+                    .filter(|&&t| ctx.terms[t].index_of(c.doc).is_some())
+                    .map(|&t| ctx.terms[t].exp.term.clone())
+                    .collect();
+                matched.sort();
+                matched.dedup();
+                Hit {
+                    doc: c.doc,
+                    score: c.score,
+                    matched,
+                }
+            })
+            .collect();
+        let suggestion = if total == 0 { self.suggest(q) } else { None };
+        SearchResults {
+            total,
+            hits,
+            facets,
+            note,
+            suggestion,
+        }
+    }
+
+    /// Proximity and title bonuses for the best candidates.
+    fn rerank(&self, ctx: &Ctx<'_>, positive: &[Matches], base: &mut [Cand]) {
+        base.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.doc.cmp(&b.doc)));
+        let words: Vec<&Matches> = positive.iter().filter(|m| m.word).collect();
+        let title_terms: Vec<Vec<usize>> = words
+            .iter()
+            .map(|m| {
+                m.terms
+                    .iter()
+                    .copied()
+                    .filter(|&t| ctx.terms[t].exp.weight >= crate::expand::STEM)
+                    .collect()
+            })
+            .collect();
+        for c in base.iter_mut().take(RERANK) {
+            if words.len() >= 2 {
+                let mut sum = 0.0;
+                for pair in words.windows(2) {
+                    if let Some(d) = ctx.min_distance(&pair[0].terms, &pair[1].terms, c.doc) {
+                        sum += 1.0 / d.max(1) as f32;
+                    }
+                }
+                c.score *= 1.0 + PROXIMITY * sum / (words.len() - 1) as f32;
+            }
+            if !words.is_empty() && words.len() == positive.len() {
+                let title_len = dequantize_len(
+                    self.meta.lens[TITLE]
+                        .get(c.doc as usize)
+                        .copied()
+                        .unwrap_or(0),
+                );
+                let pos: Vec<Vec<u32>> = title_terms
+                    .iter()
+                    .map(|ts| ctx.positions(ts, c.doc))
+                    .collect();
+                let in_title = |p: u32| p < title_len;
+                let run_at = |p: u32| {
+                    pos.iter().enumerate().all(|(k, ps)| {
+                        ps.binary_search(&(p + k as u32)).is_ok() && in_title(p + k as u32)
+                    })
+                };
+                if run_at(0) && title_len as usize == words.len() {
+                    c.score += EXACT_TITLE_BONUS;
+                } else if words.len() >= 2 && pos[0].iter().any(|&p| run_at(p)) {
+                    c.score *= TITLE_PHRASE_FACTOR;
+                }
+            }
+        }
+    }
+
+    fn sort(&self, hits: &mut [Cand], sort: Sort, ranked: bool) {
+        let date = |d: DocNum| self.meta.dates.get(d as usize).copied().unwrap_or(0) >> 2;
+        let by_score = |a: &Cand, b: &Cand| {
+            b.nmatch
+                .cmp(&a.nmatch)
+                .then(b.score.total_cmp(&a.score))
+                .then(a.doc.cmp(&b.doc))
+        };
+        let newest = |a: &Cand, b: &Cand| {
+            let (da, db) = (date(a.doc), date(b.doc));
+            (da == 0).cmp(&(db == 0)).then(db.cmp(&da))
+        };
+        match sort {
+            Sort::Relevance if ranked => hits.sort_by(by_score),
+            Sort::Relevance | Sort::Newest => {
+                hits.sort_by(|a, b| newest(a, b).then_with(|| by_score(a, b)))
+            }
+            Sort::Oldest => hits.sort_by(|a, b| {
+                let (da, db) = (date(a.doc), date(b.doc));
+                (da == 0)
+                    .cmp(&(db == 0))
+                    .then(da.cmp(&db))
+                    .then_with(|| by_score(a, b))
+            }),
+        }
+    }
+
+    /// "Did you mean": the query's words with unknown ones replaced by the
+    /// closest frequent dictionary term.
+    fn suggest(&self, q: &Query) -> Option<String> {
+        let mut changed = false;
+        let mut words = Vec::new();
+        for c in q.clauses.iter().filter(|c| !c.negated) {
+            for w in c.any_of.iter().flat_map(|u| match u {
+                Unit::Word(w) => std::slice::from_ref(w),
+                Unit::Phrase(ws) => ws.as_slice(),
+            }) {
+                match self.closest_term(&w.term) {
+                    Some(t) => {
+                        changed = true;
+                        words.push(t);
+                    }
+                    None => words.push(w.exact.clone()),
+                }
+            }
+        }
+        changed.then(|| words.join(" "))
+    }
+}

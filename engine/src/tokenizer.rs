@@ -1,0 +1,406 @@
+//! The one tokenizer, used for indexing and for queries alike.
+//!
+//! Text is cut with Unicode word segmentation (UAX #29), then each word is
+//! normalised: lowercased, typographic quotes folded, diacritics stripped for
+//! the search `term` (the lowercased original is kept in `text`, so an exact
+//! accented match can rank above a folded one). Compound words — `H-2`,
+//! `socket.gaierror`, `snake_case` — yield their parts as ordinary tokens at
+//! consecutive positions (so phrases over the parts work) plus the whole form
+//! as an extra token at the position of the first part (so the compound can
+//! be searched as one word). Dotted single letters (`U.S.`) join into one
+//! word (`us`).
+//!
+//! ```
+//! let toks = engine::tokenizer::tokenize("Juárez, H-2 visas", "en");
+//! let terms: Vec<&str> = toks.iter().map(|t| t.term.as_str()).collect();
+//! assert_eq!(terms, ["juarez", "h", "2", "h-2", "h2", "visas"]);
+//! ```
+
+use unicode_normalization::char::is_combining_mark;
+use unicode_normalization::UnicodeNormalization;
+use unicode_segmentation::UnicodeSegmentation;
+
+/// Longest term kept, in bytes: longer "words" are base64 blobs, hashes or
+/// URLs glued together, and would only bloat the dictionary.
+pub const MAX_TERM_BYTES: usize = 64;
+
+/// One token of a text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Token {
+    /// Lowercased original form (diacritics kept, quotes normalised).
+    pub text: String,
+    /// Search term: `text` with diacritics folded.
+    pub term: String,
+    /// Byte range of the token in the tokenized text.
+    pub start: usize,
+    pub end: usize,
+    /// Word position; an extra (compound) token shares the position of the
+    /// first part it covers.
+    pub position: u32,
+    /// False for the extra whole-compound tokens (`h-2`, `h2`,
+    /// `socket.gaierror`); phrases and proximity use only primary tokens.
+    pub primary: bool,
+}
+
+/// Splits `text` into tokens. `lang` is accepted for future per-language
+/// rules; segmentation and folding are language-independent today, and
+/// stemming is applied at match time (see [`stem`]).
+pub fn tokenize(text: &str, _lang: &str) -> Vec<Token> {
+    let mut out = Vec::new();
+    let mut position = 0u32;
+    let segs: Vec<(usize, &str)> = text
+        .split_word_bound_indices()
+        .flat_map(split_spaces)
+        .collect();
+    let mut i = 0;
+    while i < segs.len() {
+        let (start, seg) = segs[i];
+        if !is_wordlike(seg) {
+            i += 1;
+            continue;
+        }
+        // Join `word-word-word` (no spaces) into one hyphenated compound.
+        let mut group = vec![(start, seg)];
+        let mut j = i + 1;
+        while j + 1 < segs.len() && is_hyphen(segs[j].1) && is_wordlike(segs[j + 1].1) {
+            group.push(segs[j + 1]);
+            j += 2;
+        }
+        if group.len() == 1 {
+            push_word(&mut out, &mut position, start, seg);
+        } else {
+            let first_pos = position;
+            let first_idx = out.len();
+            for &(s, w) in &group {
+                push_word(&mut out, &mut position, s, w);
+            }
+            if out.len() > first_idx + 1 {
+                let parts: Vec<Token> = out[first_idx..]
+                    .iter()
+                    .filter(|t| t.primary)
+                    .cloned()
+                    .collect();
+                let (s, e) = (
+                    group[0].0,
+                    group[group.len() - 1].0 + group[group.len() - 1].1.len(),
+                );
+                let hy_text = join(&parts, |t| &t.text, "-");
+                let hy_term = join(&parts, |t| &t.term, "-");
+                push_extra(&mut out, hy_text, hy_term, s, e, first_pos);
+                let text = join(&parts, |t| &t.text, "");
+                let term = join(&parts, |t| &t.term, "");
+                push_extra(&mut out, text, term, s, e, first_pos);
+            }
+        }
+        i = j;
+    }
+    out
+}
+
+/// UAX #29 keeps U+202F (narrow no-break space) inside words; every
+/// Unicode space separates words here.
+fn split_spaces((start, seg): (usize, &str)) -> Vec<(usize, &str)> {
+    if !seg.chars().any(char::is_whitespace) || seg.chars().all(char::is_whitespace) {
+        return vec![(start, seg)];
+    }
+    let mut out = Vec::new();
+    let mut from = 0;
+    for (i, c) in seg.char_indices() {
+        if c.is_whitespace() {
+            if i > from {
+                out.push((start + from, &seg[from..i]));
+            }
+            out.push((start + i, &seg[i..i + c.len_utf8()]));
+            from = i + c.len_utf8();
+        }
+    }
+    if from < seg.len() {
+        out.push((start + from, &seg[from..]));
+    }
+    out
+}
+
+fn join(parts: &[Token], f: impl Fn(&Token) -> &String, sep: &str) -> String {
+    parts
+        .iter()
+        .map(f)
+        .map(String::as_str)
+        .collect::<Vec<_>>()
+        .join(sep)
+}
+
+fn push_extra(
+    out: &mut Vec<Token>,
+    text: String,
+    term: String,
+    start: usize,
+    end: usize,
+    position: u32,
+) {
+    if term.is_empty()
+        || term.len() > MAX_TERM_BYTES
+        || out
+            .iter()
+            .rev()
+            .take(8)
+            .any(|t| t.term == term && t.position == position)
+    {
+        return;
+    }
+    out.push(Token {
+        text,
+        term,
+        start,
+        end,
+        position,
+        primary: false,
+    });
+}
+
+fn is_wordlike(seg: &str) -> bool {
+    seg.chars().any(char::is_alphanumeric)
+}
+
+fn is_hyphen(seg: &str) -> bool {
+    matches!(seg, "-" | "\u{2010}" | "\u{2011}")
+}
+
+/// One UAX #29 word: may be `mexico's`, `u.s`, `socket.gaierror`, `1,000`.
+fn push_word(out: &mut Vec<Token>, position: &mut u32, start: usize, seg: &str) {
+    let lower = normalize_word(seg);
+    // Split on the in-word separators UAX #29 keeps inside a word.
+    let pieces: Vec<(usize, &str)> = split_inner(&lower);
+    let all_digits = pieces
+        .iter()
+        .all(|(_, p)| p.chars().all(|c| c.is_ascii_digit()));
+    let single_letters = pieces.len() > 1
+        && pieces
+            .iter()
+            .all(|(_, p)| p.chars().count() == 1 && p.chars().all(char::is_alphabetic));
+    if pieces.len() <= 1 || all_digits || single_letters {
+        // `1,000` → `1000`; `3.5` stays; `u.s` → `us`.
+        let text: String = if single_letters || lower.contains(',') {
+            lower
+                .chars()
+                .filter(|c| !matches!(c, '.' | ',' | '_'))
+                .collect()
+        } else {
+            lower.clone()
+        };
+        push_primary(out, position, text, start, start + seg.len());
+        return;
+    }
+    let first_pos = *position;
+    // Byte offsets of `lower` and `seg` may differ (lowercasing can change
+    // lengths); map piece offsets proportionally only when lengths agree.
+    let same_len = lower.len() == seg.len();
+    for (off, piece) in &pieces {
+        let (s, e) = if same_len {
+            (start + off, start + off + piece.len())
+        } else {
+            (start, start + seg.len())
+        };
+        push_primary(out, position, (*piece).to_string(), s, e);
+    }
+    let whole_term = fold(&lower);
+    push_extra(out, lower, whole_term, start, start + seg.len(), first_pos);
+}
+
+fn push_primary(out: &mut Vec<Token>, position: &mut u32, text: String, start: usize, end: usize) {
+    let term = fold(&text);
+    if term.is_empty() || term.len() > MAX_TERM_BYTES || !term.chars().any(char::is_alphanumeric) {
+        return;
+    }
+    out.push(Token {
+        text,
+        term,
+        start,
+        end,
+        position: *position,
+        primary: true,
+    });
+    *position += 1;
+}
+
+/// Splits on `.`, `_`, `:` (UAX #29 MidLetter/ExtendNumLet kept inside words).
+fn split_inner(word: &str) -> Vec<(usize, &str)> {
+    let mut out = Vec::new();
+    let mut from = 0;
+    for (i, c) in word.char_indices() {
+        if matches!(c, '.' | '_' | ':' | '\u{b7}') {
+            if i > from {
+                out.push((from, &word[from..i]));
+            }
+            from = i + c.len_utf8();
+        }
+    }
+    if from < word.len() {
+        out.push((from, &word[from..]));
+    }
+    out
+}
+
+/// Lowercases, normalises quotes and strips possessive/elided apostrophes:
+/// `Mexico’s` → `mexico`, `don't` → `dont`.
+fn normalize_word(seg: &str) -> String {
+    let mut s: String = seg
+        .chars()
+        .map(|c| match c {
+            '\u{2018}' | '\u{2019}' | '\u{02bc}' | '\u{2032}' | '`' => '\'',
+            _ => c,
+        })
+        .flat_map(char::to_lowercase)
+        .collect();
+    if s.ends_with("'s") {
+        s.truncate(s.len() - 2);
+    }
+    s.retain(|c| c != '\'');
+    s
+}
+
+/// Folds a lowercased word for search: diacritics stripped (NFD + drop
+/// combining marks) and the few letters that do not decompose mapped.
+pub fn fold(word: &str) -> String {
+    if word.is_ascii() {
+        return word.to_string();
+    }
+    let mut out = String::with_capacity(word.len());
+    for c in word.nfd() {
+        if is_combining_mark(c) {
+            continue;
+        }
+        match c {
+            'ß' => out.push_str("ss"),
+            'æ' => out.push_str("ae"),
+            'œ' => out.push_str("oe"),
+            'ø' => out.push('o'),
+            'ł' => out.push('l'),
+            'đ' | 'ð' => out.push('d'),
+            'þ' => out.push_str("th"),
+            'ı' => out.push('i'),
+            _ => out.extend(c.to_lowercase()),
+        }
+    }
+    out
+}
+
+/// Languages with a stemmer (ISO 639-1).
+pub const STEMMED_LANGS: &[&str] = &["en", "es"];
+
+/// Stems a folded term for `lang`; languages without a stemmer return the
+/// term unchanged. Stems are compared, never stored in the index.
+pub fn stem(term: &str, lang: &str) -> String {
+    use rust_stemmers::{Algorithm, Stemmer};
+    let algo = match lang {
+        "en" => Algorithm::English,
+        "es" => Algorithm::Spanish,
+        _ => return term.to_string(),
+    };
+    // Numbers and mixed digit words are identifiers, not inflected words.
+    if term.chars().any(|c| c.is_ascii_digit()) {
+        return term.to_string();
+    }
+    let stemmer = Stemmer::create(algo);
+    let once = stemmer.stem(term).into_owned();
+    // Stemming twice conflates agent nouns with their verb (`traffickers` →
+    // `trafficker` → `traffick` = `trafficking`), which single Snowball
+    // passes keep apart.
+    let twice = stemmer.stem(&once).into_owned();
+    if twice.chars().count() >= 3 {
+        twice
+    } else {
+        once
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn terms(s: &str) -> Vec<String> {
+        tokenize(s, "en").into_iter().map(|t| t.term).collect()
+    }
+
+    #[test]
+    fn folds_diacritics_and_keeps_unfolded_text() {
+        let t = tokenize("Juárez São", "es");
+        assert_eq!(t[0].term, "juarez");
+        assert_eq!(t[0].text, "juárez");
+        assert_eq!(t[1].term, "sao");
+        assert_eq!((t[0].start, t[0].end), (0, "Juárez".len()));
+    }
+
+    #[test]
+    fn acronyms_and_numbers() {
+        assert_eq!(terms("the U.S. and TCOs"), ["the", "us", "and", "tcos"]);
+        assert_eq!(terms("1,000 people, 3.5%"), ["1000", "people", "3.5"]);
+    }
+
+    #[test]
+    fn hyphenated_compound_gives_parts_and_whole() {
+        let t = tokenize("H-2A visas", "en");
+        let v: Vec<(&str, u32, bool)> = t
+            .iter()
+            .map(|t| (t.term.as_str(), t.position, t.primary))
+            .collect();
+        assert_eq!(
+            v,
+            [
+                ("h", 0, true),
+                ("2a", 1, true),
+                ("h-2a", 0, false),
+                ("h2a", 0, false),
+                ("visas", 2, true)
+            ]
+        );
+        assert_eq!((t[2].start, t[2].end), (0, 4));
+    }
+
+    #[test]
+    fn dotted_and_underscored_identifiers() {
+        assert_eq!(
+            terms("socket.gaierror"),
+            ["socket", "gaierror", "socket.gaierror"]
+        );
+        assert_eq!(terms("max_len"), ["max", "len", "max_len"]);
+        let t = tokenize("socket.gaierror", "en");
+        assert_eq!(&"socket.gaierror"[t[1].start..t[1].end], "gaierror");
+    }
+
+    #[test]
+    fn curly_quotes_and_possessives() {
+        assert_eq!(
+            terms("Mexico’s “border” don’t"),
+            ["mexico", "border", "dont"]
+        );
+    }
+
+    #[test]
+    fn unicode_spaces_and_dashes_separate_words() {
+        assert_eq!(terms("a\u{a0}b\u{202f}c—d – e"), ["a", "b", "c", "d", "e"]);
+    }
+
+    #[test]
+    fn positions_are_consecutive_for_primary_tokens() {
+        let t = tokenize("one two three", "en");
+        assert_eq!(t.iter().map(|t| t.position).collect::<Vec<_>>(), [0, 1, 2]);
+    }
+
+    #[test]
+    fn stems_english_and_spanish() {
+        assert_eq!(stem("trafficking", "en"), stem("traffickers", "en"));
+        assert_eq!(stem("policy", "en"), stem("policies", "en"));
+        assert_eq!(stem("migraciones", "es"), stem("migracion", "es"));
+        assert_eq!(stem("h2", "en"), "h2");
+        assert_eq!(stem("words", "xx"), "words");
+    }
+
+    #[test]
+    fn offsets_always_slice_the_input() {
+        for s in ["İstanbul ÅSA x.y", "ǅemal-ẞtraße", "a_b.c-d e'f’s"] {
+            for t in tokenize(s, "en") {
+                assert!(s.get(t.start..t.end).is_some(), "{s:?} {t:?}");
+            }
+        }
+    }
+}
