@@ -1,0 +1,292 @@
+//! Fetching and decoding the index: one data-loading interface with two
+//! implementations (ARCHITECTURE.md, "Data loading in the app").
+//!
+//! [`HttpSource`] fetches `index/<file>` relative to the page, so the site
+//! works under any sub-path. [`InlineSource`] reads base64 data from
+//! `<script id="archive-data" type="application/json">`, for the one-file
+//! bundle opened from `file://`, where `fetch` is blocked. The engine never
+//! learns which one was used.
+
+use std::collections::BTreeMap;
+use std::fmt;
+use std::rc::Rc;
+
+use js_sys::{Promise, Uint8Array};
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{ProgressEvent, XmlHttpRequest, XmlHttpRequestResponseType};
+
+/// Called with (bytes loaded, bytes expected) while a file downloads.
+pub type Progress = Rc<dyn Fn(f64, f64)>;
+
+/// Why the archive could not be loaded, phrased for the visitor.
+#[derive(Debug)]
+pub enum LoadError {
+    /// The server answered 404 or the inline bundle lacks the file.
+    Missing { file: String },
+    /// No answer at all (offline, blocked, `file://` without inline data).
+    Network { file: String, reason: String },
+    /// The bytes arrived but the engine rejected them.
+    Format(engine::FormatError),
+}
+
+impl LoadError {
+    /// A short heading: what happened.
+    pub fn headline(&self) -> &'static str {
+        match self {
+            LoadError::Missing { .. } => "The search index is missing",
+            LoadError::Network { .. } => "The search index could not be downloaded",
+            LoadError::Format(e) => match e {
+                engine::FormatError::Version { .. } => {
+                    "The search index was built by a different version"
+                }
+                engine::FormatError::Missing { .. } => "The search index is incomplete",
+                _ => "The search index is damaged",
+            },
+        }
+    }
+
+    /// What the visitor (or the archive's publisher) can do about it.
+    pub fn advice(&self) -> String {
+        match self {
+            LoadError::Missing { file } => format!(
+                "The file index/{file} was not found next to this page. If you publish this \
+                 archive, rebuild the site with build-index and upload the whole folder, \
+                 including index/."
+            ),
+            LoadError::Network { file, reason } => {
+                if is_file_protocol() {
+                    format!(
+                        "This page was opened from a file, and browsers do not let such pages \
+                         load index/{file}. Serve the folder with a web server (for example \
+                         scripts/serve.sh), or use the one-file offline download instead."
+                    )
+                } else {
+                    format!(
+                        "Loading index/{file} failed ({reason}). Check your connection and \
+                         reload the page."
+                    )
+                }
+            }
+            LoadError::Format(e) => {
+                format!("{e}. Reloading will not help; the archive's publisher needs to fix it.")
+            }
+        }
+    }
+}
+
+impl fmt::Display for LoadError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.headline(), self.advice())
+    }
+}
+
+/// Errors are shown, never compared by content: identity is enough for
+/// component props.
+impl PartialEq for LoadError {
+    fn eq(&self, other: &Self) -> bool {
+        std::ptr::eq(self, other)
+    }
+}
+
+impl From<engine::FormatError> for LoadError {
+    fn from(e: engine::FormatError) -> Self {
+        LoadError::Format(e)
+    }
+}
+
+fn is_file_protocol() -> bool {
+    web_sys::window()
+        .and_then(|w| w.location().protocol().ok())
+        .is_some_and(|p| p == "file:")
+}
+
+/// Relative HTTP fetches of `index/<file>`.
+pub struct HttpSource;
+
+impl HttpSource {
+    async fn fetch(&self, file: &str, progress: Option<Progress>) -> Result<Vec<u8>, LoadError> {
+        let path = format!("index/{file}");
+        let net = |reason: String| LoadError::Network {
+            file: file.to_string(),
+            reason,
+        };
+        // XMLHttpRequest rather than fetch: its progress events are the
+        // simplest way to show download progress for a large chunk.
+        let xhr = XmlHttpRequest::new().map_err(|e| net(js_text(&e)))?;
+        xhr.open_with_async("GET", &path, true)
+            .map_err(|e| net(js_text(&e)))?;
+        xhr.set_response_type(XmlHttpRequestResponseType::Arraybuffer);
+        let done = Promise::new(&mut |resolve, reject| {
+            xhr.set_onload(Some(&resolve));
+            xhr.set_onerror(Some(&reject));
+            xhr.set_onabort(Some(&reject));
+        });
+        let on_progress = progress.map(|cb| {
+            wasm_bindgen::closure::Closure::<dyn FnMut(ProgressEvent)>::new(
+                move |e: ProgressEvent| {
+                    if e.length_computable() {
+                        cb(e.loaded(), e.total());
+                    }
+                },
+            )
+        });
+        if let Some(c) = &on_progress {
+            xhr.set_onprogress(Some(c.as_ref().unchecked_ref()));
+        }
+        xhr.send().map_err(|e| net(js_text(&e)))?;
+        let outcome = JsFuture::from(done).await;
+        xhr.set_onprogress(None);
+        drop(on_progress);
+        if outcome.is_err() {
+            return Err(net("network error".into()));
+        }
+        let status = xhr.status().unwrap_or(0);
+        match status {
+            200..=299 => {}
+            404 | 410 => {
+                return Err(LoadError::Missing {
+                    file: file.to_string(),
+                })
+            }
+            // file:// answers 0 with an empty body when reading is allowed at all.
+            0 if is_file_protocol() => return Err(net("blocked".into())),
+            _ => return Err(net(format!("HTTP {status}"))),
+        }
+        let body = xhr.response().map_err(|e| net(js_text(&e)))?;
+        Ok(Uint8Array::new(&body).to_vec())
+    }
+}
+
+/// Files inlined in the page as base64 (the one-file offline bundle).
+pub struct InlineSource {
+    files: BTreeMap<String, String>,
+}
+
+impl InlineSource {
+    /// Reads `<script id="archive-data">` if the page has one.
+    pub fn from_page() -> Option<Result<InlineSource, LoadError>> {
+        let doc = web_sys::window()?.document()?;
+        let el = doc.get_element_by_id("archive-data")?;
+        let text = el.text_content().unwrap_or_default();
+        Some(Self::from_json(&text))
+    }
+
+    pub fn from_json(text: &str) -> Result<InlineSource, LoadError> {
+        serde_json::from_str(text)
+            .map(|files| InlineSource { files })
+            .map_err(|e| LoadError::Network {
+                file: "archive-data".into(),
+                reason: format!("the inlined data is not valid JSON ({e})"),
+            })
+    }
+
+    fn fetch(&self, file: &str) -> Result<Vec<u8>, LoadError> {
+        let key = format!("index/{file}");
+        let data = self.files.get(&key).ok_or_else(|| LoadError::Missing {
+            file: file.to_string(),
+        })?;
+        decode_base64(data).ok_or_else(|| LoadError::Network {
+            file: file.to_string(),
+            reason: "the inlined data is not valid base64".into(),
+        })
+    }
+}
+
+/// Where index files come from.
+pub enum DataSource {
+    Http(HttpSource),
+    Inline(InlineSource),
+}
+
+impl DataSource {
+    /// Inline data when the page carries it, else HTTP.
+    pub fn detect() -> Result<DataSource, LoadError> {
+        match InlineSource::from_page() {
+            Some(inline) => inline.map(DataSource::Inline),
+            None => Ok(DataSource::Http(HttpSource)),
+        }
+    }
+
+    /// The bytes of `index/<file>`.
+    pub async fn fetch(&self, file: &str, progress: Option<Progress>) -> Result<Vec<u8>, LoadError> {
+        match self {
+            DataSource::Http(http) => http.fetch(file, progress).await,
+            DataSource::Inline(inline) => inline.fetch(file),
+        }
+    }
+}
+
+fn js_text(v: &JsValue) -> String {
+    v.as_string()
+        .or_else(|| v.dyn_ref::<js_sys::Error>().map(|e| String::from(e.message())))
+        .unwrap_or_else(|| "unknown error".into())
+}
+
+/// Standard base64 (RFC 4648, with or without padding; whitespace ignored).
+pub fn decode_base64(text: &str) -> Option<Vec<u8>> {
+    let mut out = Vec::with_capacity(text.len() / 4 * 3);
+    let mut acc: u32 = 0;
+    let mut bits = 0u32;
+    let mut padding = false;
+    for b in text.bytes() {
+        let v = match b {
+            b'A'..=b'Z' => b - b'A',
+            b'a'..=b'z' => b - b'a' + 26,
+            b'0'..=b'9' => b - b'0' + 52,
+            b'+' | b'-' => 62,
+            b'/' | b'_' => 63,
+            b'=' => {
+                padding = true;
+                continue;
+            }
+            b' ' | b'\n' | b'\r' | b'\t' => continue,
+            _ => return None,
+        };
+        if padding {
+            return None;
+        }
+        acc = (acc << 6) | u32::from(v);
+        bits += 6;
+        if bits >= 8 {
+            bits -= 8;
+            out.push((acc >> bits) as u8);
+            acc &= (1 << bits) - 1;
+        }
+    }
+    // Six leftover bits cannot come from whole bytes.
+    (bits < 6).then_some(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn base64_decodes_rfc4648_vectors() {
+        let cases = [
+            ("", ""),
+            ("Zg==", "f"),
+            ("Zm8=", "fo"),
+            ("Zm9v", "foo"),
+            ("Zm9vYg==", "foob"),
+            ("Zm9vYmE=", "fooba"),
+            ("Zm9vYmFy", "foobar"),
+            ("Zm9v\nYmFy", "foobar"),
+        ];
+        for (enc, dec) in cases {
+            assert_eq!(decode_base64(enc).as_deref(), Some(dec.as_bytes()), "{enc}");
+        }
+        assert_eq!(decode_base64("Zm9v!"), None);
+        assert_eq!(decode_base64("Z"), None);
+        assert_eq!(decode_base64("Zg==Zg"), None);
+    }
+
+    #[test]
+    fn inline_source_reads_index_files() {
+        let src = InlineSource::from_json(r#"{"index/manifest.json":"e30="}"#).unwrap();
+        assert_eq!(src.fetch("manifest.json").unwrap(), b"{}");
+        assert!(matches!(src.fetch("other.bin"), Err(LoadError::Missing { .. })));
+        assert!(InlineSource::from_json("[").is_err());
+    }
+}

@@ -1,0 +1,351 @@
+//! The root component: loads the archive, keeps the view state in sync with
+//! the URL hash, runs searches (dropping stale ones) and picks the page.
+
+use std::cell::Cell;
+use std::rc::Rc;
+
+use gloo::events::{EventListener, EventListenerOptions};
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::spawn_local;
+use yew::prelude::*;
+
+use crate::api::{LoadError, Progress};
+use crate::archive::{Archive, ArchiveHandle, ResultsView};
+use crate::components::load_state::LoadStateView;
+use crate::components::search_box::SearchBox;
+use crate::components::theme_toggle::ThemeToggle;
+use crate::dom;
+use crate::pages::reader::ReaderPage;
+use crate::pages::search::SearchPage;
+use crate::state::{Action, AppState, HistoryMode, SearchKey, ViewState};
+
+/// Results per page when `archive.toml` does not say.
+const DEFAULT_PAGE_SIZE: usize = 20;
+
+#[derive(Clone, PartialEq)]
+pub enum LoadState {
+    Loading { loaded: f64, total: f64 },
+    Ready(ArchiveHandle),
+    Failed(Rc<LoadError>),
+}
+
+#[component]
+pub fn App() -> Html {
+    let embedding = (*use_memo((), |_| crate::embed::EmbedMode::from_location())).clone();
+    let state = {
+        let embedding = embedding.clone();
+        use_reducer(move || {
+            let view = ViewState::from_hash(&dom::location_hash());
+            AppState {
+                // Embed presets (`?embed&source=...`) fill what the hash leaves open.
+                view: match &embedding {
+                    Some(mode) => mode.initial_view(view),
+                    None => view,
+                },
+                history: HistoryMode::None,
+            }
+        })
+    };
+    let load = use_state(|| LoadState::Loading {
+        loaded: 0.0,
+        total: 0.0,
+    });
+    let results = use_state(|| None::<Rc<ResultsView>>);
+    let search_error = use_state(|| None::<Rc<LoadError>>);
+    let searching = use_state(|| false);
+    // (search it applies to, number of results shown): a new search starts
+    // again at one page.
+    let shown = use_state(|| (SearchKey::default(), 0usize));
+    let active = use_state(|| None::<usize>);
+    let generation = use_mut_ref(|| 0u64);
+    let results_scroll = use_memo((), |_| Cell::new(0.0f64));
+    let embed = embedding.is_some();
+
+    // Load the archive once.
+    {
+        let load = load.clone();
+        use_effect_with((), move |_| {
+            spawn_local(async move {
+                let progress: Progress = {
+                    let load = load.clone();
+                    Rc::new(move |loaded, total| load.set(LoadState::Loading { loaded, total }))
+                };
+                match Archive::load(progress).await {
+                    Ok(archive) => {
+                        if !archive.info.name.is_empty() {
+                            dom::set_title(&archive.info.name);
+                        }
+                        load.set(LoadState::Ready(ArchiveHandle(Rc::new(archive))));
+                    }
+                    Err(e) => load.set(LoadState::Failed(Rc::new(e))),
+                }
+            });
+        });
+    }
+
+    // State → hash.
+    use_effect_with((*state).clone(), |s| match s.history {
+        HistoryMode::Push => dom::write_hash(&s.view.to_hash(), true),
+        HistoryMode::Replace => dom::write_hash(&s.view.to_hash(), false),
+        HistoryMode::None => {}
+    });
+
+    // Hash → state (back/forward, pasted links, links inside the page).
+    {
+        let dispatcher = state.dispatcher();
+        use_effect_with((), move |_| {
+            let listeners = dom::window().map(|w| {
+                let on_change = {
+                    let d = dispatcher.clone();
+                    move |_: &Event| d.dispatch(Action::FromHash(dom::location_hash()))
+                };
+                (
+                    EventListener::new(&w, "hashchange", on_change.clone()),
+                    EventListener::new(&w, "popstate", on_change),
+                )
+            });
+            move || drop(listeners)
+        });
+    }
+
+    // `/` and Ctrl/Cmd+K focus the search box from anywhere.
+    use_effect_with((), |_| {
+        let listener = dom::document().map(|d| {
+            EventListener::new_with_options(
+                &d,
+                "keydown",
+                EventListenerOptions::enable_prevent_default(),
+                |e: &Event| {
+                    let Some(e) = e.dyn_ref::<KeyboardEvent>() else {
+                        return;
+                    };
+                    let slash = e.key() == "/"
+                        && !e.ctrl_key()
+                        && !e.meta_key()
+                        && !e.alt_key()
+                        && !dom::is_typing_target(e.target());
+                    let k = e.key().eq_ignore_ascii_case("k") && (e.ctrl_key() || e.meta_key());
+                    if slash || k {
+                        e.prevent_default();
+                        dom::focus("search");
+                        if let Some(input) = dom::element("search")
+                            .and_then(|el| el.dyn_into::<web_sys::HtmlInputElement>().ok())
+                        {
+                            input.select();
+                        }
+                    }
+                },
+            )
+        });
+        move || drop(listener)
+    });
+
+    let (view, locked) = match (&embedding, &*load) {
+        // Presets the archive locks come back whatever the visitor did; the
+        // UI shows them without a way to remove them.
+        (Some(mode), LoadState::Ready(a)) => (
+            mode.enforce(&a.info.embed, state.view.clone()),
+            if mode.locked(&a.info.embed) {
+                mode.presets.clone()
+            } else {
+                ViewState::default()
+            },
+        ),
+        _ => (state.view.clone(), ViewState::default()),
+    };
+    let key = view.search_key();
+    let archive = match &*load {
+        LoadState::Ready(a) => Some(a.clone()),
+        _ => None,
+    };
+    let page_size = archive
+        .as_ref()
+        .map(|a| a.info.page_size as usize)
+        .filter(|n| *n > 0)
+        .unwrap_or(DEFAULT_PAGE_SIZE);
+    let limit = if shown.0 == key {
+        shown.1.max(page_size)
+    } else {
+        page_size
+    };
+
+    // Search whenever what the results depend on changes. Each search takes
+    // a generation number; a result that arrives after a newer search began
+    // is dropped, so fast typing never shows stale results.
+    {
+        let results = results.clone();
+        let search_error = search_error.clone();
+        let searching = searching.clone();
+        let active = active.clone();
+        let generation = generation.clone();
+        let archive = archive.clone();
+        let key = key.clone();
+        use_effect_with((archive.is_some(), key.clone(), limit), move |_| {
+            if let Some(archive) = archive {
+                let mine = {
+                    let mut g = generation.borrow_mut();
+                    *g += 1;
+                    *g
+                };
+                searching.set(true);
+                spawn_local(async move {
+                    let outcome = archive.search(&key, limit).await;
+                    if *generation.borrow() != mine {
+                        return;
+                    }
+                    match outcome {
+                        Ok(r) => {
+                            let same_search = results.as_ref().is_some_and(|old| old.key == r.key);
+                            if !same_search {
+                                active.set(None);
+                            }
+                            results.set(Some(Rc::new(r)));
+                            search_error.set(None);
+                        }
+                        Err(e) => search_error.set(Some(Rc::new(e))),
+                    }
+                    searching.set(false);
+                });
+            }
+        });
+    }
+
+    let dispatch = {
+        let state = state.dispatcher();
+        Callback::from(move |a: Action| state.dispatch(a))
+    };
+    // Embedded: report height and opened documents, take queries from the host.
+    crate::embed::use_embed(
+        embedding.clone(),
+        archive.as_ref().map(|a| a.info.embed.clone()),
+        dispatch.reform(Action::SetQuery),
+    );
+    let on_input = {
+        let d = dispatch.clone();
+        Callback::from(move |q: String| d.emit(Action::SetQuery(q)))
+    };
+    let cards_len = results.as_ref().map(|r| r.cards.len()).unwrap_or(0);
+    let on_key = {
+        let active = active.clone();
+        let results = results.clone();
+        let d = dispatch.clone();
+        let q_empty = view.q.is_empty();
+        let reading = view.doc.is_some();
+        Callback::from(move |e: KeyboardEvent| {
+            if reading {
+                return;
+            }
+            match e.key().as_str() {
+                "ArrowDown" if cards_len > 0 => {
+                    e.prevent_default();
+                    let next = active.map_or(0, |i| (i + 1).min(cards_len - 1));
+                    active.set(Some(next));
+                    dom::scroll_to(&format!("result-{next}"), true);
+                }
+                "ArrowUp" if cards_len > 0 => {
+                    e.prevent_default();
+                    let prev = active.and_then(|i| i.checked_sub(1));
+                    active.set(prev);
+                    if let Some(p) = prev {
+                        dom::scroll_to(&format!("result-{p}"), true);
+                    }
+                }
+                "Enter" => {
+                    if let (Some(i), Some(r)) = (*active, results.as_ref()) {
+                        if let Some(card) = r.cards.get(i) {
+                            e.prevent_default();
+                            d.emit(Action::OpenDoc {
+                                id: card.id.clone(),
+                                p: None,
+                            });
+                        }
+                    }
+                }
+                "Escape" => {
+                    if active.is_some() {
+                        active.set(None);
+                    } else if !q_empty {
+                        d.emit(Action::SetQuery(String::new()));
+                    }
+                }
+                _ => {}
+            }
+        })
+    };
+    let on_more = {
+        let shown = shown.clone();
+        let key = key.clone();
+        Callback::from(move |_: ()| shown.set((key.clone(), limit + page_size)))
+    };
+
+    let name = archive
+        .as_ref()
+        .map(|a| a.info.name.clone())
+        .filter(|n| !n.is_empty())
+        .unwrap_or_else(|| "Document archive".to_string());
+    let expanded = view.doc.is_none() && cards_len > 0;
+    let active_id = if view.doc.is_none() {
+        active.map(|i| format!("result-{i}"))
+    } else {
+        None
+    };
+
+    let body = match &*load {
+        LoadState::Loading { loaded, total } => html! {
+            <LoadStateView loaded={*loaded} total={*total} />
+        },
+        LoadState::Failed(e) => html! {
+            <LoadStateView headline={e.headline()} advice={e.advice()} />
+        },
+        LoadState::Ready(archive) => {
+            if view.doc.is_some() {
+                html! {
+                    <ReaderPage archive={archive.clone()} view={view.clone()} dispatch={dispatch.clone()} />
+                }
+            } else {
+                html! {
+                    <SearchPage
+                        archive={archive.clone()}
+                        view={view.clone()}
+                        results={(*results).clone()}
+                        error={(*search_error).clone()}
+                        searching={*searching}
+                        active={*active}
+                        dispatch={dispatch.clone()}
+                        on_more={on_more}
+                        scroll={results_scroll.clone()}
+                        locked={locked.clone()}
+                    />
+                }
+            }
+        }
+    };
+
+    html! {
+        <div class={classes!("shell", embed.then_some("embed"))}>
+            <header class="site-header">
+                <div class="header-inner">
+                    <a class="brand" href="#" title="Show all documents">{ name.clone() }</a>
+                    <SearchBox
+                        value={view.q.clone()}
+                        on_input={on_input}
+                        on_key={on_key}
+                        expanded={expanded}
+                        active_descendant={active_id}
+                        autofocus={!embed}
+                    />
+                    <ThemeToggle />
+                    if !embed {
+                        <crate::offline::OfflineStatusView archive_name={name.clone()} />
+                    }
+                </div>
+            </header>
+            <main id="main" class="main">
+                { body }
+            </main>
+        </div>
+    }
+}
+
+/// Where the result list was scrolled, restored on "back to results".
+pub type ScrollMemory = Rc<Cell<f64>>;

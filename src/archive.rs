@@ -1,0 +1,287 @@
+//! The loaded archive: the engine's `IndexReader` plus the data source it
+//! fills itself from. Follows the engine's loading protocol (engine/src/api.rs):
+//! fetch what a query needs, hand the bytes over, then search.
+
+use std::cell::RefCell;
+use std::collections::{BTreeMap, BTreeSet};
+use std::rc::Rc;
+
+use engine::{
+    ArchiveInfo, DocHighlights, DocNum, Document, IndexReader, Query, Range, SearchRequest,
+    Snippet,
+};
+
+use crate::api::{DataSource, LoadError, Progress};
+use crate::export::ResultRow;
+use crate::state::{SearchKey, ViewState};
+
+/// Longest snippet on a result card, in characters.
+const SNIPPET_CHARS: usize = 220;
+
+pub struct Archive {
+    source: DataSource,
+    reader: RefCell<IndexReader>,
+    /// Chunk files already handed to the reader (term and doc chunks, ids).
+    loaded: RefCell<BTreeSet<String>>,
+    pub info: ArchiveInfo,
+    /// Every year with a dated document, ascending: the year chart's axis,
+    /// which stays put while filters change the counts.
+    pub years: Vec<i32>,
+}
+
+/// A shared archive as a component prop: equal when it is the same archive.
+#[derive(Clone)]
+pub struct ArchiveHandle(pub Rc<Archive>);
+
+impl PartialEq for ArchiveHandle {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl std::ops::Deref for ArchiveHandle {
+    type Target = Archive;
+    fn deref(&self) -> &Archive {
+        &self.0
+    }
+}
+
+/// One result card, owned so components can compare props cheaply.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Card {
+    pub doc: DocNum,
+    pub id: String,
+    pub title: String,
+    pub title_highlights: Vec<Range>,
+    pub doc_type: Option<String>,
+    pub source: Option<String>,
+    pub date: Option<String>,
+    pub speakers: Vec<String>,
+    pub snippet: Snippet,
+}
+
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct ResultsView {
+    pub key: SearchKey,
+    pub total: usize,
+    pub cards: Vec<Card>,
+    pub facets: BTreeMap<String, Vec<(String, u32)>>,
+    pub note: Option<String>,
+    pub suggestion: Option<String>,
+}
+
+/// A neighbour in the result list, for next/previous links.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Neighbour {
+    pub id: String,
+    pub title: String,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct DocView {
+    pub doc: Rc<Document>,
+    pub highlights: DocHighlights,
+    pub prev: Option<Neighbour>,
+    pub next: Option<Neighbour>,
+    /// 1-based position in the result list and its length.
+    pub position: Option<(usize, usize)>,
+}
+
+impl Archive {
+    /// Fetches the manifest and the start-up file; `progress` follows the
+    /// larger download.
+    pub async fn load(progress: Progress) -> Result<Archive, LoadError> {
+        let source = DataSource::detect()?;
+        let manifest_bytes = source.fetch("manifest.json", None).await?;
+        let manifest = IndexReader::parse_manifest(&manifest_bytes)?;
+        let docmeta = source
+            .fetch(&manifest.docmeta.clone(), Some(progress))
+            .await?;
+        let reader = IndexReader::open(manifest, &docmeta)?;
+        let info = reader.manifest().archive.clone();
+        let archive = Archive {
+            source,
+            reader: RefCell::new(reader),
+            loaded: RefCell::new(BTreeSet::new()),
+            info,
+            years: Vec::new(),
+        };
+        let all = archive.raw_search(&SearchKey::default(), 1).await?;
+        let mut years: Vec<i32> = all
+            .facets
+            .get("year")
+            .map(|v| v.iter().filter_map(|(y, _)| y.parse().ok()).collect())
+            .unwrap_or_default();
+        years.sort_unstable();
+        Ok(Archive { years, ..archive })
+    }
+
+    async fn ensure_term_chunks(&self, q: &Query) -> Result<(), LoadError> {
+        let missing = self.reader.borrow().missing_term_chunks(q);
+        for name in missing {
+            if self.loaded.borrow().contains(&name) {
+                continue;
+            }
+            let bytes = self.source.fetch(&name, None).await?;
+            // Another search may have added it while this one waited.
+            if self.loaded.borrow_mut().insert(name.clone()) {
+                self.reader.borrow_mut().add_term_chunk(&name, &bytes)?;
+            }
+        }
+        Ok(())
+    }
+
+    async fn ensure_doc_chunks(&self, docs: &[DocNum]) -> Result<(), LoadError> {
+        let missing = self.reader.borrow().missing_doc_chunks(docs);
+        for name in missing {
+            if self.loaded.borrow().contains(&name) {
+                continue;
+            }
+            let bytes = self.source.fetch(&name, None).await?;
+            if self.loaded.borrow_mut().insert(name.clone()) {
+                self.reader.borrow_mut().add_doc_chunk(&name, &bytes)?;
+            }
+        }
+        Ok(())
+    }
+
+    async fn ensure_ids(&self) -> Result<(), LoadError> {
+        let name = self.reader.borrow().manifest().ids.clone();
+        if self.loaded.borrow().contains(&name) {
+            return Ok(());
+        }
+        let bytes = self.source.fetch(&name, None).await?;
+        if self.loaded.borrow_mut().insert(name.clone()) {
+            self.reader.borrow_mut().add_ids(&bytes)?;
+        }
+        Ok(())
+    }
+
+    fn request(key: &SearchKey, limit: usize) -> SearchRequest {
+        SearchRequest {
+            filters: key.filters.clone(),
+            date_from: key.from.clone(),
+            date_to: key.to.clone(),
+            sort: key.sort,
+            limit,
+        }
+    }
+
+    async fn raw_search(
+        &self,
+        key: &SearchKey,
+        limit: usize,
+    ) -> Result<engine::SearchResults, LoadError> {
+        let q = Query::parse(&key.q);
+        self.ensure_term_chunks(&q).await?;
+        Ok(self.reader.borrow().search(&q, &Self::request(key, limit)))
+    }
+
+    /// The first `limit` results of a search, with snippets.
+    pub async fn search(&self, key: &SearchKey, limit: usize) -> Result<ResultsView, LoadError> {
+        let results = self.raw_search(key, limit).await?;
+        let docs: Vec<DocNum> = results.hits.iter().map(|h| h.doc).collect();
+        self.ensure_doc_chunks(&docs).await?;
+        let reader = self.reader.borrow();
+        let cards = results
+            .hits
+            .iter()
+            .filter_map(|hit| {
+                let d = reader.document(hit.doc)?;
+                Some(Card {
+                    doc: hit.doc,
+                    id: d.id.clone(),
+                    title: d.title.clone(),
+                    title_highlights: reader.highlights(hit.doc, &hit.matched).title,
+                    doc_type: d.doc_type.clone(),
+                    source: d.source.clone(),
+                    date: d.date.clone(),
+                    speakers: d.speakers.clone(),
+                    snippet: reader.snippet(hit.doc, &hit.matched, SNIPPET_CHARS),
+                })
+            })
+            .collect();
+        Ok(ResultsView {
+            key: key.clone(),
+            total: results.total,
+            cards,
+            facets: results.facets,
+            note: results.note,
+            suggestion: results.suggestion,
+        })
+    }
+
+    /// Every result of a search as export rows; `link` makes a document's URL.
+    pub async fn export(
+        &self,
+        key: &SearchKey,
+        link: &dyn Fn(&str) -> String,
+    ) -> Result<Vec<ResultRow>, LoadError> {
+        let results = self.raw_search(key, 0).await?;
+        let docs: Vec<DocNum> = results.hits.iter().map(|h| h.doc).collect();
+        self.ensure_doc_chunks(&docs).await?;
+        let reader = self.reader.borrow();
+        let rows = results
+            .hits
+            .iter()
+            .filter_map(|hit| reader.document(hit.doc))
+            .enumerate()
+            .map(|(i, d)| ResultRow {
+                rank: i + 1,
+                id: d.id.clone(),
+                title: d.title.clone(),
+                date: d.date.clone(),
+                doc_type: d.doc_type.clone(),
+                source: d.source.clone(),
+                speakers: d.speakers.clone(),
+                source_file: d.source_file.clone(),
+                line_start: d.line_start,
+                line_end: d.line_end,
+                url: link(&d.id),
+            })
+            .collect();
+        Ok(rows)
+    }
+
+    /// The document `view.doc` with the view's query highlighted and its
+    /// neighbours in the view's result list; `None` when no such id exists.
+    pub async fn open(&self, view: &ViewState) -> Result<Option<DocView>, LoadError> {
+        let Some(id) = view.doc.as_deref() else {
+            return Ok(None);
+        };
+        self.ensure_ids().await?;
+        let Some(doc) = self.reader.borrow().doc_by_id(id) else {
+            return Ok(None);
+        };
+        let results = self.raw_search(&view.search_key(), 0).await?;
+        let at = results.hits.iter().position(|h| h.doc == doc);
+        let matched = at
+            .map(|i| results.hits[i].matched.clone())
+            .unwrap_or_default();
+        let prev = at
+            .and_then(|i| i.checked_sub(1))
+            .map(|i| results.hits[i].doc);
+        let next = at
+            .and_then(|i| results.hits.get(i + 1))
+            .map(|h| h.doc);
+        let wanted: Vec<DocNum> = [Some(doc), prev, next].into_iter().flatten().collect();
+        self.ensure_doc_chunks(&wanted).await?;
+        let reader = self.reader.borrow();
+        let Some(document) = reader.document(doc) else {
+            return Ok(None);
+        };
+        let neighbour = |d: Option<DocNum>| {
+            d.and_then(|d| reader.document(d)).map(|d| Neighbour {
+                id: d.id.clone(),
+                title: d.title.clone(),
+            })
+        };
+        Ok(Some(DocView {
+            doc: Rc::new(document.clone()),
+            highlights: reader.highlights(doc, &matched),
+            prev: neighbour(prev),
+            next: neighbour(next),
+            position: at.map(|i| (i + 1, results.hits.len())),
+        }))
+    }
+}

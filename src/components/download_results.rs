@@ -1,0 +1,84 @@
+use wasm_bindgen_futures::spawn_local;
+use yew::prelude::*;
+
+use crate::archive::ArchiveHandle;
+use crate::cite::permalink;
+use crate::dom;
+use crate::export::{to_csv, to_json};
+use crate::state::{SearchKey, ViewState};
+
+#[derive(Properties, PartialEq)]
+pub struct Props {
+    pub archive: ArchiveHandle,
+    pub search: SearchKey,
+    pub view: ViewState,
+}
+
+#[derive(Clone, Copy, PartialEq)]
+enum Format {
+    Csv,
+    Json,
+}
+
+/// Exports every result of the current search (not just the shown page).
+#[component]
+pub fn DownloadResults(props: &Props) -> Html {
+    let status = use_state(String::new);
+    let start = |format: Format| {
+        let archive = props.archive.clone();
+        let key = props.search.clone();
+        let view = props.view.clone();
+        let status = status.clone();
+        Callback::from(move |_: MouseEvent| {
+            let archive = archive.clone();
+            let key = key.clone();
+            let view = view.clone();
+            let status = status.clone();
+            status.set("Preparing download…".into());
+            spawn_local(async move {
+                let page = dom::page_url();
+                let public = archive.info.public_url.clone();
+                let link = |id: &str| permalink(&public, &page, &view.with_doc(id, None));
+                match archive.export(&key, &link).await {
+                    Ok(rows) => {
+                        let name = if key.q.trim().is_empty() {
+                            "archive-results".to_string()
+                        } else {
+                            format!("results-{}", slug(&key.q))
+                        };
+                        let outcome = match format {
+                            Format::Csv => dom::download(&format!("{name}.csv"), "text/csv;charset=utf-8", &to_csv(&rows)),
+                            Format::Json => dom::download(
+                                &format!("{name}.json"),
+                                "application/json",
+                                &to_json(&key.q, &permalink(&public, &page, &view.results_view()), &rows),
+                            ),
+                        };
+                        status.set(match outcome {
+                            Ok(()) => format!("Downloaded {} results.", rows.len()),
+                            Err(_) => "This browser refused the download.".into(),
+                        });
+                    }
+                    Err(e) => status.set(e.headline().to_string()),
+                }
+            });
+        })
+    };
+    html! {
+        <div class="download" role="group" aria-label="Download results">
+            <span class="download-label" aria-hidden="true">{ "Download" }</span>
+            <button type="button" class="download-csv small-button" aria-label="Download results as CSV" onclick={start(Format::Csv)}>{ "CSV" }</button>
+            <button type="button" class="download-json small-button" aria-label="Download results as JSON" onclick={start(Format::Json)}>{ "JSON" }</button>
+            <span class="visually-hidden" role="status">{ (*status).clone() }</span>
+        </div>
+    }
+}
+
+fn slug(q: &str) -> String {
+    let s: String = q
+        .chars()
+        .map(|c| if c.is_alphanumeric() { c.to_ascii_lowercase() } else { '-' })
+        .collect();
+    let s = s.split('-').filter(|p| !p.is_empty()).collect::<Vec<_>>().join("-");
+    s.chars().take(40).collect()
+}

@@ -1,0 +1,129 @@
+use std::collections::{BTreeMap, BTreeSet};
+
+use yew::prelude::*;
+
+use super::facet_label;
+use super::year_chart::YearChart;
+use crate::state::{Action, ViewState};
+
+#[derive(Properties, PartialEq)]
+pub struct Props {
+    pub facets: BTreeMap<String, Vec<(String, u32)>>,
+    pub view: ViewState,
+    pub years: Vec<i32>,
+    pub dispatch: Callback<Action>,
+    /// Drawer state on small screens.
+    pub open: bool,
+    pub on_close: Callback<()>,
+    /// Values an embedding page fixed: shown ticked and disabled.
+    #[prop_or_default]
+    pub locked: ViewState,
+}
+
+/// Values listed before "Show all".
+const COLLAPSED: usize = 8;
+
+/// The facet checkboxes (a drawer on small screens). Counts are the
+/// engine's disjunctive counts, so ticking one value never hides its
+/// siblings.
+#[component]
+pub fn FacetPanel(props: &Props) -> Html {
+    let expanded = use_state(BTreeSet::<String>::new);
+    let v = &props.view;
+    let sections = engine::FACETS.iter().map(|&facet| {
+        if facet == "year" {
+            let on_range = props
+                .dispatch
+                .reform(|(from, to): (Option<String>, Option<String>)| Action::SetRange { from, to });
+            return html! {
+                <fieldset class="facet" data-facet="year">
+                    <legend>{ "Year" }</legend>
+                    <YearChart
+                        years={props.years.clone()}
+                        counts={props.facets.get("year").cloned().unwrap_or_default()}
+                        from={v.from.clone()}
+                        to={v.to.clone()}
+                        {on_range}
+                    />
+                </fieldset>
+            };
+        }
+        let mut values: Vec<(String, u32)> = props.facets.get(facet).cloned().unwrap_or_default();
+        // A selected value stays visible (with 0) even when the query
+        // leaves no document with it, so it can be unticked.
+        for sel in v.filters.get(facet).into_iter().flatten() {
+            if !values.iter().any(|(x, _)| x == sel) {
+                values.push((sel.clone(), 0));
+            }
+        }
+        let selected_count = v.filters.get(facet).map_or(0, Vec::len);
+        if values.is_empty() || (facet == "lang" && values.len() < 2 && selected_count == 0) {
+            return Html::default();
+        }
+        let open = expanded.contains(facet);
+        let total = values.len();
+        let shown = if open { total } else { total.min(COLLAPSED) };
+        let toggle_more = {
+            let expanded = expanded.clone();
+            let facet = facet.to_string();
+            Callback::from(move |_: MouseEvent| {
+                let mut set = (*expanded).clone();
+                if !set.remove(&facet) {
+                    set.insert(facet.clone());
+                }
+                expanded.set(set);
+            })
+        };
+        let clear = props.dispatch.reform({
+            let facet = facet.to_string();
+            move |_: MouseEvent| Action::ClearFacet(facet.clone())
+        });
+        let label = facet_label(facet);
+        html! {
+            <fieldset class="facet" data-facet={facet}>
+                <legend>{ label }</legend>
+                <ul class="facet-values">
+                    { for values.iter().take(shown).enumerate().map(|(i, (value, count))| {
+                        let id = format!("f-{facet}-{i}");
+                        let onchange = props.dispatch.reform({
+                            let facet = facet.to_string();
+                            let value = value.clone();
+                            move |_: Event| Action::ToggleFilter { facet: facet.clone(), value: value.clone() }
+                        });
+                        let checked = v.is_selected(facet, value);
+                        let disabled = props.locked.is_selected(facet, value);
+                        html! {
+                            <li>
+                                <input type="checkbox" id={id.clone()} value={value.clone()} {checked} {disabled} {onchange} />
+                                <label for={id} class={classes!("facet-option", (*count == 0).then_some("zero"))}>
+                                    <span class="facet-value">{ value.clone() }</span>
+                                    <span class="count">{ count.to_string() }</span>
+                                </label>
+                            </li>
+                        }
+                    }) }
+                </ul>
+                <div class="facet-actions">
+                    if total > COLLAPSED {
+                        <button type="button" class="link-button facet-more" aria-expanded={open.to_string()} onclick={toggle_more}>
+                            { if open { "Show fewer".to_string() } else { format!("Show all {total}") } }
+                        </button>
+                    }
+                    if selected_count > 0 {
+                        <button type="button" class="link-button facet-clear" aria-label={format!("Clear {label} filter")} onclick={clear}>{ "Clear" }</button>
+                    }
+                </div>
+            </fieldset>
+        }
+    });
+    let close = props.on_close.reform(|_: MouseEvent| ());
+    html! {
+        <aside id="facets" class={classes!("facets", props.open.then_some("open"))} aria-label="Filters">
+            <div class="facets-head">
+                <h2>{ "Filters" }</h2>
+                <button type="button" class="facets-close small-button" onclick={close}>{ "Show results" }</button>
+            </div>
+            { for sections }
+        </aside>
+    }
+}

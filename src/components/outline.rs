@@ -1,0 +1,36 @@
+use yew::prelude::*;
+
+use crate::state::ViewState;
+
+#[derive(Properties, PartialEq)]
+pub struct Props {
+    /// (block index, level, text) of each heading.
+    pub headings: Vec<(usize, u8, String)>,
+    pub view: ViewState,
+}
+
+/// Headings of a long document, each a link to its paragraph permalink.
+#[component]
+pub fn Outline(props: &Props) -> Html {
+    if props.headings.len() < 2 {
+        return Html::default();
+    }
+    let top = props.headings.iter().map(|h| h.1).min().unwrap_or(1);
+    html! {
+        <nav class="outline" aria-labelledby="outline-title">
+            <h2 id="outline-title">{ "Contents" }</h2>
+            <ol>
+                { for props.headings.iter().map(|(i, level, text)| {
+                    let href = props.view.with_doc(props.view.doc.as_deref().unwrap_or_default(), Some(*i)).to_hash();
+                    let depth = (level.saturating_sub(top)).min(3);
+                    let current = props.view.p == Some(*i);
+                    html! {
+                        <li class={format!("depth-{depth}")}>
+                            <a {href} aria-current={current.then_some("location")}>{ text.clone() }</a>
+                        </li>
+                    }
+                }) }
+            </ol>
+        </nav>
+    }
+}

@@ -1,0 +1,170 @@
+use yew::prelude::*;
+
+use super::plural;
+
+#[derive(Properties, PartialEq)]
+pub struct Props {
+    /// The axis: every year with a dated document, ascending.
+    pub years: Vec<i32>,
+    /// Current counts per year ("2021" → n).
+    pub counts: Vec<(String, u32)>,
+    pub from: Option<String>,
+    pub to: Option<String>,
+    /// A new year range, or (None, None) to clear it.
+    pub on_range: Callback<(Option<String>, Option<String>)>,
+}
+
+const BAR_W: f64 = 10.0;
+const GAP: f64 = 2.0;
+const HEIGHT: f64 = 48.0;
+
+fn year_of(date: &Option<String>) -> Option<i32> {
+    date.as_deref().and_then(|d| d.get(..4)).and_then(|y| y.parse().ok())
+}
+
+/// Documents per year as bars. Click a bar for that year, drag across bars
+/// (or Shift+click, Shift+Enter) for a range; click the only selected year
+/// again to clear. Drawn with SVG attributes only (no inline styles, for CSP).
+#[component]
+pub fn YearChart(props: &Props) -> Html {
+    // Year where a drag started and where it is now.
+    let drag = use_state(|| None::<(i32, i32)>);
+    if props.years.is_empty() {
+        return html! { <p class="facet-empty">{ "No dated documents." }</p> };
+    }
+    let count = |y: i32| {
+        props
+            .counts
+            .iter()
+            .find(|(v, _)| v.parse::<i32>().ok() == Some(y))
+            .map(|(_, c)| *c)
+            .unwrap_or(0)
+    };
+    let max = props.years.iter().map(|y| count(*y)).max().unwrap_or(0).max(1);
+    let (sel_from, sel_to) = match *drag {
+        Some((a, b)) => (Some(a.min(b)), Some(a.max(b))),
+        None => (year_of(&props.from), year_of(&props.to)),
+    };
+    let has_range = sel_from.is_some() || sel_to.is_some();
+    let selected = |y: i32| {
+        has_range && sel_from.is_none_or(|f| y >= f) && sel_to.is_none_or(|t| y <= t)
+    };
+
+    let commit = {
+        let on_range = props.on_range.clone();
+        let from = year_of(&props.from);
+        let to = year_of(&props.to);
+        move |a: i32, b: i32| {
+            let (lo, hi) = (a.min(b), a.max(b));
+            if lo == hi && from == Some(lo) && to == Some(hi) {
+                on_range.emit((None, None));
+            } else {
+                on_range.emit((Some(lo.to_string()), Some(hi.to_string())));
+            }
+        }
+    };
+    let width = props.years.len() as f64 * (BAR_W + GAP) - GAP;
+    let bars = props.years.iter().enumerate().map(|(i, &y)| {
+        let n = count(y);
+        let h = if n == 0 { 1.0 } else { (f64::from(n) / f64::from(max) * (HEIGHT - 4.0)).max(3.0) };
+        let x = i as f64 * (BAR_W + GAP);
+        let onpointerdown = {
+            let drag = drag.clone();
+            Callback::from(move |e: PointerEvent| {
+                e.prevent_default();
+                drag.set(Some((y, y)));
+            })
+        };
+        let onpointerenter = {
+            let drag = drag.clone();
+            Callback::from(move |_: PointerEvent| {
+                if let Some((a, _)) = *drag {
+                    drag.set(Some((a, y)));
+                }
+            })
+        };
+        let onpointerup = {
+            let drag = drag.clone();
+            let commit = commit.clone();
+            let anchor = year_of(&props.from);
+            Callback::from(move |e: PointerEvent| {
+                let start = drag.map(|(a, _)| a).unwrap_or(y);
+                drag.set(None);
+                match (e.shift_key(), anchor) {
+                    (true, Some(a)) => commit(a, y),
+                    _ => commit(start, y),
+                }
+            })
+        };
+        let onkeydown = {
+            let commit = commit.clone();
+            let anchor = year_of(&props.from);
+            Callback::from(move |e: KeyboardEvent| {
+                if e.key() == "Enter" || e.key() == " " {
+                    e.prevent_default();
+                    match (e.shift_key(), anchor) {
+                        (true, Some(a)) => commit(a, y),
+                        _ => commit(y, y),
+                    }
+                }
+            })
+        };
+        let label = format!("{y}: {}", plural(n as usize, "document", "documents"));
+        html! {
+            <g
+                class={classes!("year-bar", selected(y).then_some("selected"), (n == 0).then_some("empty"))}
+                role="button"
+                tabindex="0"
+                aria-label={label.clone()}
+                aria-pressed={selected(y).to_string()}
+                data-year={y.to_string()}
+                {onpointerdown}
+                {onpointerenter}
+                {onpointerup}
+                {onkeydown}
+            >
+                <title>{ label }</title>
+                <rect class="hit-area" x={x.to_string()} y="0" width={(BAR_W + GAP).to_string()} height={HEIGHT.to_string()} />
+                <rect class="bar" x={x.to_string()} y={(HEIGHT - h).to_string()} width={BAR_W.to_string()} height={h.to_string()} rx="1.5" />
+            </g>
+        }
+    });
+    let onpointerleave = {
+        let drag = drag.clone();
+        Callback::from(move |_: PointerEvent| drag.set(None))
+    };
+    let first = props.years.first().copied().unwrap_or_default();
+    let last = props.years.last().copied().unwrap_or_default();
+    let range_text = match (year_of(&props.from), year_of(&props.to)) {
+        (Some(a), Some(b)) if a == b => format!("{a}"),
+        (Some(a), Some(b)) => format!("{a}–{b}"),
+        (Some(a), None) => format!("from {a}"),
+        (None, Some(b)) => format!("until {b}"),
+        (None, None) => "All years".to_string(),
+    };
+    let clear = props.on_range.reform(|_: MouseEvent| (None, None));
+    html! {
+        <div class="year-chart">
+            <svg
+                viewBox={format!("0 0 {width} {HEIGHT}")}
+                preserveAspectRatio="none"
+                role="group"
+                aria-label="Documents per year. Choose a year, or drag across bars for a range."
+                class={classes!(has_range.then_some("has-range"))}
+                {onpointerleave}
+            >
+                { for bars }
+            </svg>
+            <div class="year-axis" aria-hidden="true">
+                <span>{ first }</span>
+                <span>{ last }</span>
+            </div>
+            <p class="year-range">
+                <span>{ range_text }</span>
+                if has_range && drag.is_none() {
+                    <button type="button" class="link-button facet-clear" onclick={clear}>{ "Clear years" }</button>
+                }
+            </p>
+        </div>
+    }
+}

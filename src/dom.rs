@@ -1,0 +1,186 @@
+//! Small browser helpers. Every call tolerates a missing API (old browsers,
+//! `file://`, storage disabled) by doing nothing rather than panicking.
+
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+
+pub fn window() -> Option<web_sys::Window> {
+    web_sys::window()
+}
+
+pub fn document() -> Option<web_sys::Document> {
+    window()?.document()
+}
+
+pub fn location_hash() -> String {
+    window()
+        .and_then(|w| w.location().hash().ok())
+        .unwrap_or_default()
+}
+
+/// This page's address, e.g. for permalinks when no public URL is set.
+pub fn page_url() -> String {
+    window()
+        .and_then(|w| w.location().href().ok())
+        .unwrap_or_default()
+}
+
+/// Writes `hash` ("#..." or "#") to the address bar, adding a history entry
+/// when `push`. pushState can be refused (some `file://` setups); the
+/// location API is the fallback, which fires `hashchange`, which the app
+/// reads back as a no-op because the state already matches.
+pub fn write_hash(hash: &str, push: bool) {
+    let Some(w) = window() else { return };
+    let loc = w.location();
+    if loc.hash().unwrap_or_default() == hash || (hash == "#" && loc.hash().unwrap_or_default().is_empty()) {
+        return;
+    }
+    let url = if hash == "#" {
+        // A bare "#" would stay in the address bar; drop it.
+        format!(
+            "{}{}",
+            loc.pathname().unwrap_or_default(),
+            loc.search().unwrap_or_default()
+        )
+    } else {
+        hash.to_string()
+    };
+    let done = w.history().ok().is_some_and(|h| {
+        if push {
+            h.push_state_with_url(&JsValue::NULL, "", Some(&url)).is_ok()
+        } else {
+            h.replace_state_with_url(&JsValue::NULL, "", Some(&url)).is_ok()
+        }
+    });
+    if !done {
+        if push {
+            let _ = loc.set_hash(hash);
+        } else {
+            let base = loc.href().unwrap_or_default();
+            let base = base.split('#').next().unwrap_or_default();
+            let _ = loc.replace(&format!("{base}{hash}"));
+        }
+    }
+}
+
+pub fn element(id: &str) -> Option<web_sys::Element> {
+    document()?.get_element_by_id(id)
+}
+
+pub fn focus(id: &str) {
+    if let Some(el) = element(id).and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+        let _ = el.focus();
+    }
+}
+
+/// Scrolls `id` into view; `center` for a highlight, else to the top.
+pub fn scroll_to(id: &str, center: bool) {
+    if let Some(el) = element(id) {
+        let opts = web_sys::ScrollIntoViewOptions::new();
+        opts.set_block(if center {
+            web_sys::ScrollLogicalPosition::Center
+        } else {
+            web_sys::ScrollLogicalPosition::Start
+        });
+        el.scroll_into_view_with_scroll_into_view_options(&opts);
+    }
+}
+
+pub fn scroll_y() -> f64 {
+    window().and_then(|w| w.scroll_y().ok()).unwrap_or(0.0)
+}
+
+pub fn scroll_to_y(y: f64) {
+    if let Some(w) = window() {
+        w.scroll_to_with_x_and_y(0.0, y);
+    }
+}
+
+pub fn storage_get(key: &str) -> Option<String> {
+    window()?.local_storage().ok()??.get_item(key).ok()?
+}
+
+pub fn storage_set(key: &str, value: &str) {
+    if let Some(s) = window().and_then(|w| w.local_storage().ok().flatten()) {
+        let _ = s.set_item(key, value);
+    }
+}
+
+pub fn prefers_dark() -> bool {
+    window()
+        .and_then(|w| w.match_media("(prefers-color-scheme: dark)").ok().flatten())
+        .is_some_and(|m| m.matches())
+}
+
+pub fn set_root_attr(name: &str, value: &str) {
+    if let Some(el) = document().and_then(|d| d.document_element()) {
+        let _ = el.set_attribute(name, value);
+    }
+}
+
+pub fn set_title(title: &str) {
+    if let Some(d) = document() {
+        d.set_title(title);
+    }
+}
+
+/// True when typing targets a form field, where single-key shortcuts must
+/// not fire.
+pub fn is_typing_target(target: Option<web_sys::EventTarget>) -> bool {
+    target
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .is_some_and(|el| {
+            matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT")
+                || el.has_attribute("contenteditable")
+        })
+}
+
+/// Today as `YYYY-MM-DD` (for "accessed" in citations).
+pub fn today() -> String {
+    let d = js_sys::Date::new_0();
+    format!(
+        "{:04}-{:02}-{:02}",
+        d.get_full_year(),
+        d.get_month() + 1,
+        d.get_date()
+    )
+}
+
+/// Offers `text` as a file download through a Blob URL.
+pub fn download(filename: &str, mime: &str, text: &str) -> Result<(), JsValue> {
+    let parts = js_sys::Array::of1(&JsValue::from_str(text));
+    let opts = web_sys::BlobPropertyBag::new();
+    opts.set_type(mime);
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &opts)?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob)?;
+    let doc = document().ok_or_else(|| JsValue::from_str("no document"))?;
+    let a: web_sys::HtmlAnchorElement = doc.create_element("a")?.dyn_into()?;
+    a.set_href(&url);
+    a.set_download(filename);
+    a.set_class_name("visually-hidden");
+    if let Some(body) = doc.body() {
+        body.append_child(&a)?;
+        a.click();
+        body.remove_child(&a)?;
+    }
+    // Revoking at once can cancel the download in some browsers; a later
+    // task is safe.
+    let revoke = url.clone();
+    gloo::timers::callback::Timeout::new(10_000, move || {
+        let _ = web_sys::Url::revoke_object_url(&revoke);
+    })
+    .forget();
+    Ok(())
+}
+
+/// Copies `text` to the clipboard; false when the browser refuses (no
+/// permission, insecure context, iframe without `clipboard-write`).
+pub async fn copy_text(text: &str) -> bool {
+    let Some(w) = window() else { return false };
+    let clipboard = w.navigator().clipboard();
+    // `clipboard` is undefined on insecure origins.
+    if JsValue::from(clipboard.clone()).is_undefined() {
+        return false;
+    }
+    JsFuture::from(clipboard.write_text(text)).await.is_ok()
+}

@@ -1,0 +1,126 @@
+//! "Download results": the current result list as CSV or JSON, for research.
+
+use serde::Serialize;
+
+/// One exported result: the metadata a researcher would cite or sort by.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ResultRow {
+    pub rank: usize,
+    pub id: String,
+    pub title: String,
+    pub date: Option<String>,
+    #[serde(rename = "type")]
+    pub doc_type: Option<String>,
+    pub source: Option<String>,
+    pub speakers: Vec<String>,
+    pub source_file: String,
+    pub line_start: u32,
+    pub line_end: u32,
+    pub url: String,
+}
+
+/// RFC 4180 CSV with a header row; list fields joined with "; ".
+pub fn to_csv(rows: &[ResultRow]) -> String {
+    let mut out = String::from(
+        "rank,id,title,date,type,source,speakers,source_file,line_start,line_end,url\r\n",
+    );
+    for r in rows {
+        let cells = [
+            r.rank.to_string(),
+            r.id.clone(),
+            r.title.clone(),
+            r.date.clone().unwrap_or_default(),
+            r.doc_type.clone().unwrap_or_default(),
+            r.source.clone().unwrap_or_default(),
+            r.speakers.join("; "),
+            r.source_file.clone(),
+            r.line_start.to_string(),
+            r.line_end.to_string(),
+            r.url.clone(),
+        ];
+        for (i, cell) in cells.iter().enumerate() {
+            if i > 0 {
+                out.push(',');
+            }
+            push_csv_cell(cell, &mut out);
+        }
+        out.push_str("\r\n");
+    }
+    out
+}
+
+fn push_csv_cell(cell: &str, out: &mut String) {
+    // A leading = + - @ makes spreadsheets evaluate the cell as a formula.
+    let formula = cell.starts_with(['=', '+', '-', '@']);
+    if formula || cell.contains([',', '"', '\n', '\r']) {
+        out.push('"');
+        if formula {
+            out.push('\'');
+        }
+        out.push_str(&cell.replace('"', "\"\""));
+        out.push('"');
+    } else {
+        out.push_str(cell);
+    }
+}
+
+/// The query that produced the list travels with it.
+#[derive(Serialize)]
+struct JsonExport<'a> {
+    query: &'a str,
+    url: &'a str,
+    total: usize,
+    results: &'a [ResultRow],
+}
+
+pub fn to_json(query: &str, url: &str, rows: &[ResultRow]) -> String {
+    let doc = JsonExport {
+        query,
+        url,
+        total: rows.len(),
+        results: rows,
+    };
+    serde_json::to_string_pretty(&doc).unwrap_or_else(|_| String::from("{}"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn row(title: &str) -> ResultRow {
+        ResultRow {
+            rank: 1,
+            id: "a/b".into(),
+            title: title.into(),
+            date: Some("2021-01-02".into()),
+            doc_type: None,
+            source: Some("State, Dept.".into()),
+            speakers: vec!["A".into(), "B".into()],
+            source_file: "x.txt".into(),
+            line_start: 1,
+            line_end: 9,
+            url: "http://h/#doc=a%2Fb".into(),
+        }
+    }
+
+    #[test]
+    fn csv_quotes_what_needs_quoting() {
+        let csv = to_csv(&[row("He said \"no\""), row("=HYPERLINK(1)")]);
+        let lines: Vec<&str> = csv.split("\r\n").collect();
+        assert_eq!(lines.len(), 4);
+        assert_eq!(
+            lines[1],
+            "1,a/b,\"He said \"\"no\"\"\",2021-01-02,,\"State, Dept.\",A; B,x.txt,1,9,http://h/#doc=a%2Fb"
+        );
+        assert!(lines[2].starts_with("1,a/b,\"'=HYPERLINK(1)\","));
+    }
+
+    #[test]
+    fn json_is_parseable_and_complete() {
+        let json = to_json("q", "u", &[row("t")]);
+        let v: serde_json::Value = serde_json::from_str(&json).unwrap();
+        assert_eq!(v["results"][0]["type"], serde_json::Value::Null);
+        assert_eq!(v["results"][0]["speakers"][1], "B");
+        assert_eq!(v["total"], 1);
+    }
+}

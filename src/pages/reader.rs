@@ -1,0 +1,227 @@
+use std::rc::Rc;
+
+use gloo::events::EventListener;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::spawn_local;
+use yew::prelude::*;
+
+use crate::api::LoadError;
+use crate::archive::{ArchiveHandle, DocView};
+use crate::components::load_state::LoadStateView;
+use crate::components::match_nav::MatchNav;
+use crate::components::outline::Outline;
+use crate::components::reader_view::{hit_count, ReaderView};
+use crate::dom;
+use crate::state::{Action, ViewState};
+use engine::Block;
+
+#[derive(Properties, PartialEq)]
+pub struct Props {
+    pub archive: ArchiveHandle,
+    pub view: ViewState,
+    pub dispatch: Callback<Action>,
+}
+
+#[derive(Clone, PartialEq)]
+enum Loaded {
+    Loading,
+    Ready(DocView),
+    NotFound,
+    Failed(Rc<LoadError>),
+}
+
+/// The reading view with its navigation: back to results, previous/next
+/// result, match navigator, outline.
+#[component]
+pub fn ReaderPage(props: &Props) -> Html {
+    let loaded = use_state(|| Loaded::Loading);
+    let current = use_state(|| 0usize);
+    let v = &props.view;
+
+    // Load the document (and its highlights for this query) when the
+    // document or the search changes; a paragraph change needs no reload.
+    {
+        let loaded = loaded.clone();
+        let current = current.clone();
+        let archive = props.archive.clone();
+        let view = v.clone();
+        use_effect_with((v.doc.clone(), v.search_key()), move |_| {
+            let stale = Rc::new(std::cell::Cell::new(false));
+            let mine = stale.clone();
+            spawn_local(async move {
+                let outcome = archive.open(&view).await;
+                if mine.get() {
+                    return;
+                }
+                current.set(0);
+                loaded.set(match outcome {
+                    Ok(Some(d)) => {
+                        crate::embed::report_open_doc(&d.doc.id, &d.doc.title);
+                        let name = &archive.info.name;
+                        dom::set_title(&if name.is_empty() {
+                            d.doc.title.clone()
+                        } else {
+                            format!("{} — {name}", d.doc.title)
+                        });
+                        crate::embed::report_open_doc(&d.doc.id, &d.doc.title);
+                        Loaded::Ready(d)
+                    }
+                    Ok(None) => Loaded::NotFound,
+                    Err(e) => Loaded::Failed(Rc::new(e)),
+                });
+            });
+            move || stale.set(true)
+        });
+    }
+
+    let total = match &*loaded {
+        Loaded::Ready(d) => hit_count(d),
+        _ => 0,
+    };
+
+    // Scroll to the paragraph in the URL, else to the first match, else the top.
+    {
+        let ready = matches!(&*loaded, Loaded::Ready(_));
+        let doc_key = match &*loaded {
+            Loaded::Ready(d) => d.doc.id.clone(),
+            _ => String::new(),
+        };
+        use_effect_with((ready, doc_key, v.p), move |(ready, _, p)| {
+            if *ready {
+                match p {
+                    Some(p) => dom::scroll_to(&format!("p-{p}"), false),
+                    None if total > 0 => dom::scroll_to("hit-0", true),
+                    None => dom::scroll_to_y(0.0),
+                }
+            } else {
+                dom::scroll_to_y(0.0);
+            }
+        });
+    }
+
+    let step = {
+        let current = current.clone();
+        Callback::from(move |delta: isize| {
+            if total == 0 {
+                return;
+            }
+            let next = (*current as isize + delta).rem_euclid(total as isize) as usize;
+            current.set(next);
+            dom::scroll_to(&format!("hit-{next}"), true);
+        })
+    };
+
+    // n / N walk the matches, as in less and vim; Escape goes back.
+    {
+        let step = step.clone();
+        let dispatch = props.dispatch.clone();
+        use_effect_with(total, move |_| {
+            let listener = dom::document().map(|d| {
+                EventListener::new(&d, "keydown", move |e: &Event| {
+                    let Some(e) = e.dyn_ref::<KeyboardEvent>() else {
+                        return;
+                    };
+                    if e.ctrl_key() || e.meta_key() || e.alt_key() || dom::is_typing_target(e.target()) {
+                        return;
+                    }
+                    match e.key().as_str() {
+                        "n" => step.emit(1),
+                        "N" => step.emit(-1),
+                        "Escape" => dispatch.emit(Action::CloseDoc),
+                        _ => {}
+                    }
+                })
+            });
+            move || drop(listener)
+        });
+    }
+
+    let results_href = v.results_view().to_hash();
+    let browsing = v.q.trim().is_empty() && !v.has_filters();
+    let back_label = if browsing {
+        "All documents"
+    } else {
+        "Back to results"
+    };
+
+    let (nav_extra, content) = match &*loaded {
+        Loaded::Loading => (
+            Html::default(),
+            html! { <LoadStateView /> },
+        ),
+        Loaded::NotFound => (
+            Html::default(),
+            html! {
+                <section class="load-error" role="alert">
+                    <h1>{ "This document is not in the archive" }</h1>
+                    <p>{ format!("No document has the id “{}”. It may have been renamed or removed when the archive was rebuilt; search for its title instead.", v.doc.clone().unwrap_or_default()) }</p>
+                </section>
+            },
+        ),
+        Loaded::Failed(e) => (
+            Html::default(),
+            html! {
+                <section class="load-error" role="alert">
+                    <h1>{ e.headline() }</h1>
+                    <p>{ e.advice() }</p>
+                </section>
+            },
+        ),
+        Loaded::Ready(d) => {
+            let headings: Vec<(usize, u8, String)> = d
+                .doc
+                .blocks
+                .iter()
+                .enumerate()
+                .filter_map(|(i, b)| match b {
+                    Block::Heading { level, text, .. } => Some((i, *level, text.clone())),
+                    _ => None,
+                })
+                .collect();
+            let prev = d.prev.as_ref().map(|n| (v.with_doc(&n.id, None).to_hash(), n.title.clone()));
+            let next = d.next.as_ref().map(|n| (v.with_doc(&n.id, None).to_hash(), n.title.clone()));
+            let nav = html! {
+                <>
+                    if let Some((i, n)) = d.position {
+                        <span class="position">{ format!("Result {i} of {n}") }</span>
+                    }
+                    <span class="prev-next">
+                        if let Some((href, title)) = prev {
+                            <a class="prev-result" {href} rel="prev" {title}>{ "‹ Previous" }</a>
+                        }
+                        if let Some((href, title)) = next {
+                            <a class="next-result" {href} rel="next" {title}>{ "Next ›" }</a>
+                        }
+                    </span>
+                </>
+            };
+            let body = html! {
+                <div class={classes!("reader-layout", (headings.len() >= 2).then_some("with-outline"))}>
+                    <div class="reader-main">
+                        <MatchNav current={*current} {total} on_step={step.clone()} />
+                        <ReaderView
+                            doc={d.clone()}
+                            view={v.clone()}
+                            current_hit={*current}
+                            dispatch={props.dispatch.clone()}
+                            archive_name={props.archive.info.name.clone()}
+                            public_url={props.archive.info.public_url.clone()}
+                        />
+                    </div>
+                    <Outline {headings} view={v.clone()} />
+                </div>
+            };
+            (nav, body)
+        }
+    };
+
+    html! {
+        <div class="reader-page">
+            <nav class="reader-nav" aria-label="Result navigation">
+                <a class="back-to-results" href={results_href}>{ "← " }{ back_label }</a>
+                { nav_extra }
+            </nav>
+            { content }
+        </div>
+    }
+}

@@ -1,0 +1,172 @@
+use std::rc::Rc;
+
+use gloo::events::EventListener;
+use yew::prelude::*;
+
+use crate::api::LoadError;
+use crate::app::ScrollMemory;
+use crate::archive::{ArchiveHandle, ResultsView};
+use crate::components::active_filters::ActiveFilters;
+use crate::components::download_results::DownloadResults;
+use crate::components::facet_panel::FacetPanel;
+use crate::components::plural;
+use crate::components::result_list::ResultList;
+use crate::components::sort_select::SortSelect;
+use crate::dom;
+use crate::state::{Action, ViewState};
+
+#[derive(Properties, PartialEq)]
+pub struct Props {
+    pub archive: ArchiveHandle,
+    pub view: ViewState,
+    pub results: Option<Rc<ResultsView>>,
+    pub error: Option<Rc<LoadError>>,
+    pub searching: bool,
+    pub active: Option<usize>,
+    pub dispatch: Callback<Action>,
+    pub on_more: Callback<()>,
+    /// Where the list was scrolled when a document was opened.
+    pub scroll: ScrollMemory,
+    /// Filters an embedding page fixed (embed mode): shown, not removable.
+    #[prop_or_default]
+    pub locked: ViewState,
+}
+
+/// Results, facets, sort and export for the current query.
+#[component]
+pub fn SearchPage(props: &Props) -> Html {
+    let drawer = use_state(|| false);
+
+    // Remember the scroll position; restore it when coming back from a
+    // document to the same search.
+    {
+        let scroll = props.scroll.clone();
+        use_effect_with((), move |_| {
+            dom::scroll_to_y(scroll.get());
+            let listener = dom::window().map(|w| {
+                let scroll = scroll.clone();
+                EventListener::new(&w, "scroll", move |_| scroll.set(dom::scroll_y()))
+            });
+            move || drop(listener)
+        });
+    }
+    if let Some(e) = &props.error {
+        return html! {
+            <section class="load-error" role="alert">
+                <h1>{ e.headline() }</h1>
+                <p>{ e.advice() }</p>
+            </section>
+        };
+    }
+    let Some(results) = props.results.clone() else {
+        return html! {
+            <p id="result-count" class="result-count" role="status" aria-live="polite"></p>
+        };
+    };
+    let v = &props.view;
+    let browsing = v.q.trim().is_empty() && !v.has_filters();
+    let count_text = if browsing {
+        format!("All {}", plural(results.total, "document", "documents"))
+    } else if results.total == 0 {
+        "No results".to_string()
+    } else {
+        plural(results.total, "result", "results")
+    };
+    let on_open = props.dispatch.reform(|id: String| Action::OpenDoc { id, p: None });
+    let on_sort = props.dispatch.reform(Action::SetSort);
+    let toggle_drawer = {
+        let drawer = drawer.clone();
+        Callback::from(move |_: MouseEvent| drawer.set(!*drawer))
+    };
+    let close_drawer = {
+        let drawer = drawer.clone();
+        Callback::from(move |_: ()| drawer.set(false))
+    };
+    let active_count: usize = v.filters.values().map(Vec::len).sum::<usize>()
+        + usize::from(v.from.is_some() || v.to.is_some());
+    let more = props.on_more.reform(|_: MouseEvent| ());
+
+    let body = if results.cards.is_empty() {
+        let suggestion = results.suggestion.clone().map(|s| {
+            let onclick = props.dispatch.reform({
+                let s = s.clone();
+                move |_: MouseEvent| Action::SetQuery(s.clone())
+            });
+            html! {
+                <p>{ "Did you mean " }<button type="button" class="suggestion link-button" {onclick}>{ s.clone() }</button>{ "?" }</p>
+            }
+        });
+        let clear = props.dispatch.reform(|_: MouseEvent| Action::ClearFilters);
+        let browse = props.dispatch.reform(|_: MouseEvent| Action::SetQuery(String::new()));
+        html! {
+            <div class="no-results">
+                <h2>
+                    if v.q.trim().is_empty() {
+                        { "No documents match these filters" }
+                    } else {
+                        { format!("Nothing matches “{}”", v.q.trim()) }
+                    }
+                </h2>
+                { suggestion.unwrap_or_default() }
+                <ul class="no-results-tips">
+                    if v.has_filters() {
+                        <li><button type="button" class="clear-filters link-button" onclick={clear}>{ "Clear filters" }</button>{ " and search everything" }</li>
+                    }
+                    <li>{ "Check the spelling, or try fewer or more general words" }</li>
+                    if !v.q.trim().is_empty() {
+                        <li><button type="button" class="link-button" onclick={browse}>{ "Browse all documents" }</button></li>
+                    }
+                </ul>
+            </div>
+        }
+    } else {
+        html! {
+            <>
+                <ResultList
+                    cards={results.cards.clone()}
+                    active={props.active}
+                    query={results.key.q.clone()}
+                    {on_open}
+                />
+                if results.cards.len() < results.total {
+                    <button type="button" class="show-more button" onclick={more}>
+                        { format!("Show more ({} of {} shown)", results.cards.len(), results.total) }
+                    </button>
+                }
+            </>
+        }
+    };
+
+    html! {
+        <div class={classes!("search-layout", (*drawer).then_some("drawer-open"))}>
+            <FacetPanel
+                facets={results.facets.clone()}
+                view={v.clone()}
+                years={props.archive.years.clone()}
+                dispatch={props.dispatch.clone()}
+                open={*drawer}
+                on_close={close_drawer}
+                locked={props.locked.clone()}
+            />
+            <section class="results-pane" aria-label="Results" aria-busy={props.searching.to_string()}>
+                <div class="results-toolbar">
+                    <p id="result-count" class="result-count" role="status" aria-live="polite">{ count_text }</p>
+                    <div class="toolbar-actions">
+                        <button type="button" class="filters-toggle small-button" aria-controls="facets" aria-expanded={(*drawer).to_string()} onclick={toggle_drawer}>
+                            { if active_count > 0 { format!("Filters ({active_count})") } else { "Filters".to_string() } }
+                        </button>
+                        <SortSelect sort={v.sort} on_change={on_sort} />
+                        if results.total > 0 {
+                            <DownloadResults archive={props.archive.clone()} search={v.search_key()} view={v.clone()} />
+                        }
+                    </div>
+                </div>
+                <ActiveFilters view={v.clone()} dispatch={props.dispatch.clone()} locked={props.locked.clone()} />
+                if let Some(note) = &results.note {
+                    <p class="result-note">{ note.clone() }</p>
+                }
+                { body }
+            </section>
+        </div>
+    }
+}
