@@ -1,0 +1,384 @@
+//! Embed mode: the reader inside another site's `<iframe>`.
+//!
+//! The host page writes `<iframe src="https://archive.example/?embed&source=Reuters">`.
+//! `?embed` (in the query string, so it survives every hash change) turns on
+//! minimal chrome and no focus stealing; the other query parameters preset
+//! the view with the URL-hash keys (`q`, the facet names of
+//! `engine::FACETS`, `from`, `to`, `sort`). `archive.toml`
+//! `[embed] allow_filter_change` says whether the visitor may drop them.
+//!
+//! The postMessage protocol (docs/embed.md):
+//! - reader → host `{type: "archive:ready"}` once it listens;
+//!   `{type: "archive:height", height}` whenever the content height changes;
+//!   `{type: "archive:open", id, title}` when a document is opened.
+//!   Sent only to the parent's origin, when `[embed] allowed_origins`
+//!   allows it (or lists `"*"`); when the parent's origin is unknown, once
+//!   per listed origin, so the browser delivers it only to a match.
+//! - host → reader `{type: "archive:query", q}`: accepted only from the
+//!   parent window and only from a listed origin (`"*"`: any parent).
+//!
+//! API for the app:
+//! - [`EmbedMode::from_location`]: `Some` in embed mode, with the presets;
+//!   [`EmbedMode::initial_view`] merges them into the hash's view at start,
+//!   [`EmbedMode::enforce`] re-applies locked presets to every view.
+//! - [`use_embed`]: a hook for the root component; once the archive info is
+//!   known it reports height, announces readiness and forwards host queries.
+//! - [`report_open_doc`]: called when a document is shown.
+
+use std::cell::{Cell, RefCell};
+
+use engine::EmbedInfo;
+use gloo::events::EventListener;
+use js_sys::{Object, Reflect};
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::{JsCast, JsValue};
+use yew::prelude::*;
+
+use crate::state::ViewState;
+
+/// Longest query accepted from a host; anything longer is cut.
+const MAX_QUERY_CHARS: usize = 500;
+
+/// The reader is embedded (`?embed` in the query string), with the view
+/// the iframe's URL presets.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct EmbedMode {
+    /// Query, filters, date range and sort from the query string.
+    pub presets: ViewState,
+}
+
+impl EmbedMode {
+    pub fn from_location() -> Option<EmbedMode> {
+        let search = web_sys::window()?.location().search().ok()?;
+        EmbedMode::from_search(&search)
+    }
+
+    /// Parses a query string (`?embed&source=X`); `None` without `embed`.
+    pub fn from_search(search: &str) -> Option<EmbedMode> {
+        let body = search.strip_prefix('?').unwrap_or(search);
+        let embedded = body
+            .split('&')
+            .any(|kv| kv == "embed" || kv.starts_with("embed="));
+        if !embedded {
+            return None;
+        }
+        // Same encoding as the hash; a document cannot be preset.
+        let mut presets = ViewState::from_hash(body);
+        presets.doc = None;
+        presets.p = None;
+        Some(EmbedMode { presets })
+    }
+
+    /// The view to start in: the hash's, with every preset the hash does not
+    /// itself set (a reload keeps what the visitor chose when allowed).
+    pub fn initial_view(&self, mut view: ViewState) -> ViewState {
+        let p = &self.presets;
+        if view.q.is_empty() {
+            view.q = p.q.clone();
+        }
+        for (facet, values) in &p.filters {
+            view.filters
+                .entry(facet.clone())
+                .or_insert_with(|| values.clone());
+        }
+        if view.from.is_none() && view.to.is_none() {
+            view.from = p.from.clone();
+            view.to = p.to.clone();
+        }
+        if view.sort == engine::Sort::default() {
+            view.sort = p.sort;
+        }
+        view
+    }
+
+    /// Whether the visitor may change the preset filters.
+    pub fn locked(&self, info: &EmbedInfo) -> bool {
+        !info.allow_filter_change && self.presets.has_filters()
+    }
+
+    /// `view` with the preset filters put back when they are locked: preset
+    /// facets hold exactly the preset values, the preset range stays.
+    pub fn enforce(&self, info: &EmbedInfo, mut view: ViewState) -> ViewState {
+        if !self.locked(info) {
+            return view;
+        }
+        for (facet, values) in &self.presets.filters {
+            view.filters.insert(facet.clone(), values.clone());
+        }
+        if self.presets.from.is_some() || self.presets.to.is_some() {
+            view.from = self.presets.from.clone();
+            view.to = self.presets.to.clone();
+        }
+        view
+    }
+
+    /// True when `value` of `facet` is a locked preset (the UI disables its
+    /// checkbox and drops the chip's remove button).
+    pub fn is_locked(&self, info: &EmbedInfo, facet: &str, value: &str) -> bool {
+        self.locked(info) && self.presets.is_selected(facet, value)
+    }
+}
+
+/// Where outgoing messages go: the parent's origin when known and allowed;
+/// else each allowed origin (postMessage delivers only to a match).
+pub fn target_origins(parent_origin: Option<&str>, allowed: &[String]) -> Vec<String> {
+    let any = allowed.iter().any(|o| o == "*");
+    match parent_origin.filter(|o| !o.is_empty() && *o != "null") {
+        Some(origin) => {
+            if any || allowed.iter().any(|a| same_origin(a, origin)) {
+                vec![origin.to_owned()]
+            } else {
+                Vec::new()
+            }
+        }
+        None => allowed
+            .iter()
+            .filter(|o| *o != "*")
+            .map(|o| o.trim_end_matches('/').to_owned())
+            .collect(),
+    }
+}
+
+/// Whether a host message from `origin` may be acted on.
+pub fn accepts_from(origin: &str, allowed: &[String]) -> bool {
+    origin != "null"
+        && allowed
+            .iter()
+            .any(|a| a == "*" || same_origin(a, origin))
+}
+
+fn same_origin(listed: &str, origin: &str) -> bool {
+    listed.trim_end_matches('/').eq_ignore_ascii_case(origin)
+}
+
+/// The query of a host message, if it is a well-formed `archive:query`.
+pub fn query_from_message(data: &JsValue) -> Option<String> {
+    if !data.is_object() {
+        return None;
+    }
+    let kind = Reflect::get(data, &"type".into()).ok()?.as_string()?;
+    if kind != "archive:query" {
+        return None;
+    }
+    let q = Reflect::get(data, &"q".into()).ok()?.as_string()?;
+    Some(q.chars().take(MAX_QUERY_CHARS).collect())
+}
+
+struct Channel {
+    targets: Vec<String>,
+    last_height: Cell<i32>,
+}
+
+thread_local! {
+    static CHANNEL: RefCell<Option<Channel>> = const { RefCell::new(None) };
+}
+
+fn parent() -> Option<web_sys::Window> {
+    let w = web_sys::window()?;
+    let parent = w.parent().ok()??;
+    // A top-level page is its own parent: nobody to talk to.
+    if Object::is(&parent, &w) {
+        None
+    } else {
+        Some(parent)
+    }
+}
+
+/// The embedding page's origin: `location.ancestorOrigins` where the
+/// browser has it, else the referrer (the host page, for the iframe's
+/// first load).
+fn parent_origin() -> Option<String> {
+    let w = web_sys::window()?;
+    let location: JsValue = w.location().into();
+    if let Ok(list) = Reflect::get(&location, &"ancestorOrigins".into()) {
+        if let Some(first) = Reflect::get(&list, &0.into()).ok().and_then(|v| v.as_string()) {
+            return Some(first);
+        }
+    }
+    let referrer = w.document()?.referrer();
+    let url = web_sys::Url::new(&referrer).ok()?;
+    Some(url.origin())
+}
+
+fn post(message: &[(&str, JsValue)]) {
+    CHANNEL.with(|c| {
+        let Some(channel) = c.borrow().as_ref().map(|c| c.targets.clone()) else {
+            return;
+        };
+        let Some(parent) = parent() else { return };
+        let obj = Object::new();
+        for (k, v) in message {
+            let _ = Reflect::set(&obj, &(*k).into(), v);
+        }
+        for origin in &channel {
+            let _ = parent.post_message(&obj, origin);
+        }
+    });
+}
+
+/// Reports the content height; sent only when it changed.
+pub fn report_height(height: i32) {
+    let changed = CHANNEL.with(|c| {
+        c.borrow()
+            .as_ref()
+            .is_some_and(|ch| ch.last_height.replace(height) != height)
+    });
+    if changed {
+        post(&[
+            ("type", "archive:height".into()),
+            ("height", height.into()),
+        ]);
+    }
+}
+
+/// Tells the host which document the visitor opened. A no-op outside
+/// embed mode.
+pub fn report_open_doc(id: &str, title: &str) {
+    post(&[
+        ("type", "archive:open".into()),
+        ("id", id.into()),
+        ("title", title.into()),
+    ]);
+}
+
+/// The element whose height is the content's: the app's shell, not
+/// `<html>`/`<body>`, which stretch to the iframe and would only ever grow.
+fn content_element() -> Option<web_sys::HtmlElement> {
+    let doc = web_sys::window()?.document()?;
+    let el = doc
+        .query_selector(".shell")
+        .ok()
+        .flatten()
+        .or_else(|| doc.get_element_by_id("app"))?;
+    el.dyn_into().ok()
+}
+
+/// Starts the embed protocol once `info` (from the manifest) is known, in
+/// embed mode and inside a frame only. `on_query` receives host queries.
+#[hook]
+pub fn use_embed(mode: Option<EmbedMode>, info: Option<EmbedInfo>, on_query: Callback<String>) {
+    use_effect_with(info, move |info| {
+        let mut cleanup: Option<(EventListener, web_sys::ResizeObserver, Closure<dyn FnMut()>)> = None;
+        if let (Some(_), Some(info), Some(_)) = (mode, info, parent()) {
+            let targets = target_origins(parent_origin().as_deref(), &info.allowed_origins);
+            CHANNEL.with(|c| {
+                *c.borrow_mut() = Some(Channel {
+                    targets,
+                    last_height: Cell::new(-1),
+                })
+            });
+            let allowed = info.allowed_origins.clone();
+            let window = web_sys::window();
+            let listener = window.as_ref().map(|w| {
+                EventListener::new(w, "message", move |event| {
+                    let Some(event) = event.dyn_ref::<web_sys::MessageEvent>() else {
+                        return;
+                    };
+                    let from_parent = match (event.source(), parent()) {
+                        (Some(source), Some(parent)) => Object::is(&source, &parent),
+                        _ => false,
+                    };
+                    if !from_parent || !accepts_from(&event.origin(), &allowed) {
+                        return;
+                    }
+                    if let Some(q) = query_from_message(&event.data()) {
+                        on_query.emit(q);
+                    }
+                })
+            });
+            let measure = Closure::<dyn FnMut()>::new(|| {
+                if let Some(el) = content_element() {
+                    report_height(el.offset_height());
+                }
+            });
+            let observer = web_sys::ResizeObserver::new(measure.as_ref().unchecked_ref()).ok();
+            if let (Some(observer), Some(el)) = (observer.as_ref(), content_element()) {
+                observer.observe(&el);
+                report_height(el.offset_height());
+            }
+            post(&[("type", "archive:ready".into())]);
+            if let (Some(listener), Some(observer)) = (listener, observer) {
+                cleanup = Some((listener, observer, measure));
+            }
+        }
+        move || {
+            if let Some((listener, observer, measure)) = cleanup {
+                observer.disconnect();
+                drop(listener);
+                drop(measure);
+            }
+            CHANNEL.with(|c| *c.borrow_mut() = None);
+        }
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn info(origins: &[&str], allow: bool) -> EmbedInfo {
+        EmbedInfo {
+            allowed_origins: origins.iter().map(|s| s.to_string()).collect(),
+            allow_filter_change: allow,
+        }
+    }
+
+    #[test]
+    fn embed_needs_the_embed_parameter() {
+        assert!(EmbedMode::from_search("?source=X").is_none());
+        assert!(EmbedMode::from_search("").is_none());
+        let mode = EmbedMode::from_search("?embed&source=Reuters&topic=Climate&doc=x").unwrap();
+        assert_eq!(mode.presets.filters["source"], vec!["Reuters"]);
+        assert_eq!(mode.presets.filters["topic"], vec!["Climate"]);
+        assert_eq!(mode.presets.doc, None);
+    }
+
+    #[test]
+    fn presets_fill_what_the_hash_leaves_open() {
+        let mode = EmbedMode::from_search("?embed&source=A&q=border").unwrap();
+        let view = mode.initial_view(ViewState::from_hash("#type=interview"));
+        assert_eq!(view.q, "border");
+        assert_eq!(view.filters["source"], vec!["A"]);
+        assert_eq!(view.filters["type"], vec!["interview"]);
+        let typed = mode.initial_view(ViewState::from_hash("#q=fentanyl"));
+        assert_eq!(typed.q, "fentanyl");
+    }
+
+    #[test]
+    fn locked_presets_come_back_and_free_ones_do_not() {
+        let mode = EmbedMode::from_search("?embed&source=A").unwrap();
+        let cleared = ViewState::from_hash("#q=x");
+        let locked = mode.enforce(&info(&[], false), cleared.clone());
+        assert_eq!(locked.filters["source"], vec!["A"]);
+        assert!(mode.is_locked(&info(&[], false), "source", "A"));
+        let free = mode.enforce(&info(&[], true), cleared.clone());
+        assert_eq!(free, cleared);
+        assert!(!mode.is_locked(&info(&[], true), "source", "A"));
+    }
+
+    #[test]
+    fn messages_go_only_to_allowed_parents() {
+        let allowed = vec!["http://127.0.0.1:9000".to_string()];
+        assert_eq!(
+            target_origins(Some("http://127.0.0.1:9000"), &allowed),
+            vec!["http://127.0.0.1:9000"]
+        );
+        assert!(target_origins(Some("http://evil.example"), &allowed).is_empty());
+        assert_eq!(target_origins(None, &allowed), allowed);
+        assert_eq!(
+            target_origins(Some("https://any.example"), &["*".to_string()]),
+            vec!["https://any.example"]
+        );
+        assert!(target_origins(None, &["*".to_string()]).is_empty());
+        assert!(target_origins(Some("https://x.example"), &[]).is_empty());
+    }
+
+    #[test]
+    fn host_messages_need_a_listed_origin() {
+        let allowed = vec!["https://host.example/".to_string()];
+        assert!(accepts_from("https://host.example", &allowed));
+        assert!(!accepts_from("https://other.example", &allowed));
+        assert!(!accepts_from("null", &["*".to_string()]));
+        assert!(accepts_from("https://x.example", &["*".to_string()]));
+    }
+}

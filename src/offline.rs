@@ -1,0 +1,184 @@
+//! Offline use: the service worker that keeps a published archive working
+//! without a network after one visit, and the link to the one-file
+//! download (`offline.html`) that works from disk.
+//!
+//! build-index marks the reader's `index.html` with
+//! `<meta name="archive-service-worker" content="sw.js">` and
+//! `<meta name="archive-offline-download" content="offline.html">` when it
+//! wrote those files, so nothing here requests a file that is not there
+//! (a plain `trunk serve` has neither; the one-file bundle has neither
+//! either, and needs neither).
+//!
+//! API for the app:
+//! - [`OfflineStatusView`]: a small component for the header or footer. It
+//!   registers the worker on first render and shows "Available offline"
+//!   once everything is cached, plus the "Download for offline use" link.
+//! - [`register_service_worker`] and [`status`] for a custom UI.
+
+use wasm_bindgen_futures::{spawn_local, JsFuture};
+use yew::prelude::*;
+
+/// What the visitor can expect without a network.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum OfflineStatus {
+    /// No service worker: `file://`, an old browser, or no `sw.js`.
+    Unavailable,
+    /// The worker is installing (downloading the app and the index).
+    Preparing,
+    /// Everything is cached: the archive works offline.
+    Ready,
+    /// This page is the one-file download: it is offline by nature.
+    SingleFile,
+}
+
+fn meta(name: &str) -> Option<String> {
+    let doc = web_sys::window()?.document()?;
+    let el = doc
+        .query_selector(&format!("meta[name=\"{name}\"]"))
+        .ok()
+        .flatten()?;
+    el.get_attribute("content").filter(|c| !c.is_empty())
+}
+
+fn is_http() -> bool {
+    web_sys::window()
+        .and_then(|w| w.location().protocol().ok())
+        .is_some_and(|p| p == "http:" || p == "https:")
+}
+
+/// The status before registration finishes.
+pub fn status() -> OfflineStatus {
+    let single = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id("archive-data"))
+        .is_some();
+    if single {
+        OfflineStatus::SingleFile
+    } else if is_http() && meta("archive-service-worker").is_some() {
+        OfflineStatus::Preparing
+    } else {
+        OfflineStatus::Unavailable
+    }
+}
+
+/// The one-file download's address, when the site has one.
+pub fn download_href() -> Option<String> {
+    if status() == OfflineStatus::SingleFile {
+        return None;
+    }
+    meta("archive-offline-download")
+}
+
+/// Registers `sw.js` (relative to the page, so its scope is the site's
+/// folder at any sub-path) and reports [`OfflineStatus::Ready`] once the
+/// worker has cached everything and is active, or
+/// [`OfflineStatus::Unavailable`] if it cannot.
+pub fn register_service_worker(on_status: Callback<OfflineStatus>) {
+    let initial = status();
+    on_status.emit(initial);
+    if initial != OfflineStatus::Preparing {
+        return;
+    }
+    let Some(script) = meta("archive-service-worker") else {
+        return;
+    };
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let navigator = window.navigator();
+    // `serviceWorker` is missing in insecure contexts and some browsers.
+    let has_sw = js_sys::Reflect::has(&navigator, &"serviceWorker".into()).unwrap_or(false);
+    if !has_sw {
+        on_status.emit(OfflineStatus::Unavailable);
+        return;
+    }
+    let container = navigator.service_worker();
+    spawn_local(async move {
+        if JsFuture::from(container.register(&script)).await.is_err() {
+            on_status.emit(OfflineStatus::Unavailable);
+            return;
+        }
+        // `ready` resolves once a worker is active, i.e. after install
+        // precached every file.
+        let ready = match container.ready() {
+            Ok(p) => JsFuture::from(p).await.is_ok(),
+            Err(_) => false,
+        };
+        on_status.emit(if ready {
+            OfflineStatus::Ready
+        } else {
+            OfflineStatus::Unavailable
+        });
+    });
+}
+
+#[derive(Properties, PartialEq)]
+pub struct OfflineStatusProps {
+    /// The archive's name, for the downloaded file's name.
+    #[prop_or_default]
+    pub archive_name: AttrValue,
+}
+
+/// "Available offline" once cached, and "Download for offline use".
+#[component]
+pub fn OfflineStatusView(props: &OfflineStatusProps) -> Html {
+    let state = use_state(status);
+    {
+        let state = state.clone();
+        use_effect_with((), move |_| {
+            register_service_worker(Callback::from(move |s| state.set(s)));
+        });
+    }
+    let label = match *state {
+        OfflineStatus::Ready => Some("Available offline"),
+        OfflineStatus::SingleFile => Some("Offline copy"),
+        OfflineStatus::Preparing | OfflineStatus::Unavailable => None,
+    };
+    let download = download_href().map(|href| {
+        let file = format!("{}.html", file_slug(&props.archive_name));
+        html! {
+            <a class="offline-download" href={href} download={file}>
+                { "Download for offline use" }
+            </a>
+        }
+    });
+    html! {
+        <div class="offline" data-offline={format!("{:?}", *state).to_lowercase()}>
+            if let Some(label) = label {
+                <span class="offline-status" role="status">{ label }</span>
+            }
+            { for download }
+        </div>
+    }
+}
+
+/// A file name from the archive's name ("Migration & Border" →
+/// "migration-border"), "archive" when nothing usable is left.
+pub fn file_slug(name: &str) -> String {
+    let mut out = String::new();
+    for c in name.chars() {
+        if c.is_alphanumeric() {
+            out.extend(c.to_lowercase());
+        } else if !out.is_empty() && !out.ends_with('-') {
+            out.push('-');
+        }
+    }
+    let out = out.trim_end_matches('-');
+    if out.is_empty() {
+        "archive".to_owned()
+    } else {
+        out.chars().take(60).collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::file_slug;
+
+    #[test]
+    fn download_names_are_safe_slugs() {
+        assert_eq!(file_slug("Migration & Border Security Archive"), "migration-border-security-archive");
+        assert_eq!(file_slug("  ¿Qué?  "), "qué");
+        assert_eq!(file_slug("///"), "archive");
+    }
+}
