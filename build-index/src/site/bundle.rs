@@ -91,6 +91,18 @@ pub fn build(app: &AppFiles, index: &[(String, Vec<u8>)]) -> Result<Bundle, Site
         };
         edits.push((tag.start, tag.end, replacement));
     }
+    for tag in html::find_tags(page, "meta") {
+        // The site's marks for a service worker and a download link: the
+        // bundle has neither.
+        if tag.attr("name").is_some_and(|n| n.starts_with("archive-")) {
+            let end = if page[tag.end..].starts_with('\n') {
+                tag.end + 1
+            } else {
+                tag.end
+            };
+            edits.push((tag.start, end, String::new()));
+        }
+    }
     for tag in html::find_tags(page, "img") {
         if let Some(src) = tag.attr("src").and_then(local) {
             let bytes = app.get(&src).ok_or_else(|| missing(&src))?;

@@ -101,7 +101,11 @@ pub fn write_site(dir: &Path, input: &SiteInput<'_>) -> Result<SiteReport, SiteE
             if RESERVED.contains(&rel) || rel.starts_with("index/") || rel.starts_with("doc/") {
                 return Err(SiteError::Reserved { path: rel.into() });
             }
-            write(dir, rel, bytes)?;
+            if rel == "index.html" {
+                write(dir, rel, mark_index_html(app.index_html()?).as_bytes())?;
+            } else {
+                write(dir, rel, bytes)?;
+            }
             report.app_bytes += bytes.len() as u64;
         }
     } else {
@@ -193,6 +197,18 @@ pub fn write_site(dir: &Path, input: &SiteInput<'_>) -> Result<SiteReport, SiteE
         .map(|rel| fs::metadata(dir.join(rel)).map(|m| m.len()).unwrap_or(0))
         .sum();
     Ok(report)
+}
+
+/// Tells the reader (src/offline.rs) that this site has a service worker
+/// and a one-file download, so it never requests either where they are
+/// absent (a plain `trunk serve`, the bundle itself).
+fn mark_index_html(page: &str) -> String {
+    const MARKS: &str = "<meta name=\"archive-service-worker\" content=\"sw.js\">\n\
+                         <meta name=\"archive-offline-download\" content=\"offline.html\">\n";
+    match page.to_ascii_lowercase().find("</head") {
+        Some(i) => format!("{}{MARKS}{}", &page[..i], &page[i..]),
+        None => format!("{MARKS}{page}"),
+    }
 }
 
 /// The one-file bundle of an already built site (`build-index bundle`).
@@ -371,6 +387,13 @@ mod tests {
         }
         assert_eq!(report.files, files.len());
         assert!(report.sitemap && report.notes.is_empty());
+        let index = fs::read_to_string(dir.path().join("index.html")).unwrap();
+        assert!(index.contains("<meta name=\"archive-service-worker\" content=\"sw.js\">"));
+        let offline = fs::read_to_string(dir.path().join("offline.html")).unwrap();
+        assert!(
+            !offline.contains("archive-service-worker"),
+            "the bundle registers no worker"
+        );
         let sw = fs::read_to_string(dir.path().join("sw.js")).unwrap();
         assert!(sw.contains("\"index/docmeta-0123456789ab.bin\""));
         assert!(
