@@ -170,6 +170,11 @@ impl IndexWriter {
                 .into_iter()
                 .filter(|s| !s.trim().is_empty())
                 .collect();
+            if *facet == "year" && v.is_empty() {
+                // A dated document without an explicit year still has one.
+                let packed = self.dates.last().copied().unwrap_or(0);
+                v.extend(super::docmeta::format_date(packed).map(|d| d[..4].to_string()));
+            }
             v.sort();
             v.dedup();
             self.facet_values[i].push(v);

@@ -1,0 +1,263 @@
+//! Behaviour of the query engine on a small hand-made corpus (not the
+//! seeds): each test names what it guards.
+
+mod common;
+use common::{doc, Index};
+use engine::{Block, Document, SearchRequest, Sort, WriterSettings};
+
+fn corpus() -> Vec<Document> {
+    let mut d = vec![
+        doc("a/fentanyl", "Fentanyl seizures at the border", &["Border agents seized fentanyl and other drugs near Ciudad Juárez."]),
+        doc("a/traffickers", "Arms traffickers arrested", &["Police arrested traffickers moving firearms. Human smuggling networks were also targeted."]),
+        doc("b/interview", "Interview with the Secretary", &["We discussed border security and migration policy."]),
+        doc("b/visas", "New H-2 visa rules", &["The H-2A and H-2B programs expand. See socket.gaierror for details about the U.S. system."]),
+        doc("c/climate", "Climate and drought", &["Drought and heat affect crops. The border wall was not discussed."]),
+        doc("c/border-security", "Border security", &["A short note."]),
+        doc("d/juarez", "Juarez without accent", &["Reports from Juarez mention migration."]),
+    ];
+    d[0].date = Some("2021-10-08".into());
+    d[0].source = Some("State Department".into());
+    d[0].doc_type = Some("press release".into());
+    d[0].places = vec!["Ciudad Juárez".into(), "Mexico".into()];
+    d[1].date = Some("2022-01".into());
+    d[1].source = Some("Voice of America".into());
+    d[1].doc_type = Some("news article".into());
+    d[2].date = Some("2020-05-01".into());
+    d[2].source = Some("State Department".into());
+    d[2].doc_type = Some("interview".into());
+    d[2].speakers = vec!["Antony J. Blinken".into()];
+    d[2].blocks.push(Block::Turn {
+        speaker: "Antony J. Blinken".into(),
+        label: "SECRETARY BLINKEN".into(),
+        role: false,
+        notes: vec![],
+        text: "Fentanyl is a priority.".into(),
+        line: 3,
+    });
+    d[3].source = Some("Voice of America".into());
+    d[3].doc_type = Some("news article".into());
+    d[4].date = Some("2019".into());
+    d[4].topics = vec!["Climate".into()];
+    d[5].date = Some("2023-03-03".into());
+    d
+}
+
+fn index() -> Index {
+    Index::build(&corpus(), WriterSettings::default())
+}
+
+#[test]
+fn typo_in_a_long_word_still_finds_it() {
+    let mut ix = index();
+    let ids = ix.ids("fentanil ");
+    assert_eq!(ids[0], "a/fentanyl");
+    assert!(ids.contains(&"b/interview".to_string()));
+}
+
+#[test]
+fn short_words_do_not_get_typos() {
+    let mut ix = index();
+    assert!(ix.ids("wal ").is_empty(), "3 letters: exact only");
+}
+
+#[test]
+fn unaccented_query_finds_accented_text_and_exact_accent_ranks_first() {
+    let mut ix = index();
+    let ids = ix.ids("juarez ");
+    assert!(ids.contains(&"a/fentanyl".to_string()) && ids.contains(&"d/juarez".to_string()));
+    let ids = ix.ids("Juárez ");
+    assert_eq!(ids.len(), 2);
+    let res = ix.search("Juárez ");
+    assert!(res
+        .hits
+        .iter()
+        .any(|h| h.matched.contains(&"juárez".to_string())));
+}
+
+#[test]
+fn stemming_matches_other_word_forms() {
+    let mut ix = index();
+    assert_eq!(ix.ids("trafficking "), ["a/traffickers"]);
+    assert_eq!(ix.ids("arrest "), ["a/traffickers"]);
+}
+
+#[test]
+fn last_word_is_a_prefix_while_typing() {
+    let mut ix = index();
+    assert_eq!(ix.ids("drou"), ["c/climate"]);
+    assert!(
+        ix.ids("drou ").is_empty(),
+        "a finished word is not a prefix"
+    );
+}
+
+#[test]
+fn quoted_phrase_requires_adjacent_words() {
+    let mut ix = index();
+    assert_eq!(ix.ids("\"border wall\""), ["c/climate"]);
+    let both = ix.ids("border wall ");
+    assert!(both.contains(&"c/climate".to_string()));
+    assert!(ix.ids("\"wall border\"").is_empty());
+}
+
+#[test]
+fn exclusion_and_or() {
+    let mut ix = index();
+    let ids = ix.ids("border -fentanyl");
+    assert!(!ids.contains(&"a/fentanyl".to_string()));
+    assert!(ids.contains(&"c/climate".to_string()));
+    let ids = ix.ids("drought OR firearms");
+    assert_eq!(ids.len(), 2);
+}
+
+#[test]
+fn field_filters_restrict_results() {
+    let mut ix = index();
+    assert_eq!(ix.ids("speaker:blinken"), ["b/interview"]);
+    assert_eq!(ix.ids("fentanyl type:interview"), ["b/interview"]);
+    let ids = ix.ids(r#"source:"voice of america""#);
+    assert_eq!(ids.len(), 2);
+    assert_eq!(ix.ids("year:2019"), ["c/climate"]);
+    let ids = ix.ids("after:2021-01-01 before:2022-12");
+    assert_eq!(ids.len(), 2);
+}
+
+#[test]
+fn compounds_acronyms_and_identifiers() {
+    let mut ix = index();
+    assert_eq!(ix.ids("h2a "), ["b/visas"]);
+    assert_eq!(ix.ids("H-2B "), ["b/visas"]);
+    assert_eq!(ix.ids("socket.gaierror "), ["b/visas"]);
+    assert_eq!(ix.ids("gaierror "), ["b/visas"]);
+    assert_eq!(ix.ids("U.S. "), ["b/visas"]);
+}
+
+#[test]
+fn exact_title_match_ranks_first() {
+    let mut ix = index();
+    let ids = ix.ids("border security");
+    assert_eq!(ids[0], "c/border-security");
+}
+
+#[test]
+fn no_document_with_all_words_falls_back_with_a_note() {
+    let mut ix = index();
+    let res = ix.search("drought firearms ");
+    assert_eq!(res.total, 2);
+    assert!(res.note.is_some());
+    let res = ix.search("drought crops ");
+    assert!(res.note.is_none());
+}
+
+#[test]
+fn nothing_found_suggests_a_spelling() {
+    let mut ix = index();
+    let res = ix.search("wal ");
+    assert_eq!(res.total, 0);
+    assert_eq!(res.suggestion.as_deref(), Some("wall"));
+}
+
+#[test]
+fn empty_query_browses_newest_first_with_undated_last() {
+    let mut ix = index();
+    let ids = ix.ids("");
+    assert_eq!(ids.len(), 7);
+    assert_eq!(ids[0], "c/border-security");
+    assert!(ids[5..].contains(&"b/visas".to_string()));
+    let res = ix.search_req(
+        "",
+        &SearchRequest {
+            sort: Sort::Oldest,
+            ..Default::default()
+        },
+    );
+    let ids = ix.hit_ids(&res);
+    assert_eq!(ids[0], "c/climate");
+    assert!(ids[5..].contains(&"d/juarez".to_string()));
+}
+
+#[test]
+fn facet_counts_are_disjunctive() {
+    let mut ix = index();
+    let mut req = SearchRequest::default();
+    req.filters
+        .insert("source".into(), vec!["State Department".into()]);
+    let res = ix.search_req("", &req);
+    assert_eq!(res.total, 2);
+    // The source facet still shows the other source's count (OR within facet).
+    assert_eq!(
+        res.facets["source"],
+        vec![
+            ("State Department".to_string(), 2),
+            ("Voice of America".to_string(), 2)
+        ]
+    );
+    // Other facets count only within the selection.
+    assert_eq!(
+        res.facets["type"],
+        vec![
+            ("interview".to_string(), 1),
+            ("press release".to_string(), 1)
+        ]
+    );
+    req.filters.insert(
+        "source".into(),
+        vec!["State Department".into(), "Voice of America".into()],
+    );
+    req.filters
+        .insert("type".into(), vec!["news article".into()]);
+    let res = ix.search_req("", &req);
+    assert_eq!(res.total, 2);
+    assert_eq!(res.facets["type"][0], ("news article".to_string(), 2));
+}
+
+#[test]
+fn date_range_request_filter() {
+    let mut ix = index();
+    let req = SearchRequest {
+        date_from: Some("2021".into()),
+        date_to: Some("2022".into()),
+        ..Default::default()
+    };
+    assert_eq!(ix.search_req("", &req).total, 2);
+}
+
+#[test]
+fn snippets_and_highlights_mark_the_matched_forms() {
+    let mut ix = index();
+    let res = ix.search("trafficking ");
+    let h = &res.hits[0];
+    let s = ix.reader.snippet(h.doc, &h.matched, 200);
+    let marked: Vec<&str> = s
+        .highlights
+        .iter()
+        .map(|r| &s.text[r.start..r.end])
+        .collect();
+    assert_eq!(marked, ["traffickers"]);
+    let hl = ix.reader.highlights(h.doc, &h.matched);
+    assert_eq!(hl.title.len(), 1);
+    assert_eq!(hl.blocks.len(), 1);
+}
+
+#[test]
+fn documents_by_id_and_dates_without_doc_chunks() {
+    let ix = index();
+    let n = ix.reader.doc_by_id("a/traffickers").unwrap();
+    assert_eq!(ix.reader.date_of(n).as_deref(), Some("2022-01"));
+    assert!(ix.reader.document(n).is_none(), "doc chunk not loaded yet");
+    assert_eq!(ix.reader.doc_by_id("nope"), None);
+}
+
+#[test]
+fn limit_truncates_hits_but_not_total() {
+    let mut ix = index();
+    let res = ix.search_req(
+        "border ",
+        &SearchRequest {
+            limit: 1,
+            ..Default::default()
+        },
+    );
+    assert_eq!(res.hits.len(), 1);
+    assert!(res.total >= 3);
+}
