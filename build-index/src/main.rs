@@ -1,1 +1,428 @@
-fn main() {}
+//! build-index: the command line. The work is done by the library; this
+//! file parses arguments, shows progress and prints summaries.
+//!
+//! Exit codes: 0 = built; 1 = nothing written (bad arguments, settings,
+//! no documents, write failure); 2 = built, but some files could not be
+//! read (each one is named on stderr).
+
+use anyhow::{bail, Context, Result};
+use build_index::config::Config;
+use build_index::site::AppFiles;
+use build_index::{catalog, load_corpus, BuildOptions, Corpus, Severity};
+use clap::{Args, Parser, Subcommand};
+use engine::{Document, IndexReader, Query, SearchRequest};
+use std::io::IsTerminal;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+#[derive(Parser)]
+#[command(
+    name = "build-index",
+    version,
+    about = "Turns a folder of documents into a searchable static archive site"
+)]
+#[command(args_conflicts_with_subcommands = true, subcommand_negates_reqs = true)]
+struct Cli {
+    #[command(subcommand)]
+    command: Option<Command>,
+    #[command(flatten)]
+    build: BuildArgs,
+}
+
+#[derive(Args)]
+struct BuildArgs {
+    /// Corpus folder (or one file) to read.
+    #[arg(required = true)]
+    corpus: Option<PathBuf>,
+    /// Output folder for the site (index in <out>/index/).
+    #[arg(short, long, required = true)]
+    out: Option<PathBuf>,
+    /// Reader app to copy to the site root (Trunk's dist/ folder).
+    #[arg(long)]
+    app: Option<PathBuf>,
+    /// Write only <out>/index/ (no static pages, sitemap or app).
+    #[arg(long)]
+    index_only: bool,
+    /// Print the summary as JSON.
+    #[arg(long)]
+    json: bool,
+    #[command(flatten)]
+    settings: SettingsArgs,
+}
+
+#[derive(Args, Clone)]
+struct SettingsArgs {
+    /// archive.toml to use (default: ./archive.toml, else <corpus>/archive.toml, else built-in defaults).
+    #[arg(long)]
+    config: Option<PathBuf>,
+    /// Extra catalog entries ([[catalog]] TOML), applied after archive.toml's.
+    #[arg(long)]
+    catalog: Option<PathBuf>,
+    /// Ignore every catalog entry: only what the text states.
+    #[arg(long, conflicts_with = "catalog")]
+    no_catalog: bool,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// List the documents found in a corpus (id, title, date, type, source, lines, speakers).
+    Inspect {
+        corpus: PathBuf,
+        /// Print a JSON array of the documents' metadata.
+        #[arg(long)]
+        json: bool,
+        #[command(flatten)]
+        settings: SettingsArgs,
+    },
+    /// Search a built index with the engine, natively.
+    Query {
+        /// Index folder (holds manifest.json), or a site folder with index/ inside.
+        #[arg(long)]
+        index: PathBuf,
+        #[arg(long)]
+        json: bool,
+        #[arg(long, default_value_t = 10)]
+        limit: usize,
+        query: String,
+    },
+    /// Write the one-file offline bundle of a built site.
+    Bundle {
+        site: PathBuf,
+        #[arg(short, long)]
+        out: PathBuf,
+    },
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Some(Command::Inspect {
+            corpus,
+            json,
+            settings,
+        }) => inspect(&corpus, json, &settings),
+        Some(Command::Query {
+            index,
+            json,
+            limit,
+            query,
+        }) => run_query(&index, json, limit, &query),
+        Some(Command::Bundle { site, out }) => bundle(&site, &out),
+        None => build(&cli.build),
+    };
+    match result {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("error: {e:#}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+fn load_config(corpus: &Path, s: &SettingsArgs) -> Result<Config> {
+    let mut cfg = match &s.config {
+        Some(p) => Config::load(p)?,
+        None => Config::discover(corpus)?,
+    };
+    if s.no_catalog {
+        cfg.catalog.clear();
+    } else if let Some(p) = &s.catalog {
+        cfg.catalog.extend(catalog::load(p)?);
+    }
+    Ok(cfg)
+}
+
+fn print_warnings(corpus: &Corpus) {
+    for w in &corpus.warnings {
+        let kind = if w.severity == Severity::Error {
+            "error"
+        } else {
+            "warning"
+        };
+        eprintln!("{kind}: {w}");
+    }
+}
+
+fn build(args: &BuildArgs) -> Result<ExitCode> {
+    let (Some(corpus), Some(out)) = (&args.corpus, &args.out) else {
+        bail!("usage: build-index <corpus> -o <out>");
+    };
+    let cfg = load_config(corpus, &args.settings)?;
+    let app = match &args.app {
+        Some(dir) => Some(
+            AppFiles::from_dir(dir)
+                .with_context(|| format!("reading the reader app in {}", dir.display()))?,
+        ),
+        None => AppFiles::bundled(),
+    };
+    let bar = indicatif::ProgressBar::new(0);
+    if !std::io::stderr().is_terminal() || args.json {
+        bar.set_draw_target(indicatif::ProgressDrawTarget::hidden());
+    }
+    bar.set_style(
+        indicatif::ProgressStyle::with_template(
+            "{spinner} reading {pos}/{len} files {wide_bar} {elapsed}",
+        )
+        .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+    );
+    let progress = |done: usize, total: usize| {
+        bar.set_length(total as u64);
+        bar.set_position(done as u64);
+    };
+    let opts = BuildOptions {
+        app: app.as_ref(),
+        index_only: args.index_only,
+        progress: Some(&progress),
+    };
+    let report = build_index::build(corpus, out, &cfg, &opts).with_context(|| {
+        format!(
+            "building {} from {} (nothing was written)",
+            out.display(),
+            corpus.display()
+        )
+    });
+    bar.finish_and_clear();
+    let report = report?;
+    let c = &report.corpus;
+    print_warnings(c);
+    let errors = c
+        .warnings
+        .iter()
+        .filter(|w| w.severity == Severity::Error)
+        .count();
+    if args.json {
+        let summary = serde_json::json!({
+            "output": out.display().to_string(),
+            "files": c.files,
+            "bytes_read": c.bytes,
+            "documents": c.documents.len(),
+            "words": c.words(),
+            "warnings": c.warnings,
+            "errors": errors,
+            "index_files": report.index_files,
+            "index_bytes": report.index_bytes,
+            "site_files": report.site.as_ref().map(|s| s.files),
+            "notes": report.site.as_ref().map(|s| s.notes.clone()).unwrap_or_default(),
+            "seconds": report.elapsed.as_secs_f64(),
+        });
+        println!("{}", serde_json::to_string_pretty(&summary)?);
+    } else {
+        if let Some(s) = &report.site {
+            for n in &s.notes {
+                eprintln!("note: {n}");
+            }
+        }
+        println!(
+            "{} files, {} documents, {} words, {} warnings ({} errors) in {:.2} s → {} ({} index files, {:.1} KB)",
+            c.files,
+            c.documents.len(),
+            c.words(),
+            c.warnings.len(),
+            errors,
+            report.elapsed.as_secs_f64(),
+            out.display(),
+            report.index_files,
+            report.index_bytes as f64 / 1024.0
+        );
+    }
+    Ok(if errors > 0 {
+        ExitCode::from(2)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+/// The `inspect --json` record: exactly the documented fields.
+fn inspect_record(d: &Document) -> serde_json::Value {
+    serde_json::json!({
+        "id": d.id, "title": d.title, "date": d.date, "year": d.year, "source": d.source,
+        "doc_type": d.doc_type, "speakers": d.speakers, "people": d.people, "places": d.places,
+        "topics": d.topics, "word_count": d.word_count, "source_file": d.source_file,
+        "line_start": d.line_start, "line_end": d.line_end,
+    })
+}
+
+fn inspect(corpus_dir: &Path, json: bool, settings: &SettingsArgs) -> Result<ExitCode> {
+    let cfg = load_config(corpus_dir, settings)?;
+    let corpus = load_corpus(corpus_dir, &cfg)
+        .with_context(|| format!("reading {}", corpus_dir.display()))?;
+    print_warnings(&corpus);
+    if json {
+        let arr: Vec<serde_json::Value> = corpus.documents.iter().map(inspect_record).collect();
+        println!("{}", serde_json::to_string_pretty(&arr)?);
+    } else {
+        print!("{}", table(&corpus.documents));
+        println!(
+            "{} documents from {} files, {} words",
+            corpus.documents.len(),
+            corpus.files,
+            corpus.words()
+        );
+    }
+    Ok(if corpus.has_errors() {
+        ExitCode::from(2)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+fn clip(s: &str, n: usize) -> String {
+    if s.chars().count() <= n {
+        s.to_string()
+    } else {
+        format!(
+            "{}…",
+            s.chars().take(n.saturating_sub(1)).collect::<String>()
+        )
+    }
+}
+
+/// The document table (id, title, date, type, source, lines, speakers).
+pub fn table(docs: &[Document]) -> String {
+    let rows: Vec<[String; 7]> = docs
+        .iter()
+        .map(|d| {
+            [
+                clip(&d.id, 48),
+                clip(&d.title, 50),
+                d.date.clone().unwrap_or_else(|| "—".into()),
+                d.doc_type.clone().unwrap_or_else(|| "—".into()),
+                clip(d.source.as_deref().unwrap_or("—"), 26),
+                format!("{}–{}", d.line_start, d.line_end),
+                clip(&d.speakers.join(", "), 60),
+            ]
+        })
+        .collect();
+    let head = ["id", "title", "date", "type", "source", "lines", "speakers"];
+    let mut widths: Vec<usize> = head.iter().map(|h| h.chars().count()).collect();
+    for r in &rows {
+        for (w, c) in widths.iter_mut().zip(r) {
+            *w = (*w).max(c.chars().count());
+        }
+    }
+    let mut out = String::new();
+    let line = |cells: Vec<&str>, out: &mut String| {
+        let parts: Vec<String> = cells
+            .iter()
+            .zip(&widths)
+            .map(|(c, w)| format!("{c:<w$}", w = *w))
+            .collect();
+        out.push_str(parts.join("  ").trim_end());
+        out.push('\n');
+    };
+    line(head.to_vec(), &mut out);
+    line(
+        widths
+            .iter()
+            .map(|w| "-".repeat(*w))
+            .collect::<Vec<_>>()
+            .iter()
+            .map(String::as_str)
+            .collect(),
+        &mut out,
+    );
+    for r in &rows {
+        line(r.iter().map(String::as_str).collect(), &mut out);
+    }
+    out
+}
+
+fn read(dir: &Path, name: &str) -> Result<Vec<u8>> {
+    let p = dir.join(name);
+    std::fs::read(&p).with_context(|| format!("reading {}", p.display()))
+}
+
+fn run_query(index: &Path, json: bool, limit: usize, text: &str) -> Result<ExitCode> {
+    let dir = if index.join("manifest.json").is_file() {
+        index.to_path_buf()
+    } else {
+        index.join("index")
+    };
+    let manifest = IndexReader::parse_manifest(&read(&dir, "manifest.json")?)
+        .with_context(|| format!("opening {}", dir.join("manifest.json").display()))?;
+    let docmeta = read(&dir, &manifest.docmeta)?;
+    let mut reader = IndexReader::open(manifest, &docmeta).context("opening the index")?;
+    let q = Query::parse(text);
+    for name in reader.missing_term_chunks(&q) {
+        let bytes = read(&dir, &name)?;
+        reader
+            .add_term_chunk(&name, &bytes)
+            .with_context(|| format!("loading {name}"))?;
+    }
+    let results = reader.search(
+        &q,
+        &SearchRequest {
+            limit,
+            ..Default::default()
+        },
+    );
+    let docs: Vec<u32> = results.hits.iter().map(|h| h.doc).collect();
+    for name in reader.missing_doc_chunks(&docs) {
+        let bytes = read(&dir, &name)?;
+        reader
+            .add_doc_chunk(&name, &bytes)
+            .with_context(|| format!("loading {name}"))?;
+    }
+    let mut out = Vec::new();
+    for h in &results.hits {
+        let Some(d) = reader.document(h.doc) else {
+            continue;
+        };
+        let snip = reader.snippet(h.doc, &h.matched, 200);
+        out.push((h.score, d.clone(), snip.text));
+    }
+    if json {
+        let results_json: Vec<serde_json::Value> = out
+            .iter()
+            .map(|(score, d, snip)| {
+                serde_json::json!({
+                    "id": d.id, "score": score, "title": d.title, "source_file": d.source_file,
+                    "line_start": d.line_start, "line_end": d.line_end, "snippet": snip,
+                })
+            })
+            .collect();
+        let mut obj = serde_json::json!({ "results": results_json, "facets": results.facets, "total": results.total });
+        if let Some(m) = obj.as_object_mut() {
+            if let Some(n) = &results.note {
+                m.insert("note".into(), n.clone().into());
+            }
+            if let Some(s) = &results.suggestion {
+                m.insert("suggestion".into(), s.clone().into());
+            }
+        }
+        println!("{}", serde_json::to_string_pretty(&obj)?);
+    } else {
+        println!("{} results for {:?}", results.total, text);
+        if let Some(n) = &results.note {
+            println!("note: {n}");
+        }
+        if let Some(s) = &results.suggestion {
+            println!("did you mean: {s}");
+        }
+        for (i, (score, d, snip)) in out.iter().enumerate() {
+            println!(
+                "{:>2}. {:.3}  {}\n    {}  ({}, lines {}–{})\n    {}",
+                i + 1,
+                score,
+                d.title,
+                d.id,
+                d.source_file,
+                d.line_start,
+                d.line_end,
+                snip
+            );
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn bundle(site_dir: &Path, out: &Path) -> Result<ExitCode> {
+    let b = build_index::site::bundle_site(site_dir)
+        .with_context(|| format!("bundling {}", site_dir.display()))?;
+    let tmp = out.with_extension("html.partial");
+    std::fs::write(&tmp, b.html.as_bytes())
+        .with_context(|| format!("writing {}", tmp.display()))?;
+    std::fs::rename(&tmp, out).with_context(|| format!("writing {}", out.display()))?;
+    println!("{} ({:.1} KB)", out.display(), b.html.len() as f64 / 1024.0);
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,239 @@
+//! `archive.toml`: the one settings file of an archive. Every field is
+//! optional; missing ones take the defaults documented in the file itself.
+
+use crate::catalog::CatalogEntry;
+use crate::Error;
+use engine::format::{ArchiveInfo, EmbedInfo, FieldWeights, SearchSettings};
+use serde::Deserialize;
+use std::path::{Path, PathBuf};
+
+/// Everything build-index reads from `archive.toml`.
+#[derive(Debug, Clone, Default)]
+pub struct Config {
+    pub archive: ArchiveInfo,
+    pub search: SearchSettings,
+    pub topics: Vec<Topic>,
+    pub catalog: Vec<CatalogEntry>,
+    /// The file this came from (None = built-in defaults).
+    pub path: Option<PathBuf>,
+}
+
+/// One topic of the taxonomy: a document gets the topic when its text
+/// mentions any of the terms (whole words, case- and accent-insensitive).
+#[derive(Debug, Clone, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Topic {
+    pub name: String,
+    #[serde(default)]
+    pub terms: Vec<String>,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct RawConfig {
+    #[serde(default)]
+    archive: RawArchive,
+    #[serde(default)]
+    search: RawSearch,
+    #[serde(default)]
+    embed: RawEmbed,
+    #[serde(default)]
+    topics: Vec<Topic>,
+    #[serde(default)]
+    catalog: Vec<CatalogEntry>,
+}
+
+#[derive(Deserialize)]
+#[serde(default, deny_unknown_fields)]
+struct RawArchive {
+    name: String,
+    description: String,
+    public_url: String,
+    lang: String,
+}
+
+impl Default for RawArchive {
+    fn default() -> Self {
+        RawArchive {
+            name: "Document Archive".to_string(),
+            description: String::new(),
+            public_url: String::new(),
+            lang: "en".to_string(),
+        }
+    }
+}
+
+#[derive(Deserialize)]
+#[serde(default, deny_unknown_fields)]
+struct RawSearch {
+    one_typo_min_len: usize,
+    two_typos_min_len: usize,
+    page_size: u32,
+    weights: FieldWeights,
+}
+
+impl Default for RawSearch {
+    fn default() -> Self {
+        let d = SearchSettings::default();
+        RawSearch {
+            one_typo_min_len: d.one_typo_min_len,
+            two_typos_min_len: d.two_typos_min_len,
+            page_size: 20,
+            weights: d.weights,
+        }
+    }
+}
+
+#[derive(Deserialize)]
+#[serde(default, deny_unknown_fields)]
+struct RawEmbed {
+    allowed_origins: Vec<String>,
+    allow_filter_change: bool,
+}
+
+impl Default for RawEmbed {
+    fn default() -> Self {
+        RawEmbed {
+            allowed_origins: Vec::new(),
+            allow_filter_change: true,
+        }
+    }
+}
+
+impl Config {
+    /// Built-in defaults (no file): no topics, no catalog.
+    pub fn defaults() -> Config {
+        Config::from_raw(RawConfig::default(), None)
+    }
+
+    /// Parses `archive.toml` text; `origin` names the file in errors.
+    pub fn parse(text: &str, origin: &Path) -> Result<Config, Error> {
+        let raw: RawConfig = toml::from_str(text).map_err(|e| Error::Config {
+            path: origin.display().to_string(),
+            reason: e.to_string(),
+        })?;
+        for t in &raw.topics {
+            if t.name.trim().is_empty() {
+                return Err(Error::Config {
+                    path: origin.display().to_string(),
+                    reason: "a [[topics]] entry has an empty name".to_string(),
+                });
+            }
+        }
+        for (i, c) in raw.catalog.iter().enumerate() {
+            c.validate().map_err(|reason| Error::Config {
+                path: origin.display().to_string(),
+                reason: format!("[[catalog]] entry {}: {reason}", i + 1),
+            })?;
+        }
+        Ok(Config::from_raw(raw, Some(origin.to_path_buf())))
+    }
+
+    /// Reads and parses an `archive.toml` file.
+    pub fn load(path: &Path) -> Result<Config, Error> {
+        let text = std::fs::read_to_string(path).map_err(|e| Error::Io {
+            path: path.display().to_string(),
+            reason: e.to_string(),
+        })?;
+        Config::parse(&text, path)
+    }
+
+    /// The default lookup: `archive.toml` in the current directory, else in
+    /// the corpus folder, else built-in defaults.
+    pub fn discover(corpus: &Path) -> Result<Config, Error> {
+        let here = Path::new("archive.toml");
+        if here.is_file() {
+            return Config::load(here);
+        }
+        let beside = corpus.join("archive.toml");
+        if beside.is_file() {
+            return Config::load(&beside);
+        }
+        Ok(Config::defaults())
+    }
+
+    fn from_raw(raw: RawConfig, path: Option<PathBuf>) -> Config {
+        Config {
+            archive: ArchiveInfo {
+                name: raw.archive.name,
+                description: raw.archive.description,
+                public_url: raw.archive.public_url,
+                lang: raw.archive.lang,
+                page_size: raw.search.page_size,
+                embed: EmbedInfo {
+                    allowed_origins: raw.embed.allowed_origins,
+                    allow_filter_change: raw.embed.allow_filter_change,
+                },
+            },
+            search: SearchSettings {
+                one_typo_min_len: raw.search.one_typo_min_len,
+                two_typos_min_len: raw.search.two_typos_min_len,
+                weights: raw.search.weights,
+            },
+            topics: raw.topics,
+            catalog: raw.catalog,
+            path,
+        }
+    }
+
+    /// Default document language (ISO 639-1).
+    pub fn lang(&self) -> &str {
+        if self.archive.lang.is_empty() {
+            "en"
+        } else {
+            &self.archive.lang
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn empty_file_gives_defaults() {
+        let c = Config::parse("", Path::new("a.toml")).expect("parses");
+        assert_eq!(c.archive.lang, "en");
+        assert_eq!(c.archive.page_size, 20);
+        assert_eq!(c.search.one_typo_min_len, 5);
+        assert!(c.archive.embed.allow_filter_change);
+    }
+
+    #[test]
+    fn sections_map_onto_engine_settings() {
+        let c = Config::parse(
+            "[archive]\nname = \"X\"\n[search]\npage_size = 7\none_typo_min_len = 4\n[search.weights]\ntitle = 9.0\n\
+             [embed]\nallowed_origins = [\"https://a.org\"]\n[[topics]]\nname = \"T\"\nterms = [\"a b\"]\n",
+            Path::new("a.toml"),
+        )
+        .expect("parses");
+        assert_eq!(c.archive.name, "X");
+        assert_eq!(c.archive.page_size, 7);
+        assert_eq!(c.search.one_typo_min_len, 4);
+        assert_eq!(c.search.weights.title, 9.0);
+        assert_eq!(c.search.weights.body, 1.0);
+        assert_eq!(
+            c.archive.embed.allowed_origins,
+            vec!["https://a.org".to_string()]
+        );
+        assert_eq!(c.topics[0].terms, vec!["a b".to_string()]);
+    }
+
+    #[test]
+    fn unknown_field_is_an_error_naming_the_file() {
+        let e =
+            Config::parse("[archive]\nnmae = \"X\"\n", Path::new("my/archive.toml")).unwrap_err();
+        let msg = e.to_string();
+        assert!(
+            msg.contains("my/archive.toml") && msg.contains("nmae"),
+            "{msg}"
+        );
+    }
+
+    #[test]
+    fn the_repository_archive_toml_parses() {
+        let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../archive.toml");
+        let c = Config::load(&path).expect("archive.toml parses");
+        assert!(!c.topics.is_empty());
+    }
+}

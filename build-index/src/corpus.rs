@@ -1,0 +1,372 @@
+//! Reading a corpus folder: which files count, how their bytes become text,
+//! and which reader splits each into document drafts.
+//!
+//! - Files are visited recursively in sorted path order (deterministic);
+//!   hidden files and folders and `archive.toml` are skipped.
+//! - `.txt` (and `.text`), `.md`/`.markdown`, `.html`/`.htm`, `.jsonl`/`.ndjson`
+//!   are read; other files are skipped with a warning.
+//! - Bytes are UTF-8; invalid sequences fall back to a lossy decode with a
+//!   warning that names the byte offset and line. A UTF-8 BOM is dropped.
+//! - Empty files (or only whitespace), binary files (NUL bytes or mostly
+//!   control bytes) and files over the size limit are skipped with a warning.
+//! - Anything that is not a regular file (FIFO, socket, device, broken
+//!   link) is never opened.
+
+use crate::draft::{Draft, RawBlock, Stated};
+use crate::markdown::{apply_fields, Value};
+use crate::metadata::places::Gazetteer;
+use crate::Warning;
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+/// Files larger than this are refused (a corpus file, not a disk image).
+pub const DEFAULT_MAX_FILE_BYTES: u64 = 512 * 1024 * 1024;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Text,
+    Markdown,
+    Html,
+    Jsonl,
+}
+
+pub fn format_of(path: &Path) -> Option<Format> {
+    let ext = path.extension()?.to_str()?.to_ascii_lowercase();
+    Some(match ext.as_str() {
+        "txt" | "text" => Format::Text,
+        "md" | "markdown" => Format::Markdown,
+        "html" | "htm" | "xhtml" => Format::Html,
+        "jsonl" | "ndjson" => Format::Jsonl,
+        _ => return None,
+    })
+}
+
+/// A corpus file found by the walk.
+#[derive(Debug, Clone)]
+pub struct SourceFile {
+    pub path: PathBuf,
+    /// Relative to the corpus root, `/`-separated.
+    pub relative: String,
+    pub format: Format,
+}
+
+/// Lists the corpus files in sorted order; problems with entries become
+/// warnings.
+pub fn walk(root: &Path, warnings: &mut Vec<Warning>) -> Vec<SourceFile> {
+    let mut out = Vec::new();
+    let walker = walkdir::WalkDir::new(root)
+        .follow_links(false)
+        .sort_by_file_name()
+        .into_iter();
+    let walker = walker
+        .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
+    for entry in walker {
+        let entry = match entry {
+            Ok(e) => e,
+            Err(e) => {
+                let path = e
+                    .path()
+                    .map(|p| p.display().to_string())
+                    .unwrap_or_else(|| root.display().to_string());
+                warnings.push(Warning::error(
+                    path,
+                    None,
+                    format!("cannot read folder entry: {e}"),
+                ));
+                continue;
+            }
+        };
+        let path = entry.path();
+        let relative = relative_path(root, path);
+        let ft = entry.file_type();
+        if ft.is_dir() {
+            continue;
+        }
+        let Some(format) = format_of(path) else {
+            if entry.file_name() != "archive.toml" && ft.is_file() {
+                warnings.push(Warning::warn(
+                    relative,
+                    None,
+                    "skipped: not a .txt, .md, .html or .jsonl file".into(),
+                ));
+            }
+            continue;
+        };
+        if ft.is_symlink() {
+            match std::fs::metadata(path) {
+                Ok(m) if m.is_file() => {}
+                Ok(_) => {
+                    warnings.push(Warning::error(
+                        relative,
+                        None,
+                        "skipped: link to something that is not a file".into(),
+                    ));
+                    continue;
+                }
+                Err(e) => {
+                    warnings.push(Warning::error(
+                        relative,
+                        None,
+                        format!("cannot read: broken link ({e})"),
+                    ));
+                    continue;
+                }
+            }
+        } else if !ft.is_file() {
+            warnings.push(Warning::error(
+                relative,
+                None,
+                "skipped: not a regular file (a FIFO, socket or device); it was not opened".into(),
+            ));
+            continue;
+        }
+        out.push(SourceFile {
+            path: path.to_path_buf(),
+            relative,
+            format,
+        });
+    }
+    out
+}
+
+fn relative_path(root: &Path, path: &Path) -> String {
+    let rel = path.strip_prefix(root).unwrap_or(path);
+    let s = rel
+        .components()
+        .map(|c| c.as_os_str().to_string_lossy())
+        .collect::<Vec<_>>()
+        .join("/");
+    if s.is_empty() {
+        path.file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default()
+    } else {
+        s
+    }
+}
+
+/// Decodes file bytes to text, or says why the file is skipped.
+pub fn decode(bytes: &[u8], file: &str, warnings: &mut Vec<Warning>) -> Option<String> {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    if bytes.iter().all(u8::is_ascii_whitespace) {
+        warnings.push(Warning::warn(
+            file.to_string(),
+            None,
+            "skipped: empty file".into(),
+        ));
+        return None;
+    }
+    let head = &bytes[..bytes.len().min(8192)];
+    let controls = head
+        .iter()
+        .filter(|&&b| b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0c))
+        .count();
+    if head.contains(&0) || controls * 10 > head.len() {
+        warnings.push(Warning::warn(
+            file.to_string(),
+            None,
+            "skipped: binary file (not text)".into(),
+        ));
+        return None;
+    }
+    match std::str::from_utf8(bytes) {
+        Ok(s) => Some(s.to_string()),
+        Err(e) => {
+            let at = e.valid_up_to();
+            let line = 1 + bytes[..at].iter().filter(|&&b| b == b'\n').count();
+            let bad = String::from_utf8_lossy(bytes)
+                .chars()
+                .filter(|&c| c == '\u{fffd}')
+                .count();
+            warnings.push(Warning::warn(
+                file.to_string(),
+                u32::try_from(line).ok(),
+                format!(
+                    "invalid UTF-8 at byte {at}; decoded with {bad} replacement character{} (\u{fffd})",
+                    if bad == 1 { "" } else { "s" }
+                ),
+            ));
+            Some(String::from_utf8_lossy(bytes).into_owned())
+        }
+    }
+}
+
+/// Splits one decoded file into drafts.
+pub fn drafts_of(
+    text: &str,
+    file: &SourceFile,
+    gaz: &Gazetteer,
+    warnings: &mut Vec<Warning>,
+) -> Vec<Draft> {
+    let text = crate::text::normalize(text);
+    match file.format {
+        Format::Text => crate::segment::segment(&text, gaz),
+        Format::Markdown => {
+            let (draft, err) = crate::markdown::read(&text);
+            if let Some(e) = err {
+                warnings.push(Warning::warn(file.relative.clone(), Some(1), e));
+            }
+            match draft {
+                Some(d) => vec![d],
+                None => crate::segment::segment(&text, gaz),
+            }
+        }
+        Format::Html => vec![crate::html::read(&text)],
+        Format::Jsonl => jsonl(&text, &file.relative, warnings),
+    }
+}
+
+/// One document per line: an object with `title`, `body` (or `text`,
+/// `content`) and any metadata fields; unknown fields go to `extra`.
+fn jsonl(text: &str, file: &str, warnings: &mut Vec<Warning>) -> Vec<Draft> {
+    let mut out = Vec::new();
+    for (k, line) in text.split('\n').enumerate() {
+        let ln = u32::try_from(k + 1).unwrap_or(u32::MAX);
+        if line.trim().is_empty() {
+            continue;
+        }
+        let obj: serde_json::Map<String, serde_json::Value> = match serde_json::from_str(line) {
+            Ok(serde_json::Value::Object(o)) => o,
+            Ok(_) => {
+                warnings.push(Warning::error(
+                    file.to_string(),
+                    Some(ln),
+                    "skipped line: not a JSON object".into(),
+                ));
+                continue;
+            }
+            Err(e) => {
+                warnings.push(Warning::error(
+                    file.to_string(),
+                    Some(ln),
+                    format!("skipped line: invalid JSON ({e})"),
+                ));
+                continue;
+            }
+        };
+        let mut fields: BTreeMap<String, Value> = BTreeMap::new();
+        let mut body = String::new();
+        for (key, v) in obj {
+            let key = key.to_lowercase();
+            if matches!(key.as_str(), "body" | "text" | "content") {
+                if let serde_json::Value::String(s) = v {
+                    if body.is_empty() {
+                        body = s;
+                    }
+                }
+                continue;
+            }
+            let val = match v {
+                serde_json::Value::String(s) => Value::One(s),
+                serde_json::Value::Array(a) => Value::Many(
+                    a.into_iter()
+                        .map(|x| match x {
+                            serde_json::Value::String(s) => s,
+                            other => other.to_string(),
+                        })
+                        .collect(),
+                ),
+                serde_json::Value::Null => continue,
+                other => Value::One(other.to_string()),
+            };
+            fields.insert(key, val);
+        }
+        let mut stated = Stated::default();
+        let title = apply_fields(&fields, &mut stated);
+        let body = crate::text::normalize(&body);
+        let blocks: Vec<RawBlock> = paragraphs(&body)
+            .into_iter()
+            .map(|p| RawBlock::para(p, ln))
+            .collect();
+        if blocks.is_empty() && title.is_none() {
+            warnings.push(Warning::warn(
+                file.to_string(),
+                Some(ln),
+                "skipped line: no title and no body".into(),
+            ));
+            continue;
+        }
+        let title = title.filter(|t| !t.trim().is_empty()).unwrap_or_else(|| {
+            blocks
+                .first()
+                .map(|b| crate::segment::fallback_title(&b.text))
+                .unwrap_or_default()
+        });
+        out.push(Draft {
+            title,
+            line_start: ln,
+            line_end: ln,
+            stated,
+            blocks,
+        });
+    }
+    out
+}
+
+/// Paragraphs of a JSONL body: blank lines separate them; so do indented
+/// line starts (wire copy); other line breaks are soft wraps.
+fn paragraphs(body: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut cur: Vec<&str> = Vec::new();
+    for line in body.split('\n') {
+        let indented = line.starts_with(' ') || line.starts_with('\t');
+        if line.trim().is_empty() || (indented && !cur.is_empty()) {
+            if !cur.is_empty() {
+                out.push(crate::text::squash_spaces(&cur.join(" ")));
+                cur.clear();
+            }
+        }
+        if !line.trim().is_empty() {
+            cur.push(line.trim());
+        }
+    }
+    if !cur.is_empty() {
+        out.push(crate::text::squash_spaces(&cur.join(" ")));
+    }
+    out.retain(|p| crate::boilerplate::classify_line(p).is_none());
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn invalid_utf8_is_decoded_lossily_with_offset() {
+        let mut w = Vec::new();
+        let s = decode(b"ok line\nbad \xff byte", "f.txt", &mut w).expect("text");
+        assert!(s.contains('\u{fffd}'));
+        assert_eq!(w.len(), 1);
+        assert_eq!(w[0].line, Some(2));
+        assert!(w[0].message.contains("byte 12"), "{}", w[0].message);
+    }
+
+    #[test]
+    fn empty_and_binary_files_are_skipped() {
+        let mut w = Vec::new();
+        assert!(decode(b"  \n\n", "e.txt", &mut w).is_none());
+        assert!(decode(b"\x7fELF\x02\x01\x01\x00\x00\x00", "b.txt", &mut w).is_none());
+        assert!(w[0].message.contains("empty") && w[1].message.contains("binary"));
+    }
+
+    #[test]
+    fn jsonl_lines_become_documents_and_bad_lines_warn() {
+        let mut w = Vec::new();
+        let text = "{\"title\":\"A\",\"body\":\"One.\\n\\nTwo.\",\"date\":\"2020-01-02\",\"x\":5}\nnot json\n[1]\n";
+        let d = jsonl(text, "e.jsonl", &mut w);
+        assert_eq!(d.len(), 1);
+        assert_eq!(d[0].blocks.len(), 2);
+        assert_eq!(d[0].stated.date.as_deref(), Some("2020-01-02"));
+        assert_eq!(d[0].stated.extra["x"], "5");
+        assert_eq!(w.len(), 2);
+        assert_eq!(w[0].line, Some(2));
+    }
+
+    #[test]
+    fn wire_copy_paragraphs() {
+        assert_eq!(
+            paragraphs("Line one\ncontinues.\n    Second para\nwraps."),
+            vec!["Line one continues.", "Second para wraps."]
+        );
+    }
+}

@@ -1,0 +1,654 @@
+//! People and speaker display names.
+//!
+//! **Rule for `people`.** A person is a full name (two to four capitalised
+//! words, middle initials allowed, e.g. "Antony J. Blinken") that the text
+//! introduces in one of three ways:
+//! 1. after a title or role: "Vice President Kamala Harris", "Texas Gov.
+//!    Greg Abbott", "Mexican journalist Emilio Gutierrez Soto";
+//! 2. with an appositive role: "Ken Salazar, U.S. Ambassador to Mexico",
+//!    "Lisa Doughten, chief of …";
+//! 3. as the subject or object of a speech verb: "Oscar Leeser said",
+//!    "according to Jane Roe", "told Daniel Johnson";
+//! 4. as the guest in the document's title: "… With Alejandro Dominguez of
+//!    Milenio TV".
+//!
+//! A surname used alone with a title ("Mr Keating told") counts when the
+//! document also prints the full name. Named speakers of a transcript are
+//! people too. Names made of place, organisation or calendar words are
+//! rejected, so "United States" or "Homeland Security" never qualify.
+//!
+//! **Speaker display names.** A label such as "SECRETARY BLINKEN" loses its
+//! title words; the remaining surname is looked up in the document, and the
+//! most frequent full name ending in it ("Antony J. Blinken") is the display
+//! name. Without one, the label itself in title case is shown.
+
+use regex::Regex;
+use std::collections::BTreeMap;
+use std::sync::LazyLock;
+
+use super::places::Gazetteer;
+
+/// Titles and roles printed before a name (lowercase forms; "Gov." etc. keep the dot).
+const TITLES: &[&str] = &[
+    "president",
+    "presidents",
+    "vice president",
+    "vice-president",
+    "secretary",
+    "deputy secretary",
+    "under secretary",
+    "assistant secretary",
+    "attorney general",
+    "minister",
+    "foreign minister",
+    "prime minister",
+    "ambassador",
+    "commissioner",
+    "governor",
+    "gov.",
+    "mayor",
+    "senator",
+    "sen.",
+    "rep.",
+    "representative",
+    "congressman",
+    "congresswoman",
+    "chancellor",
+    "king",
+    "queen",
+    "pope",
+    "general",
+    "gen.",
+    "chief",
+    "director",
+    "chairman",
+    "chairwoman",
+    "chair",
+    "judge",
+    "justice",
+    "mr",
+    "mr.",
+    "ms",
+    "ms.",
+    "mrs",
+    "mrs.",
+    "dr",
+    "dr.",
+    "professor",
+    "prof.",
+    "spokesperson",
+    "spokesman",
+    "spokeswoman",
+    "commander",
+    "colonel",
+    "col.",
+    "sheriff",
+    "bishop",
+    "rev.",
+    "prince",
+    "princess",
+    "emir",
+    "sheikh",
+    "lord",
+    "lady",
+    "sir",
+    "dame",
+    "journalist",
+    "reporter",
+    "lawyer",
+    "activist",
+    "official",
+    "envoy",
+    "coordinator",
+    "advocate",
+    "researcher",
+    "economist",
+    "editor",
+    "correspondent",
+    "presidente",
+    "secretario",
+    "secretaria",
+    "canciller",
+    "senador",
+    "diputado",
+    "gobernador",
+    "alcalde",
+    "foreign secretary",
+    "interior secretary",
+    "high commissioner",
+];
+
+/// Capitalised words that never belong to a person's name.
+const NOT_NAME: &[&str] = &[
+    "The",
+    "A",
+    "An",
+    "United",
+    "States",
+    "Department",
+    "Government",
+    "Commission",
+    "European",
+    "Union",
+    "House",
+    "Office",
+    "National",
+    "International",
+    "News",
+    "Security",
+    "Homeland",
+    "Council",
+    "Ministry",
+    "Agency",
+    "Republic",
+    "Foreign",
+    "Affairs",
+    "Justice",
+    "State",
+    "Center",
+    "Centre",
+    "Institute",
+    "Society",
+    "Committee",
+    "Association",
+    "Organization",
+    "Organisation",
+    "Fund",
+    "Bank",
+    "Group",
+    "Corporation",
+    "Inc",
+    "Ltd",
+    "Party",
+    "Times",
+    "Post",
+    "Network",
+    "Service",
+    "University",
+    "Initiative",
+    "Program",
+    "Programme",
+    "Forum",
+    "Unit",
+    "Court",
+    "Army",
+    "Navy",
+    "Force",
+    "Forces",
+    "Police",
+    "Guard",
+    "Patrol",
+    "Administration",
+    "Congress",
+    "Senate",
+    "Parliament",
+    "Nations",
+    "Kingdom",
+    "Federation",
+    "Mission",
+    "Operation",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+    "Secretary",
+    "President",
+    "Minister",
+    "General",
+    "Attorney",
+    "Deputy",
+    "Under",
+    "Assistant",
+    "Vice",
+    "Ambassador",
+    "Governor",
+    "Mayor",
+    "Director",
+    "Chief",
+    "Mr",
+    "Ms",
+    "Mrs",
+    "Dr",
+    "And",
+    "Of",
+    "In",
+    "On",
+    "For",
+    "With",
+    "At",
+    "By",
+    "This",
+    "That",
+    "Today",
+    "Thank",
+    "Dear",
+    "Press",
+    "Release",
+    "Statement",
+    "Joint",
+    "Plan",
+    "Action",
+    "Border",
+    "Migration",
+    "Human",
+    "Rights",
+    "Global",
+    "Development",
+    "Report",
+    "Act",
+    "Law",
+    "Policy",
+    "Strategy",
+    "Dialogue",
+    "Summit",
+    "North",
+    "South",
+    "East",
+    "West",
+    "Western",
+    "Eastern",
+    "Northern",
+    "Southern",
+    "Central",
+    "Agreement",
+    "Declaration",
+    "Framework",
+    "Task",
+    "Emergency",
+    "Response",
+    "Control",
+    "Public",
+    "Health",
+    "Safe",
+    "Communities",
+    "Working",
+    "Treasury",
+    "Intelligence",
+    "Financial",
+    "Drug",
+    "Enforcement",
+    "Customs",
+    "Immigration",
+    "Federal",
+    "Bureau",
+    "Crime",
+    "Criminal",
+    "Organizations",
+    "Transnational",
+    "Merida",
+    "Mérida",
+    "Spanish",
+    "English",
+    "Version",
+    "Americans",
+    "Mexicans",
+    "Europeans",
+    "Africans",
+    "Refugees",
+    "Refugee",
+    "Migrants",
+    "Volunteer",
+    "Volunteers",
+    "Photo",
+    "Credit",
+    "Presenter",
+    "Production",
+    "Duration",
+    "Read",
+    "More",
+    "Listen",
+    "Related",
+    "However",
+    "But",
+    "Meanwhile",
+    "Despite",
+    "During",
+    "After",
+    "Before",
+    "While",
+    "When",
+    "Where",
+    "Both",
+    "Our",
+    "We",
+    "They",
+    "Those",
+    "These",
+    "Many",
+    "Most",
+    "Some",
+    "Other",
+    "Every",
+    "Each",
+    "Here",
+    "There",
+    "Next",
+    "Last",
+    "First",
+];
+
+const SPEECH_VERBS: &str = "said|says|told|added|noted|stated|explained|wrote|argued|warned|asked|replied|declared|recalled|insisted|stressed|urged|announced|tweeted|testified";
+
+fn re(p: &str) -> Regex {
+    Regex::new(p).unwrap_or_else(|e| panic!("bad people pattern {p}: {e}"))
+}
+
+/// A name never crosses a line break, and starts at a word boundary.
+const NAME: &str = r"\b((?:\p{Lu}[\p{Ll}\p{M}'’\-]+|\p{Lu}\.)(?:[ \t]+(?:de|del|la|van|von|der|da|dos|bin|al|el|\p{Lu}\.|\p{Lu}[\p{Ll}\p{M}'’\-]+(?:-\p{Lu}[\p{Ll}\p{M}'’\-]+)?)){1,3})";
+
+static TITLE_NAME: LazyLock<Regex> = LazyLock::new(|| {
+    let mut titles: Vec<String> = TITLES.iter().map(|t| regex::escape(t)).collect();
+    titles.sort_by_key(|t| std::cmp::Reverse(t.len()));
+    re(&format!(r"(?i:\b(?:{}))\s*,?\s+{NAME}", titles.join("|")))
+});
+static APPOSITIVE: LazyLock<Regex> = LazyLock::new(|| {
+    re(&format!(
+        r"{NAME},\s+(?:the\s+|a\s+|an\s+|who\S*\s+(?:is\s+|was\s+)?)?(?:[\p{{L}}.\-]+\s+){{0,3}}(?i:president|vice-president|secretary|minister|ambassador|commissioner|governor|mayor|senator|chief|director|head|chair|spokesperson|spokesman|spokeswoman|representative|coordinator|envoy|editor|correspondent|professor|researcher|official|commander|leader|founder|ceo|executive)\b"
+    ))
+});
+static SUBJECT_SPEECH: LazyLock<Regex> =
+    LazyLock::new(|| re(&format!(r"{NAME}\s+(?:{SPEECH_VERBS})\b")));
+static OBJECT_SPEECH: LazyLock<Regex> =
+    LazyLock::new(|| re(&format!(r"\b(?:{SPEECH_VERBS}|(?i:according)\s+to)\s+{NAME}")));
+/// "Secretary Jane Roe With Omar Diallo of Radio X": the guest named in a
+/// title.
+static WITH_NAME: LazyLock<Regex> = LazyLock::new(|| {
+    re(&format!(
+        r"(?i:\bwith)[ \t]+{NAME}(?:[ \t]+(?i:of|from|on|at)\b|,|$)"
+    ))
+});
+static TITLE_SURNAME: LazyLock<Regex> = LazyLock::new(|| {
+    let mut titles: Vec<String> = TITLES.iter().map(|t| regex::escape(t)).collect();
+    titles.sort_by_key(|t| std::cmp::Reverse(t.len()));
+    re(&format!(
+        r"(?i:\b(?:{}))\s+(\p{{Lu}}[\p{{Ll}}\p{{M}}'’\-]+)\b",
+        titles.join("|")
+    ))
+});
+
+fn is_title_word(w: &str) -> bool {
+    let l = w.to_lowercase();
+    TITLES.contains(&l.as_str())
+}
+
+fn valid_name_word(w: &str) -> bool {
+    let bare = w.trim_end_matches("’s").trim_end_matches("'s");
+    !(NOT_NAME.contains(&bare)
+        || is_title_word(bare)
+        || (bare.len() > 3 && crate::text::is_all_caps(bare)))
+}
+
+/// Cleans a name candidate: keeps the longest run of name words from its
+/// start (`from_end` = false, after a title) or from its end (before a
+/// speech verb), rejects place names. None when no person's name remains.
+fn clean_name(candidate: &str, gaz: &Gazetteer) -> Option<String> {
+    clean_name_from(candidate, false, gaz)
+}
+
+fn clean_name_from(candidate: &str, from_end: bool, gaz: &Gazetteer) -> Option<String> {
+    let all: Vec<&str> = candidate.split_whitespace().collect();
+    let mut words: Vec<&str> = if from_end {
+        let mut v: Vec<&str> = all
+            .iter()
+            .rev()
+            .take_while(|w| valid_name_word(w))
+            .copied()
+            .collect();
+        v.reverse();
+        v
+    } else {
+        let skip = all.iter().take_while(|w| is_title_word(w)).count();
+        all[skip..]
+            .iter()
+            .take_while(|w| valid_name_word(w))
+            .copied()
+            .collect()
+    };
+    while words
+        .first()
+        .is_some_and(|w| w.chars().next().is_some_and(char::is_lowercase))
+    {
+        words.remove(0);
+    }
+    while words
+        .last()
+        .is_some_and(|w| w.chars().next().is_some_and(char::is_lowercase) || w.ends_with('.'))
+    {
+        words.pop();
+    }
+    if words.len() < 2 || words.len() > 4 {
+        return None;
+    }
+    let name = words.join(" ");
+    let name = name
+        .trim_end_matches("’s")
+        .trim_end_matches("'s")
+        .to_string();
+    if words.iter().any(|w| gaz.is_place_line(w)) || gaz.is_place_line(&name) {
+        return None;
+    }
+    Some(name)
+}
+
+/// People mentioned by the rule in the module docs, plus `speakers`.
+/// `title` is searched for "… with Jane Roe of …" (rule 4: the guest of an
+/// interview or conversation named in its title).
+pub fn people_in(title: &str, text: &str, speakers: &[String], gaz: &Gazetteer) -> Vec<String> {
+    let mut found = people(text, speakers, gaz);
+    for c in WITH_NAME.captures_iter(title) {
+        if let Some(n) = c
+            .get(1)
+            .and_then(|m| clean_name_from(m.as_str(), false, gaz))
+        {
+            if !found.contains(&n) {
+                found.push(n);
+            }
+        }
+    }
+    found.sort();
+    found
+}
+
+/// People mentioned by rules 1–3 of the module docs, plus `speakers`.
+pub fn people(text: &str, speakers: &[String], gaz: &Gazetteer) -> Vec<String> {
+    let mut full: Vec<String> = Vec::new();
+    let add = |n: String, full: &mut Vec<String>| {
+        if !full.contains(&n) {
+            full.push(n);
+        }
+    };
+    for (r, from_end) in [
+        (&*TITLE_NAME, false),
+        (&*APPOSITIVE, true),
+        (&*SUBJECT_SPEECH, true),
+        (&*OBJECT_SPEECH, false),
+    ] {
+        for c in r.captures_iter(text) {
+            if let Some(n) = c
+                .get(1)
+                .and_then(|m| clean_name_from(m.as_str(), from_end, gaz))
+            {
+                add(n, &mut full);
+            }
+        }
+    }
+    // A surname alone with a title joins the full name printed elsewhere.
+    for c in TITLE_SURNAME.captures_iter(text) {
+        let surname = &c[1];
+        if full.iter().any(|f| f.ends_with(surname)) {
+            continue;
+        }
+        if let Some(f) = full_name_for(text, surname, gaz) {
+            add(f, &mut full);
+        }
+    }
+    // Shorter forms of a longer name ("Osorio Chong" of "Miguel Osorio Chong") fold in.
+    let snapshot = full.clone();
+    full.retain(|n| {
+        !snapshot
+            .iter()
+            .any(|m| m != n && m.ends_with(&format!(" {n}")))
+    });
+    for s in speakers {
+        add(s.clone(), &mut full);
+    }
+    full.sort();
+    full
+}
+
+/// The most frequent full name in `text` that ends with `surname`.
+pub fn full_name_for(text: &str, surname: &str, gaz: &Gazetteer) -> Option<String> {
+    let mut counts: BTreeMap<String, usize> = BTreeMap::new();
+    let mut from = 0;
+    let lower_surname = surname.to_lowercase();
+    while let Some(pos) = find_word(text, surname, from) {
+        from = pos + surname.len();
+        let before = &text[..pos];
+        // Walk back over capitalised words and initials on the same line.
+        let mut words: Vec<&str> = Vec::new();
+        let Some(before) = before.strip_suffix(' ') else {
+            continue;
+        };
+        for w in before.rsplit(' ') {
+            let w = w.trim();
+            let ok = w.chars().next().is_some_and(char::is_uppercase)
+                && !w.ends_with(',')
+                && !w.ends_with(':')
+                && w.chars()
+                    .all(|c| c.is_alphabetic() || matches!(c, '.' | '-' | '\'' | '’'));
+            if !ok || words.len() >= 3 || is_title_word(w) {
+                break;
+            }
+            words.push(w);
+        }
+        if words.is_empty() {
+            continue;
+        }
+        words.reverse();
+        let candidate = format!("{} {}", words.join(" "), surname);
+        if let Some(name) = clean_name(&candidate, gaz) {
+            if name.to_lowercase().ends_with(&lower_surname) {
+                *counts.entry(name).or_default() += 1;
+            }
+        }
+    }
+    counts
+        .into_iter()
+        .max_by(|a, b| a.1.cmp(&b.1).then(a.0.len().cmp(&b.0.len())))
+        .map(|(n, _)| n)
+}
+
+/// Byte position of `word` as a whole word (exact case) at or after `from`.
+fn find_word(text: &str, word: &str, from: usize) -> Option<usize> {
+    let mut start = from;
+    while let Some(off) = text.get(start..)?.find(word) {
+        let pos = start + off;
+        let before_ok = text[..pos]
+            .chars()
+            .next_back()
+            .is_none_or(|c| !c.is_alphanumeric());
+        let after_ok = text[pos + word.len()..]
+            .chars()
+            .next()
+            .is_none_or(|c| !c.is_alphanumeric());
+        if before_ok && after_ok {
+            return Some(pos);
+        }
+        start = pos + word.len();
+    }
+    None
+}
+
+/// Display name for a speaker label: see the module docs.
+pub fn speaker_display(label: &str, text: &str, gaz: &Gazetteer) -> String {
+    let words: Vec<&str> = label.split_whitespace().collect();
+    let mut k = 0;
+    // Drop title words, longest title first ("DEPUTY SECRETARY" before "SECRETARY").
+    'outer: while k < words.len() {
+        for len in (1..=2).rev() {
+            if k + len <= words.len() {
+                let phrase = words[k..k + len].join(" ").to_lowercase();
+                if TITLES.contains(&phrase.as_str())
+                    || matches!(
+                        phrase.as_str(),
+                        "foreign" | "interior" | "deputy" | "under" | "assistant" | "vice"
+                    )
+                {
+                    k += len;
+                    continue 'outer;
+                }
+            }
+        }
+        break;
+    }
+    let rest = &words[k..];
+    if let Some(surname_caps) = rest.last() {
+        let surname = crate::text::title_case(surname_caps);
+        if let Some(full) = full_name_for(text, &surname, gaz) {
+            return full;
+        }
+    }
+    crate::text::title_case(label)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn g() -> &'static Gazetteer {
+        Gazetteer::get()
+    }
+
+    #[test]
+    fn titles_appositives_and_speech_verbs() {
+        let text = "Vice President Jane Q. Roe met Omar Diallo, the Minister of Water, in Dakar. \
+                    “We will dig,” Ana Ruiz said. Mayor Li said little. The United States said nothing. \
+                    According to Peter Stone the wells are dry. Ms Ruiz agreed.";
+        let p = people(text, &[], g());
+        assert_eq!(
+            p,
+            vec!["Ana Ruiz", "Jane Q. Roe", "Omar Diallo", "Peter Stone"]
+        );
+    }
+
+    #[test]
+    fn surname_with_title_joins_full_name() {
+        let text = "The talks featured Michael Keating. Later Mr Keating told reporters more.";
+        assert_eq!(people(text, &[], g()), vec!["Michael Keating"]);
+    }
+
+    #[test]
+    fn capitalised_pairs_alone_are_not_people() {
+        let text = "Homeland Security and Costa Rica signed. Border Patrol agents and El Paso officials met.";
+        assert!(people(text, &[], g()).is_empty());
+    }
+
+    #[test]
+    fn speaker_labels_resolve_to_printed_full_names() {
+        let text = "Minister Jane Q. Roe spoke first. Jane Q. Roe, Minister of Water";
+        assert_eq!(speaker_display("MINISTER ROE", text, g()), "Jane Q. Roe");
+        assert_eq!(
+            speaker_display("DEPUTY SECRETARY STONE", text, g()),
+            "Deputy Secretary Stone"
+        );
+        assert_eq!(
+            speaker_display("MS NAUERT", "Nothing here", g()),
+            "Ms Nauert"
+        );
+    }
+}
