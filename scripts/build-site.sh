@@ -15,12 +15,15 @@ t0=$SECONDS
 trunk build --release
 note "done in $((SECONDS - t0)) s"
 
-step "Indexer: cargo build --release -p build-index"
+# The indexer carries the reader it just built (feature bundled-app reads
+# dist/ through BUILD_INDEX_APP_DIR), so target/release/build-index alone can
+# publish any corpus on a machine without Rust (docs/deploy.md).
+step "Indexer: cargo build --release -p build-index --features bundled-app"
 t0=$SECONDS
-cargo build --release --locked -p build-index
+BUILD_INDEX_APP_DIR="$ROOT/dist" cargo build --release --locked -p build-index --features bundled-app
 note "done in $((SECONDS - t0)) s"
 
-step "Site: build-index $corpus -o $site --app dist"
+step "Site: build-index $corpus -o $site"
 t0=$SECONDS
-target/release/build-index "$corpus" -o "$site" --app dist "$@"
+target/release/build-index "$corpus" -o "$site" "$@"
 note "done in $((SECONDS - t0)) s"
