@@ -571,9 +571,11 @@ pub fn read(src: &str) -> Draft {
     flush(&mut buf, &cur_kind, buf_line, &mut blocks, &mut h1);
 
     let page_title = squash_spaces(&crate::text::normalize(&page_title));
+    // The <title> names the site after a separator even when <h1> gives the title.
+    let title_tag = strip_site_suffix(&page_title, &mut stated);
     let (title, title_line) = match h1 {
         Some((t, l)) => (t, l),
-        None => (strip_site_suffix(&page_title, &mut stated), 0),
+        None => (title_tag, 0),
     };
     let title = if title.is_empty() {
         blocks

@@ -363,8 +363,11 @@ static APPOSITIVE: LazyLock<Regex> = LazyLock::new(|| {
 });
 static SUBJECT_SPEECH: LazyLock<Regex> =
     LazyLock::new(|| re(&format!(r"{NAME}\s+(?:{SPEECH_VERBS})\b")));
-static OBJECT_SPEECH: LazyLock<Regex> =
-    LazyLock::new(|| re(&format!(r"\b(?:{SPEECH_VERBS}|(?i:according)\s+to)\s+{NAME}")));
+static OBJECT_SPEECH: LazyLock<Regex> = LazyLock::new(|| {
+    re(&format!(
+        r"\b(?:{SPEECH_VERBS}|(?i:according)\s+to)\s+{NAME}"
+    ))
+});
 /// "Secretary Jane Roe With Omar Diallo of Radio X": the guest named in a
 /// title.
 static WITH_NAME: LazyLock<Regex> = LazyLock::new(|| {
