@@ -55,6 +55,8 @@ if wants ours; then
     cargo build --release --bin native-bench
     cargo build --lib --target wasm32-unknown-unknown --profile wasm-release
     wasm-bindgen --target nodejs --out-dir pkg target/wasm32-unknown-unknown/wasm-release/engine_bench.wasm
+    # bench/ is an ES-module package; the nodejs glue is CommonJS.
+    echo '{"type":"commonjs"}' >pkg/package.json
   )
 fi
 

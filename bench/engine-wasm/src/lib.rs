@@ -34,7 +34,9 @@ impl Harness {
 
     /// File name of the docmeta file named in a manifest.
     pub fn docmeta_name(manifest_json: &[u8]) -> Result<String, String> {
-        IndexReader::parse_manifest(manifest_json).map(|m| m.docmeta).map_err(|e| e.to_string())
+        IndexReader::parse_manifest(manifest_json)
+            .map(|m| m.docmeta)
+            .map_err(|e| e.to_string())
     }
 
     pub fn doc_count(&self) -> u32 {
@@ -42,11 +44,21 @@ impl Harness {
     }
 
     pub fn all_term_chunks(&self) -> Vec<String> {
-        self.reader.manifest().term_chunks.iter().map(|c| c.file.clone()).collect()
+        self.reader
+            .manifest()
+            .term_chunks
+            .iter()
+            .map(|c| c.file.clone())
+            .collect()
     }
 
     pub fn all_doc_chunks(&self) -> Vec<String> {
-        self.reader.manifest().doc_chunks.iter().map(|c| c.file.clone()).collect()
+        self.reader
+            .manifest()
+            .doc_chunks
+            .iter()
+            .map(|c| c.file.clone())
+            .collect()
     }
 
     pub fn missing_term_chunks(&self, q: &str) -> Vec<String> {
@@ -54,7 +66,9 @@ impl Harness {
     }
 
     pub fn add_term_chunk(&mut self, name: &str, bytes: &[u8]) -> Result<(), String> {
-        self.reader.add_term_chunk(name, bytes).map_err(|e| e.to_string())
+        self.reader
+            .add_term_chunk(name, bytes)
+            .map_err(|e| e.to_string())
     }
 
     pub fn missing_doc_chunks(&self, docs: &[DocNum]) -> Vec<String> {
@@ -62,7 +76,9 @@ impl Harness {
     }
 
     pub fn add_doc_chunk(&mut self, name: &str, bytes: &[u8]) -> Result<(), String> {
-        self.reader.add_doc_chunk(name, bytes).map_err(|e| e.to_string())
+        self.reader
+            .add_doc_chunk(name, bytes)
+            .map_err(|e| e.to_string())
     }
 
     /// The timed operation: parse + search for one results page (the same
@@ -73,7 +89,10 @@ impl Harness {
     }
 
     fn search(&self, q: &str) -> engine::SearchResults {
-        let req = SearchRequest { limit: PAGE, ..SearchRequest::default() };
+        let req = SearchRequest {
+            limit: PAGE,
+            ..SearchRequest::default()
+        };
         self.reader.search(&Query::parse(q), &req)
     }
 
@@ -106,7 +125,13 @@ impl Harness {
             self.add_doc_chunk(name, &bytes)?;
         }
         let snippet_chars = self.snippets(q, 200);
-        Ok(QueryRun { total, hits, term_chunks, doc_chunks, snippet_chars })
+        Ok(QueryRun {
+            total,
+            hits,
+            term_chunks,
+            doc_chunks,
+            snippet_chars,
+        })
     }
 
     /// Title and searchable text of a document whose chunk is loaded, so the
@@ -139,7 +164,9 @@ mod wasm {
     impl WasmHarness {
         #[wasm_bindgen(constructor)]
         pub fn new(manifest_json: &[u8], docmeta: &[u8]) -> Result<WasmHarness, JsError> {
-            Harness::open(manifest_json, docmeta).map(WasmHarness).map_err(js)
+            Harness::open(manifest_json, docmeta)
+                .map(WasmHarness)
+                .map_err(js)
         }
 
         pub fn docmeta_name(manifest_json: &[u8]) -> Result<String, JsError> {

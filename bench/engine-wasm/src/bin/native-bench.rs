@@ -39,7 +39,12 @@ fn parse_args() -> Result<Args, String> {
         (None, Some(_)) => PathBuf::new(),
         (None, None) => return Err("--queries is required".into()),
     };
-    Ok(Args { index, queries, rounds, dump_docs })
+    Ok(Args {
+        index,
+        queries,
+        rounds,
+        dump_docs,
+    })
 }
 
 fn read(dir: &Path, name: &str) -> Result<Vec<u8>, String> {
@@ -68,7 +73,9 @@ fn dump_docs(dir: &Path, out: &Path) -> Result<(), String> {
         let bytes = read(dir, &name)?;
         h.add_doc_chunk(&name, &bytes)?;
     }
-    let mut w = std::io::BufWriter::new(fs::File::create(out).map_err(|e| format!("{}: {e}", out.display()))?);
+    let mut w = std::io::BufWriter::new(
+        fs::File::create(out).map_err(|e| format!("{}: {e}", out.display()))?,
+    );
     for doc in 0..h.doc_count() {
         if let Some((title, body)) = h.document_text(doc) {
             let line = serde_json::json!({ "title": title, "body": body });
