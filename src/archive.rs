@@ -18,6 +18,9 @@ use crate::state::{SearchKey, ViewState};
 /// Longest snippet on a result card, in characters.
 const SNIPPET_CHARS: usize = 220;
 
+/// Widest year axis drawn year by year.
+const MAX_AXIS_YEARS: i32 = 120;
+
 pub struct Archive {
     source: DataSource,
     reader: RefCell<IndexReader>,
@@ -113,6 +116,13 @@ impl Archive {
             .map(|v| v.iter().filter_map(|(y, _)| y.parse().ok()).collect())
             .unwrap_or_default();
         years.sort_unstable();
+        // A continuous axis shows gaps as gaps; a corpus spanning centuries
+        // keeps only its populated years so bars stay wide enough to click.
+        if let (Some(&lo), Some(&hi)) = (years.first(), years.last()) {
+            if hi - lo < MAX_AXIS_YEARS {
+                years = (lo..=hi).collect();
+            }
+        }
         Ok(Archive { years, ..archive })
     }
 
