@@ -92,7 +92,9 @@ function patternToRegex(pattern) {
 }
 
 /**
- * Headers the rules give a site-relative path ("/index/manifest.json").
+ * Headers the rules give a site-relative request path ("/index/manifest.json";
+ * a folder is matched as requested, "/" rather than "/index.html", as
+ * Netlify does).
  * Rules apply in file order; a later rule replaces a header of the same name
  * set by an earlier one, so specific rules go after general ones.
  */
@@ -166,7 +168,6 @@ export async function startServer({
         return done(301);
       }
       file = path.join(file, 'index.html');
-      sitePath = `${sitePath.replace(/\/$/, '')}/index.html`;
       stat = fs.statSync(file, { throwIfNoEntry: false });
     }
     if (!stat?.isFile()) {
