@@ -141,6 +141,26 @@ impl AppFiles {
         })
     }
 
+    /// The favicon `index.html` links, for the static pages.
+    pub fn icon(&self) -> Result<super::pages::Icon, SiteError> {
+        let page = self.index_html()?;
+        for tag in html::find_tags(page, "link") {
+            let rel = tag.attr("rel").unwrap_or("").to_ascii_lowercase();
+            if !rel.split_whitespace().any(|r| r == "icon") {
+                continue;
+            }
+            if let Some(href) = tag.attr("href") {
+                if href.starts_with("data:") {
+                    return Ok(super::pages::Icon(href.to_owned()));
+                }
+                if let Some(rel) = local_path(href) {
+                    return Ok(super::pages::Icon(rel?));
+                }
+            }
+        }
+        Ok(super::pages::Icon::default())
+    }
+
     /// `'sha256-…'` CSP sources for every inline script in `index.html`
     /// that the browser executes (JSON data blocks are not scripts to CSP).
     pub fn inline_script_hashes(&self) -> Result<Vec<String>, SiteError> {
@@ -329,6 +349,11 @@ dispatchEvent(new CustomEvent("TrunkApplicationStarted", {detail: {wasm}}));
             csp_hash("a()"),
             "'sha256-qVpDBgj7bpq5hMAcGp3AOc79J3Y1Z4HvySTwKrWDoy4='"
         );
+    }
+
+    #[test]
+    fn finds_the_favicon_for_static_pages() {
+        assert_eq!(sample_app().icon().unwrap().0, "favicon-1a2b.svg");
     }
 
     #[test]

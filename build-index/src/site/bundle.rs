@@ -64,6 +64,9 @@ pub fn build(app: &AppFiles, index: &[(String, Vec<u8>)]) -> Result<Bundle, Site
     let mut has_icon = false;
     for tag in html::find_tags(page, "link") {
         let rel = tag.attr("rel").unwrap_or("").to_ascii_lowercase();
+        if rel.split_whitespace().any(|r| r == "icon") {
+            has_icon = true;
+        }
         let Some(href) = tag.attr("href").and_then(local) else {
             continue;
         };
@@ -76,7 +79,6 @@ pub fn build(app: &AppFiles, index: &[(String, Vec<u8>)]) -> Result<Bundle, Site
             }
             format!("<style>{css}</style>")
         } else if rel.split_whitespace().any(|r| r == "icon") {
-            has_icon = true;
             let bytes = app.get(&href).ok_or_else(|| missing(&href))?;
             format!(
                 "<link rel=\"{}\" href=\"data:{};base64,{}\">",

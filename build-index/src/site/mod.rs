@@ -116,6 +116,10 @@ pub fn write_site(dir: &Path, input: &SiteInput<'_>) -> Result<SiteReport, SiteE
         );
     }
 
+    let icon = match input.app {
+        Some(app) => app.icon()?,
+        None => pages::Icon::default(),
+    };
     let mut seen: BTreeMap<String, &str> = BTreeMap::new();
     for doc in input.documents {
         let path = pages::page_path(&doc.id);
@@ -129,14 +133,14 @@ pub fn write_site(dir: &Path, input: &SiteInput<'_>) -> Result<SiteReport, SiteE
         write(
             dir,
             &path,
-            pages::document_page(doc, input.archive).as_bytes(),
+            pages::document_page(doc, input.archive, &icon).as_bytes(),
         )?;
     }
     report.pages = input.documents.len();
     write(
         dir,
         "doc/index.html",
-        pages::document_list(input.documents, input.archive).as_bytes(),
+        pages::document_list(input.documents, input.archive, &icon).as_bytes(),
     )?;
     write(dir, "doc/page.css", pages::PAGE_CSS.as_bytes())?;
 

@@ -55,8 +55,32 @@ ol.printed{list-style:none;padding-left:1.5rem}
 .docs li{margin:.35rem 0}
 ";
 
+/// The site's favicon as pages link it: a `data:` URL, or a site-relative
+/// path. Without one, browsers would ask for `/favicon.ico`, which may not
+/// exist (and is outside the site under a sub-path).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Icon(pub String);
+
+impl Default for Icon {
+    fn default() -> Self {
+        Icon("data:,".to_owned())
+    }
+}
+
+impl Icon {
+    /// The `<link rel="icon">` for a page at site-relative `page`.
+    fn link(&self, page: &str) -> String {
+        let href = if self.0.contains(':') {
+            self.0.clone()
+        } else {
+            format!("{}{}", to_root(page), self.0)
+        };
+        format!("<link rel=\"icon\" href=\"{}\">\n", escape(&href))
+    }
+}
+
 /// The static page of one document.
-pub fn document_page(doc: &Document, archive: &ArchiveInfo) -> String {
+pub fn document_page(doc: &Document, archive: &ArchiveInfo, icon: &Icon) -> String {
     let path = page_path(&doc.id);
     let root = to_root(&path);
     let lang = if doc.lang.is_empty() {
@@ -87,6 +111,7 @@ pub fn document_page(doc: &Document, archive: &ArchiveInfo) -> String {
             escape(&absolute_url(&archive.public_url, &path))
         ));
     }
+    out.push_str(&icon.link(&path));
     out.push_str(&format!(
         "<link rel=\"stylesheet\" href=\"{root}doc/page.css\">\n</head>\n<body>\n"
     ));
@@ -252,7 +277,7 @@ fn summary(doc: &Document, max: usize) -> String {
 }
 
 /// `doc/index.html`: every document, newest first, linking to its page.
-pub fn document_list(docs: &[Document], archive: &ArchiveInfo) -> String {
+pub fn document_list(docs: &[Document], archive: &ArchiveInfo, icon: &Icon) -> String {
     let mut sorted: Vec<&Document> = docs.iter().collect();
     // Newest first, undated last; ids break ties so the order is stable.
     sorted.sort_by(|a, b| match (&a.date, &b.date) {
@@ -264,12 +289,13 @@ pub fn document_list(docs: &[Document], archive: &ArchiveInfo) -> String {
     let mut out = format!(
         "<!DOCTYPE html>\n<html lang=\"{lang}\">\n<head>\n<meta charset=\"utf-8\">\n\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
-         <title>All documents — {name}</title>\n<link rel=\"stylesheet\" href=\"page.css\">\n</head>\n<body>\n\
+         <title>All documents — {name}</title>\n{icon}<link rel=\"stylesheet\" href=\"page.css\">\n</head>\n<body>\n\
          <header><a href=\"../\">{name}</a></header>\n<main>\n<h1>All documents</h1>\n<p>{count} documents. \
          <a href=\"../\">Search them</a>.</p>\n<ul class=\"docs\">\n",
         lang = escape(&archive.lang),
         name = escape(&archive.name),
         count = docs.len(),
+        icon = icon.link("doc/index.html"),
     );
     for doc in sorted {
         let href = page_path(&doc.id);
@@ -429,7 +455,7 @@ mod tests {
 
     #[test]
     fn corpus_text_is_escaped_everywhere() {
-        let page = document_page(&doc(), &archive());
+        let page = document_page(&doc(), &archive(), &Icon::default());
         assert!(!page.contains("<script>"));
         assert!(!page.contains("<img"));
         assert!(page.contains("A &lt;script&gt;alert(1)&lt;/script&gt; title"));
@@ -438,7 +464,7 @@ mod tests {
 
     #[test]
     fn page_links_into_the_reader_with_a_relative_url() {
-        let page = document_page(&doc(), &archive());
+        let page = document_page(&doc(), &archive(), &Icon::default());
         assert!(
             page.contains("href=\"../../#doc=001-abc%2Fa-%3Cb%3E-title\""),
             "{page}"
@@ -449,7 +475,7 @@ mod tests {
 
     #[test]
     fn lists_nest_and_blocks_keep_their_permalink_ids() {
-        let page = document_page(&doc(), &archive());
+        let page = document_page(&doc(), &archive(), &Icon::default());
         let body = &page[page.find("<ol").unwrap()..page.find("<h2").unwrap()];
         assert_eq!(
             body,
