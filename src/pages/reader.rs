@@ -56,7 +56,6 @@ pub fn ReaderPage(props: &Props) -> Html {
                 current.set(0);
                 loaded.set(match outcome {
                     Ok(Some(d)) => {
-                        crate::embed::report_open_doc(&d.doc.id, &d.doc.title);
                         let name = &archive.info.name;
                         dom::set_title(&if name.is_empty() {
                             d.doc.title.clone()
