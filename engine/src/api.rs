@@ -5,8 +5,10 @@
 //! Loading protocol (what the reader does on each keystroke):
 //! 1. `IndexReader::open(manifest_json, docmeta_bytes)` once at start-up.
 //! 2. `let q = Query::parse(text)`; `reader.missing_term_chunks(&q)` lists the
-//!    term chunks (by file name) the query needs; fetch them and
-//!    `reader.add_term_chunk(name, bytes)`.
+//!    term chunks (by file name) the query needs; fetch them,
+//!    `reader.add_term_chunk(name, bytes)`, and ask again until the list is
+//!    empty (round 1: dictionary chunks; round 2: the postings chunks of
+//!    the terms the query expanded to).
 //! 3. `reader.search(&q, &request)` → ranked hits + facet counts (needs only
 //!    the manifest, docmeta and the term chunks).
 //! 4. `reader.missing_doc_chunks(&hit_docs)` → fetch, `add_doc_chunk`, then

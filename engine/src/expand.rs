@@ -14,7 +14,8 @@
 //! walk inside one letter's part of the dictionary and lets the reader fetch
 //! only the term chunks covering that letter (see FORMAT.md).
 
-use crate::query::Word;
+use crate::format::termdict::unpack;
+use crate::query::{Clause, Query, Unit, Word};
 use crate::reader::IndexReader;
 use crate::tokenizer::{fold, stem};
 use fst::automaton::Str;
@@ -30,16 +31,20 @@ pub const TYPO1: f32 = 0.35;
 pub const TYPO2: f32 = 0.2;
 pub const PREFIX_TYPO: f32 = 0.25;
 
-/// Most terms one prefix expands to (the most frequent are kept).
-const MAX_PREFIX_TERMS: usize = 50;
+/// Most terms one prefix expands to (the most frequent are kept); short
+/// prefixes match so much that more terms only cost time.
+const MAX_PREFIX_TERMS: usize = 30;
+const MAX_SHORT_PREFIX_TERMS: usize = 10;
 const MAX_TYPO_TERMS: usize = 30;
 /// Bound on dictionary terms examined by one stem or prefix scan.
 const MAX_SCAN: usize = 20_000;
 
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct Expansion {
+    /// Index of the postings chunk holding the term's list.
     pub chunk: usize,
     pub offset: u64,
+    pub df: u32,
     pub term: String,
     pub weight: f32,
 }
@@ -53,6 +58,16 @@ pub(crate) enum Scope {
     NoFuzzy,
     /// Phrase words: exact and folded.
     Exact,
+}
+
+impl Scope {
+    pub(crate) fn for_clause(c: &Clause) -> Scope {
+        if c.negated {
+            Scope::NoFuzzy
+        } else {
+            Scope::Full
+        }
+    }
 }
 
 fn builders() -> &'static [LevenshteinAutomatonBuilder; 2] {
@@ -94,24 +109,37 @@ fn is_unfolded_variant(t: &str) -> bool {
 }
 
 impl IndexReader {
-    /// Finds `term` in the loaded term chunks.
-    pub(crate) fn lookup(&self, term: &str) -> Option<(usize, u64)> {
-        let chunks = &self.manifest.term_chunks;
+    /// The postings chunk whose range holds `term`.
+    fn postings_chunk_of(&self, term: &str) -> Option<usize> {
+        let chunks = &self.manifest.posting_chunks;
         let i = chunks.partition_point(|c| c.last.as_str() < term);
-        let c = chunks.get(i).filter(|c| c.first.as_str() <= term)?;
-        let _ = c;
-        Some((i, self.chunks.get(&i)?.get(term)?))
+        chunks
+            .get(i)
+            .filter(|c| c.first.as_str() <= term)
+            .map(|_| i)
     }
 
-    fn doc_freq(&self, chunk: usize, offset: u64) -> u32 {
-        self.chunks
-            .get(&chunk)
-            .and_then(|d| d.doc_freq_at(offset).ok())
-            .unwrap_or(0)
+    fn expansion(&self, term: &str, packed: u64, weight: f32) -> Option<Expansion> {
+        let (offset, df) = unpack(packed);
+        Some(Expansion {
+            chunk: self.postings_chunk_of(term)?,
+            offset,
+            df,
+            term: term.to_string(),
+            weight,
+        })
+    }
+
+    /// Finds `term` in the loaded dictionary chunks: its packed value.
+    pub(crate) fn lookup(&self, term: &str) -> Option<u64> {
+        let chunks = &self.manifest.term_chunks;
+        let i = chunks.partition_point(|c| c.last.as_str() < term);
+        chunks.get(i).filter(|c| c.first.as_str() <= term)?;
+        self.chunks.get(&i)?.map.get(term)
     }
 
     /// Visits loaded terms starting with `prefix` (bounded by MAX_SCAN).
-    fn scan_prefix(&self, prefix: &str, mut f: impl FnMut(usize, &str, u64)) {
+    fn scan_prefix(&self, prefix: &str, mut f: impl FnMut(&str, u64)) {
         let mut seen = 0;
         for i in self.chunk_ids_for_prefix(prefix) {
             let Some(dict) = self.chunks.get(&i) else {
@@ -127,20 +155,15 @@ impl IndexReader {
                     return;
                 }
                 if let Ok(t) = std::str::from_utf8(k) {
-                    f(i, t, v);
+                    f(t, v);
                 }
             }
         }
     }
 
     /// Terms within `dist` typos of `word` (prefix distance when `prefix`),
-    /// sharing its first letter: `(chunk, term, offset, distance)`.
-    pub(crate) fn typo_terms(
-        &self,
-        word: &str,
-        dist: u8,
-        prefix: bool,
-    ) -> Vec<(usize, String, u64, u8)> {
+    /// sharing its first letter: `(term, packed value, distance)`.
+    pub(crate) fn typo_terms(&self, word: &str, dist: u8, prefix: bool) -> Vec<(String, u64, u8)> {
         let Some(first) = first_char(word) else {
             return Vec::new();
         };
@@ -168,7 +191,7 @@ impl IndexReader {
                     Distance::Exact(d) => d,
                     Distance::AtLeast(_) => continue,
                 };
-                out.push((i, t.to_string(), v, d));
+                out.push((t.to_string(), v, d));
                 if out.len() > MAX_SCAN {
                     return out;
                 }
@@ -177,124 +200,137 @@ impl IndexReader {
         out
     }
 
-    /// All expansions of `w`, best weight per term, in term order.
+    /// All expansions of `w`, best weight per term. Uses only dictionary
+    /// chunks, so `missing_term_chunks` and `search` agree on the terms.
     pub(crate) fn expand(&self, w: &Word, scope: Scope) -> Vec<Expansion> {
-        let mut out: Vec<Expansion> = Vec::new();
-        let mut add = |chunk: usize, term: &str, offset: u64, weight: f32| {
-            if let Some(e) = out.iter_mut().find(|e| e.term == term) {
-                e.weight = e.weight.max(weight);
+        let mut found: Vec<(String, u64, f32)> = Vec::new();
+        let mut add = |term: &str, packed: u64, weight: f32| {
+            if let Some(e) = found.iter_mut().find(|e| e.0 == term) {
+                e.2 = e.2.max(weight);
             } else {
-                out.push(Expansion {
-                    chunk,
-                    offset,
-                    term: term.to_string(),
-                    weight,
-                });
+                found.push((term.to_string(), packed, weight));
             }
         };
-        if let Some((c, o)) = self.lookup(&w.exact) {
-            add(c, &w.exact, o, EXACT);
+        if let Some(v) = self.lookup(&w.exact) {
+            add(&w.exact, v, EXACT);
         }
         if w.term != w.exact {
-            if let Some((c, o)) = self.lookup(&w.term) {
-                add(c, &w.term, o, FOLDED);
+            if let Some(v) = self.lookup(&w.term) {
+                add(&w.term, v, FOLDED);
             }
         }
-        if scope == Scope::Exact {
-            return out;
-        }
-        for lang in &self.stem_langs {
-            let s = stem(&w.term, lang);
-            if s == w.term && s.chars().count() < 3 {
-                continue;
-            }
-            // Stems are mostly prefixes of their words, but Snowball may
-            // rewrite the last letter (`policy` → `polici`).
-            let cut = s
-                .char_indices()
-                .last()
-                .map_or(0, |(i, _)| i)
-                .max(first_char(&s).map_or(0, str::len));
-            let scan = &s[..cut.min(s.len())];
-            if scan.is_empty() {
-                continue;
-            }
-            self.scan_prefix(scan, |c, t, o| {
-                if t != w.term && !is_unfolded_variant(t) && stem(t, lang) == s {
-                    add(c, t, o, STEM);
+        if scope != Scope::Exact {
+            for lang in &self.stem_langs {
+                let s = stem(&w.term, lang);
+                if s == w.term && s.chars().count() < 3 {
+                    continue;
                 }
-            });
-        }
-        if scope == Scope::NoFuzzy {
-            return out;
-        }
-        if w.prefix {
-            let mut cands = Vec::new();
-            self.scan_prefix(&w.term, |c, t, o| {
-                if t != w.term && !is_unfolded_variant(t) {
-                    cands.push((c, t.to_string(), o));
+                // Stems are mostly prefixes of their words, but Snowball may
+                // rewrite the last letter (`policy` → `polici`).
+                let cut = s
+                    .char_indices()
+                    .last()
+                    .map_or(0, |(i, _)| i)
+                    .max(first_char(&s).map_or(0, str::len));
+                let scan = &s[..cut.min(s.len())];
+                if scan.is_empty() {
+                    continue;
                 }
-            });
-            self.keep_frequent(&mut cands, MAX_PREFIX_TERMS);
-            for (c, t, o) in cands {
-                add(c, &t, o, PREFIX);
+                self.scan_prefix(scan, |t, v| {
+                    if t != w.term && !is_unfolded_variant(t) && stem(t, lang) == s {
+                        add(t, v, STEM);
+                    }
+                });
             }
         }
-        let len = w.term.chars().count();
-        let settings = &self.manifest.search;
-        if len >= settings.one_typo_min_len.max(1) {
-            let dist = if len >= settings.two_typos_min_len {
-                2
-            } else {
-                1
-            };
-            let mut cands: Vec<(u8, usize, String, u64)> = self
-                .typo_terms(&w.term, dist, false)
-                .into_iter()
-                .filter(|(_, _, _, d)| *d > 0)
-                .map(|(c, t, o, d)| (d, c, t, o))
-                .collect();
+        if scope == Scope::Full {
             if w.prefix {
-                cands.extend(
-                    self.typo_terms(&w.term, 1, true)
-                        .into_iter()
-                        .filter(|(_, t, _, d)| *d > 0 && !t.starts_with(&w.term))
-                        .map(|(c, t, o, _)| (3, c, t, o)),
-                );
+                let mut cands = Vec::new();
+                self.scan_prefix(&w.term, |t, v| {
+                    if t != w.term && !is_unfolded_variant(t) {
+                        cands.push((t.to_string(), v));
+                    }
+                });
+                let max = if w.term.chars().count() <= 2 {
+                    MAX_SHORT_PREFIX_TERMS
+                } else {
+                    MAX_PREFIX_TERMS
+                };
+                // Most frequent completions first.
+                cands.sort_by(|a, b| {
+                    unpack(b.1)
+                        .1
+                        .cmp(&unpack(a.1).1)
+                        .then_with(|| a.0.cmp(&b.0))
+                });
+                for (t, v) in cands.into_iter().take(max) {
+                    add(&t, v, PREFIX);
+                }
             }
-            let mut keyed: Vec<(u8, u32, usize, String, u64)> = cands
-                .into_iter()
-                .map(|(d, c, t, o)| (d, self.doc_freq(c, o), c, t, o))
-                .collect();
-            keyed.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)).then(a.3.cmp(&b.3)));
-            keyed.dedup_by(|a, b| a.3 == b.3);
-            for (d, _, c, t, o) in keyed.into_iter().take(MAX_TYPO_TERMS) {
-                add(
-                    c,
-                    &t,
-                    o,
-                    match d {
+            let len = w.term.chars().count();
+            let settings = &self.manifest.search;
+            if len >= settings.one_typo_min_len.max(1) {
+                let dist = if len >= settings.two_typos_min_len {
+                    2
+                } else {
+                    1
+                };
+                let mut cands: Vec<(u8, String, u64)> = self
+                    .typo_terms(&w.term, dist, false)
+                    .into_iter()
+                    .filter(|c| c.2 > 0)
+                    .map(|(t, v, d)| (d, t, v))
+                    .collect();
+                if w.prefix {
+                    cands.extend(
+                        self.typo_terms(&w.term, 1, true)
+                            .into_iter()
+                            .filter(|(t, _, d)| *d > 0 && !t.starts_with(&w.term))
+                            .map(|(t, v, _)| (3, t, v)),
+                    );
+                }
+                cands.sort_by(|a, b| {
+                    a.0.cmp(&b.0)
+                        .then(unpack(b.2).1.cmp(&unpack(a.2).1))
+                        .then_with(|| a.1.cmp(&b.1))
+                });
+                let mut seen = std::collections::BTreeSet::new();
+                for (d, t, v) in cands
+                    .into_iter()
+                    .filter(|c| seen.insert(c.1.clone()))
+                    .take(MAX_TYPO_TERMS)
+                {
+                    let weight = match d {
                         1 => TYPO1,
                         2 => TYPO2,
                         _ => PREFIX_TYPO,
-                    },
-                );
+                    };
+                    add(&t, v, weight);
+                }
+            }
+        }
+        found
+            .into_iter()
+            .filter_map(|(t, v, weight)| self.expansion(&t, v, weight))
+            .collect()
+    }
+
+    /// Every expansion a query's search will use (same scopes as `search`).
+    pub(crate) fn query_expansions(&self, q: &Query) -> Vec<Expansion> {
+        let mut out = Vec::new();
+        for c in &q.clauses {
+            for u in &c.any_of {
+                match u {
+                    Unit::Word(w) => out.extend(self.expand(w, Scope::for_clause(c))),
+                    Unit::Phrase(ws) => {
+                        for w in ws {
+                            out.extend(self.expand(w, Scope::Exact));
+                        }
+                    }
+                }
             }
         }
         out
-    }
-
-    /// Keeps the `n` candidates with the highest document frequency.
-    fn keep_frequent(&self, cands: &mut Vec<(usize, String, u64)>, n: usize) {
-        if cands.len() <= n {
-            return;
-        }
-        let mut keyed: Vec<(u32, (usize, String, u64))> = cands
-            .drain(..)
-            .map(|c| (self.doc_freq(c.0, c.2), c))
-            .collect();
-        keyed.sort_by(|a, b| b.0.cmp(&a.0).then(a.1 .1.cmp(&b.1 .1)));
-        cands.extend(keyed.into_iter().take(n).map(|(_, c)| c));
     }
 
     /// The closest frequent dictionary term to `word` (for "did you mean"),
@@ -306,8 +342,8 @@ impl IndexReader {
         let dist = if word.chars().count() <= 4 { 1 } else { 2 };
         self.typo_terms(word, dist, false)
             .into_iter()
-            .filter(|(_, _, _, d)| *d > 0)
-            .map(|(c, t, o, d)| (d, std::cmp::Reverse(self.doc_freq(c, o)), t))
+            .filter(|c| c.2 > 0)
+            .map(|(t, v, d)| (d, std::cmp::Reverse(unpack(v).1), t))
             .min()
             .map(|(_, _, t)| t)
     }

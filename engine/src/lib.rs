@@ -18,7 +18,12 @@
 //! let docmeta = get(&manifest.docmeta);
 //! let mut r = IndexReader::open(manifest, &docmeta).unwrap();
 //! let q = Query::parse("fentanil");
-//! for name in r.missing_term_chunks(&q) { r.add_term_chunk(&name, &get(&name)).unwrap(); }
+//! // Round 1 fetches dictionary chunks, round 2 the postings they point to.
+//! loop {
+//!     let missing = r.missing_term_chunks(&q);
+//!     if missing.is_empty() { break; }
+//!     for name in missing { r.add_term_chunk(&name, &get(&name)).unwrap(); }
+//! }
 //! let res = r.search(&q, &SearchRequest::default());
 //! assert_eq!(res.total, 1);
 //! ```

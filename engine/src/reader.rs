@@ -6,7 +6,7 @@
 use crate::api::DocNum;
 use crate::format::docmeta::{format_date, DocMeta};
 use crate::format::ids::Ids;
-use crate::format::termdict::TermDict;
+use crate::format::termdict::{PostingsChunk, TermDict};
 use crate::format::{docstore, sha256_hex, FormatError, Manifest};
 use crate::model::{Document, FACETS};
 use crate::query::Query;
@@ -16,13 +16,17 @@ use std::collections::BTreeMap;
 pub struct IndexReader {
     pub(crate) manifest: Manifest,
     pub(crate) meta: DocMeta,
-    /// Loaded term chunks by their index in `manifest.term_chunks`.
+    /// Loaded dictionary chunks by their index in `manifest.term_chunks`.
     pub(crate) chunks: BTreeMap<usize, TermDict>,
+    /// Loaded postings chunks by their index in `manifest.posting_chunks`.
+    pub(crate) postings: BTreeMap<usize, PostingsChunk>,
     /// Loaded doc chunks by their index in `manifest.doc_chunks`.
     docs: BTreeMap<usize, Vec<Document>>,
     ids: Option<Ids>,
     /// Languages whose stemmer runs at query time.
     pub(crate) stem_langs: Vec<String>,
+    /// BM25F length normalisation × field weight, per field and quantized length.
+    pub(crate) norms: [[f32; 256]; crate::format::postings::FIELDS],
 }
 
 /// True when some string with prefix `p` may lie in `[first, last]`.
@@ -61,13 +65,16 @@ impl IndexReader {
         if stem_langs.is_empty() && STEMMED_LANGS.contains(&manifest.archive.lang.as_str()) {
             stem_langs.push(manifest.archive.lang.clone());
         }
+        let norms = crate::search::norm_table(&meta, manifest.search.weights.as_array());
         Ok(IndexReader {
             manifest,
             meta,
             chunks: BTreeMap::new(),
+            postings: BTreeMap::new(),
             docs: BTreeMap::new(),
             ids: None,
             stem_langs,
+            norms,
         })
     }
 
@@ -90,9 +97,12 @@ impl IndexReader {
             .collect()
     }
 
-    /// The term chunks a query needs that are not loaded yet. Every
-    /// expansion of a word (exact, folded, stem, prefix, typo) shares the
-    /// word's first letter, so the chunks covering that letter suffice.
+    /// The term chunks a query needs that are not loaded yet: first the
+    /// dictionary chunks covering the first letter of each word (every
+    /// expansion — exact, folded, stem, prefix, typo — shares it), then,
+    /// once those are loaded, the postings chunks of the expanded terms.
+    /// Call it again after adding chunks until it returns nothing (at most
+    /// two rounds).
     pub fn missing_term_chunks(&self, q: &Query) -> Vec<String> {
         let mut need = std::collections::BTreeSet::new();
         for w in q.words() {
@@ -102,13 +112,40 @@ impl IndexReader {
                 }
             }
         }
-        need.into_iter()
+        let dicts: Vec<String> = need
+            .into_iter()
             .filter(|i| !self.chunks.contains_key(i))
             .map(|i| self.manifest.term_chunks[i].file.clone())
+            .collect();
+        if !dicts.is_empty() {
+            return dicts;
+        }
+        let mut posts: Vec<usize> = self
+            .query_expansions(q)
+            .into_iter()
+            .map(|e| e.chunk)
+            .collect();
+        posts.sort_unstable();
+        posts.dedup();
+        posts
+            .into_iter()
+            .filter(|i| !self.postings.contains_key(i))
+            .map(|i| self.manifest.posting_chunks[i].file.clone())
             .collect()
     }
 
+    /// Adds a dictionary or postings chunk named in the manifest.
     pub fn add_term_chunk(&mut self, name: &str, bytes: &[u8]) -> Result<(), FormatError> {
+        if let Some(idx) = self
+            .manifest
+            .posting_chunks
+            .iter()
+            .position(|c| c.file == name)
+        {
+            self.postings
+                .insert(idx, PostingsChunk::parse(name, bytes)?);
+            return Ok(());
+        }
         let idx = self
             .manifest
             .term_chunks

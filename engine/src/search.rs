@@ -87,17 +87,17 @@ impl<'a> Ctx<'a> {
     }
 
     fn file(&self, t: &TermHits<'_>) -> &'a str {
-        &self.r.manifest.term_chunks[t.exp.chunk].file
+        &self.r.manifest.posting_chunks[t.exp.chunk].file
     }
 
     fn load(&mut self, exps: Vec<Expansion>) -> Vec<usize> {
         let n = self.r.meta.doc_count;
         let mut ids = Vec::new();
         for exp in exps {
-            let Some(dict) = self.r.chunks.get(&exp.chunk) else {
+            let Some(chunk) = self.r.postings.get(&exp.chunk) else {
                 continue;
             };
-            let Ok(list) = dict.postings_at(exp.offset, n) else {
+            let Ok(list) = chunk.list_at(exp.offset, n) else {
                 continue;
             };
             ids.push(self.terms.len());
@@ -110,41 +110,37 @@ impl<'a> Ctx<'a> {
         ids
     }
 
-    /// BM25F of posting `i` of term `t`.
-    fn bm25(&self, t: usize, i: usize) -> f32 {
+    /// `weight × BM25F` for every posting of term `t`, into `acc`.
+    fn score_term(&self, t: usize, acc: &mut Acc) {
         let th = &self.terms[t];
-        let doc = th.list.docs[i] as usize;
         let meta = &self.r.meta;
-        let w = self.r.manifest.search.weights.as_array();
-        let mut tf = 0f32;
-        for f in 0..FIELDS {
-            let raw = th.list.tfs[i][f];
-            if raw == 0 {
-                continue;
+        let idf = th_idf(meta.doc_count, th.list.docs.len()) * th.exp.weight * (K1 + 1.0);
+        for (i, &doc) in th.list.docs.iter().enumerate() {
+            let mut tf = 0f32;
+            for f in 0..FIELDS {
+                let raw = th.list.tfs[i][f];
+                if raw != 0 {
+                    let q = meta.lens[f].get(doc as usize).copied().unwrap_or(0);
+                    tf += raw as f32 * self.r.norms[f][q as usize];
+                }
             }
-            let len = dequantize_len(meta.lens[f].get(doc).copied().unwrap_or(0)) as f32;
-            let avg = meta.avg_len[f].max(1.0);
-            tf += w[f] * raw as f32 / (1.0 - B[f] + B[f] * len / avg);
+            acc.max(doc, idf * tf / (K1 + tf));
         }
-        let n = meta.doc_count as f32;
-        let df = th.list.docs.len() as f32;
-        let idf = (1.0 + (n - df + 0.5) / (df + 0.5)).ln();
-        idf * tf * (K1 + 1.0) / (K1 + tf)
+    }
+
+    /// Best `weight × BM25F` per document over `terms`.
+    fn best_scores(&self, terms: &[usize]) -> Vec<(DocNum, f32)> {
+        let mut acc = Acc::new(self.r.meta.doc_count as usize);
+        for &t in terms {
+            self.score_term(t, &mut acc);
+        }
+        acc.finish()
     }
 
     fn word(&mut self, w: &Word, scope: Scope) -> Matches {
         let ids = self.load(self.r.expand(w, scope));
-        let mut best: BTreeMap<DocNum, f32> = BTreeMap::new();
-        for &t in &ids {
-            let weight = self.terms[t].exp.weight;
-            for i in 0..self.terms[t].list.docs.len() {
-                let s = weight * self.bm25(t, i);
-                let e = best.entry(self.terms[t].list.docs[i]).or_insert(0.0);
-                *e = e.max(s);
-            }
-        }
         Matches {
-            docs: best.into_iter().collect(),
+            docs: self.best_scores(&ids),
             terms: ids,
             word: true,
         }
@@ -166,17 +162,7 @@ impl<'a> Ctx<'a> {
         // Candidates: docs having every word.
         let doc_sets: Vec<BTreeMap<DocNum, f32>> = per_word
             .iter()
-            .map(|ts| {
-                let mut m = BTreeMap::new();
-                for &t in ts {
-                    for i in 0..self.terms[t].list.docs.len() {
-                        let s = self.terms[t].exp.weight * self.bm25(t, i);
-                        let e = m.entry(self.terms[t].list.docs[i]).or_insert(0f32);
-                        *e = e.max(s);
-                    }
-                }
-                m
-            })
+            .map(|ts| self.best_scores(ts).into_iter().collect())
             .collect();
         let mut docs = Vec::new();
         'doc: for (&doc, &s0) in &doc_sets[0] {
@@ -225,7 +211,7 @@ impl<'a> Ctx<'a> {
         } else {
             Scope::Full
         };
-        let mut merged: BTreeMap<DocNum, f32> = BTreeMap::new();
+        let mut merged = Acc::new(self.r.meta.doc_count as usize);
         let mut terms = Vec::new();
         let single = c.any_of.len() == 1;
         let mut word = false;
@@ -242,11 +228,11 @@ impl<'a> Ctx<'a> {
             word = single && m.word;
             terms.extend(m.terms);
             for (d, s) in m.docs {
-                *merged.entry(d).or_insert(0.0) += s;
+                merged.add(d, s);
             }
         }
         Matches {
-            docs: merged.into_iter().collect(),
+            docs: merged.finish(),
             terms,
             word,
         }
@@ -269,6 +255,70 @@ impl<'a> Ctx<'a> {
             }
         }
         best
+    }
+}
+
+fn th_idf(n: u32, df: usize) -> f32 {
+    let (n, df) = (n as f32, df as f32);
+    (1.0 + (n - df + 0.5) / (df + 0.5)).ln()
+}
+
+/// `1 / (1 - b + b·len/avg) × field weight` for each quantized length.
+pub(crate) fn norm_table(
+    meta: &crate::format::docmeta::DocMeta,
+    weights: [f32; FIELDS],
+) -> [[f32; 256]; FIELDS] {
+    let mut t = [[0f32; 256]; FIELDS];
+    for f in 0..FIELDS {
+        let avg = meta.avg_len[f].max(1.0);
+        for (q, slot) in t[f].iter_mut().enumerate() {
+            let len = dequantize_len(q as u8) as f32;
+            *slot = weights[f] / (1.0 - B[f] + B[f] * len / avg);
+        }
+    }
+    t
+}
+
+/// Dense per-document score accumulator (a sparse map is far slower for
+/// common terms).
+struct Acc {
+    score: Vec<f32>,
+    touched: Vec<DocNum>,
+}
+
+impl Acc {
+    fn new(n: usize) -> Acc {
+        Acc {
+            score: vec![0.0; n],
+            touched: Vec::new(),
+        }
+    }
+
+    fn max(&mut self, d: DocNum, s: f32) {
+        let s = s.max(f32::MIN_POSITIVE);
+        let x = &mut self.score[d as usize];
+        if *x == 0.0 {
+            self.touched.push(d);
+        }
+        if s > *x {
+            *x = s;
+        }
+    }
+
+    fn add(&mut self, d: DocNum, s: f32) {
+        let x = &mut self.score[d as usize];
+        if *x == 0.0 {
+            self.touched.push(d);
+        }
+        *x += s.max(f32::MIN_POSITIVE);
+    }
+
+    fn finish(mut self) -> Vec<(DocNum, f32)> {
+        self.touched.sort_unstable();
+        self.touched
+            .iter()
+            .map(|&d| (d, self.score[d as usize]))
+            .collect()
     }
 }
 
@@ -370,11 +420,8 @@ impl IndexReader {
             .into_iter()
             .filter(|c| self.passes(c.doc, &selections, None))
             .collect();
-        self.sort(&mut hits, req.sort, !positive.is_empty());
         let total = hits.len();
-        if req.limit > 0 {
-            hits.truncate(req.limit);
-        }
+        self.sort(&mut hits, req.sort, !positive.is_empty(), req.limit);
         let hits: Vec<Hit> = hits
             .into_iter()
             .map(|c| {
@@ -405,7 +452,10 @@ impl IndexReader {
 
     /// Proximity and title bonuses for the best candidates.
     fn rerank(&self, ctx: &Ctx<'_>, positive: &[Matches], base: &mut [Cand]) {
-        base.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.doc.cmp(&b.doc)));
+        let by_score = |a: &Cand, b: &Cand| b.score.total_cmp(&a.score).then(a.doc.cmp(&b.doc));
+        if base.len() > RERANK {
+            base.select_nth_unstable_by(RERANK - 1, by_score);
+        }
         let words: Vec<&Matches> = positive.iter().filter(|m| m.word).collect();
         let title_terms: Vec<Vec<usize>> = words
             .iter()
@@ -453,7 +503,9 @@ impl IndexReader {
         }
     }
 
-    fn sort(&self, hits: &mut [Cand], sort: Sort, ranked: bool) {
+    /// Sorts `hits` and keeps the first `limit` (0 = all); only the kept
+    /// ones are fully sorted.
+    fn sort(&self, hits: &mut Vec<Cand>, sort: Sort, ranked: bool, limit: usize) {
         let date = |d: DocNum| self.meta.dates.get(d as usize).copied().unwrap_or(0) >> 2;
         let by_score = |a: &Cand, b: &Cand| {
             b.nmatch
@@ -461,23 +513,25 @@ impl IndexReader {
                 .then(b.score.total_cmp(&a.score))
                 .then(a.doc.cmp(&b.doc))
         };
-        let newest = |a: &Cand, b: &Cand| {
+        let cmp = |a: &Cand, b: &Cand| {
             let (da, db) = (date(a.doc), date(b.doc));
-            (da == 0).cmp(&(db == 0)).then(db.cmp(&da))
-        };
-        match sort {
-            Sort::Relevance if ranked => hits.sort_by(by_score),
-            Sort::Relevance | Sort::Newest => {
-                hits.sort_by(|a, b| newest(a, b).then_with(|| by_score(a, b)))
-            }
-            Sort::Oldest => hits.sort_by(|a, b| {
-                let (da, db) = (date(a.doc), date(b.doc));
-                (da == 0)
+            match sort {
+                Sort::Relevance if ranked => by_score(a, b),
+                Sort::Relevance | Sort::Newest => (da == 0)
+                    .cmp(&(db == 0))
+                    .then(db.cmp(&da))
+                    .then_with(|| by_score(a, b)),
+                Sort::Oldest => (da == 0)
                     .cmp(&(db == 0))
                     .then(da.cmp(&db))
-                    .then_with(|| by_score(a, b))
-            }),
+                    .then_with(|| by_score(a, b)),
+            }
+        };
+        if limit > 0 && hits.len() > limit {
+            hits.select_nth_unstable_by(limit - 1, cmp);
+            hits.truncate(limit);
         }
+        hits.sort_by(cmp);
     }
 
     /// "Did you mean": the query's words with unknown ones replaced by the

@@ -81,7 +81,8 @@ pub struct FileEntry {
     pub sha256: String,
 }
 
-/// A term chunk holds every term `t` with `first <= t <= last` (byte order).
+/// A dictionary or postings chunk holds every term `t` with
+/// `first <= t <= last` (byte order).
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
 pub struct TermChunkEntry {
     pub file: String,
@@ -111,7 +112,10 @@ pub struct Manifest {
     pub docmeta: String,
     pub ids: String,
     pub files: Vec<FileEntry>,
+    /// Dictionary chunks (fst term → postings offset and df).
     pub term_chunks: Vec<TermChunkEntry>,
+    /// Postings chunks (the posting lists of a term range).
+    pub posting_chunks: Vec<TermChunkEntry>,
     pub doc_chunks: Vec<DocChunkEntry>,
 }
 
@@ -154,14 +158,16 @@ impl Manifest {
                 return Err(bad(format!("{name} is referenced but not listed in files")));
             }
         }
-        for c in &self.term_chunks {
-            if !listed(&c.file) || c.first > c.last {
-                return Err(bad(format!("term chunk {} is invalid", c.file)));
+        for list in [&self.term_chunks, &self.posting_chunks] {
+            for c in list {
+                if !listed(&c.file) || c.first > c.last {
+                    return Err(bad(format!("term chunk {} is invalid", c.file)));
+                }
             }
-        }
-        for w in self.term_chunks.windows(2) {
-            if w[0].last >= w[1].first {
-                return Err(bad("term chunks overlap or are out of order".into()));
+            for w in list.windows(2) {
+                if w[0].last >= w[1].first {
+                    return Err(bad("term chunks overlap or are out of order".into()));
+                }
             }
         }
         let mut next = 0u32;

@@ -132,6 +132,29 @@ pub fn decode<'a>(
 }
 
 impl PostingList<'_> {
+    /// Bytes that follow this list's positions (the rest of the chunk).
+    pub fn rest_len(&self, file: &str) -> Result<usize, FormatError> {
+        let n: u64 = self
+            .tfs
+            .iter()
+            .flat_map(|tf| tf.iter())
+            .map(|&t| u64::from(t))
+            .sum();
+        let mut seen = 0u64;
+        let mut i = 0usize;
+        while seen < n {
+            let b = *self
+                .positions
+                .get(i)
+                .ok_or_else(|| super::corrupt(file, "truncated positions"))?;
+            if b < 0x80 {
+                seen += 1;
+            }
+            i += 1;
+        }
+        Ok(self.positions.len() - i)
+    }
+
     /// Decodes all positions: `(starts, flat)` where document `i`'s
     /// positions are `flat[starts[i]..starts[i + 1]]`.
     pub fn positions(&self, file: &str) -> Result<(Vec<u32>, Vec<u32>), FormatError> {

@@ -1,120 +1,160 @@
-//! Term chunks: one contiguous range of the term dictionary with its
-//! posting lists.
+//! The term dictionary, split in two kinds of term-range chunks so a query
+//! fetches little:
 //!
-//! ```text
-//! "ARTC" | version u32 LE | fst_len varint | fst bytes (fst::Map term → offset)
-//!        | postings bytes (offsets are relative to here) | crc32 u32 LE
-//! ```
+//! * **dictionary chunks** (`terms-NNN-<hash>.bin`): an `fst::Map` from term
+//!   to `offset << 24 | min(df, 2^24 - 1)`; small, enough to expand a word
+//!   (prefix, stems, typos) and rank the candidates by document frequency.
+//!
+//!   ```text
+//!   "ARTD" | version u32 LE | fst bytes | crc32 u32 LE
+//!   ```
+//!
+//! * **postings chunks** (`postings-NNN-<hash>.bin`): the posting lists of a
+//!   term range, back to back; `offset` above is relative to the body of the
+//!   postings chunk whose manifest range holds the term.
+//!
+//!   ```text
+//!   "ARPC" | version u32 LE | posting lists | crc32 u32 LE
+//!   ```
 
 use super::postings::{self, DocPosting, PostingList};
-use super::{check_envelope, corrupt, footer, header, put_varint, ByteReader, FormatError};
+use super::{check_envelope, corrupt, footer, header, FormatError};
 use crate::api::DocNum;
 
-pub const MAGIC: &[u8; 4] = b"ARTC";
+pub const DICT_MAGIC: &[u8; 4] = b"ARTD";
+pub const POSTINGS_MAGIC: &[u8; 4] = b"ARPC";
 
-/// Builds one term chunk from terms added in strictly increasing order.
+/// Largest df stored in a dictionary value.
+pub const DF_MAX: u64 = (1 << 24) - 1;
+
+pub fn pack(offset: u64, df: u64) -> u64 {
+    (offset << 24) | df.min(DF_MAX)
+}
+
+pub fn unpack(v: u64) -> (u64, u32) {
+    (v >> 24, (v & DF_MAX) as u32)
+}
+
+/// Builds one dictionary chunk from terms added in strictly increasing order.
 #[derive(Default)]
 pub struct TermDictBuilder {
-    map: Vec<(String, u64)>,
-    postings: Vec<u8>,
+    entries: Vec<(String, u64)>,
+    key_bytes: usize,
 }
 
 impl TermDictBuilder {
-    pub fn new() -> Self {
-        Self::default()
+    pub fn add(&mut self, term: &str, offset: u64, df: u64) {
+        self.key_bytes += term.len();
+        self.entries.push((term.to_string(), pack(offset, df)));
     }
 
-    /// Adds a term; `list` sorted by doc.
-    pub fn add(&mut self, term: &str, list: &[DocPosting]) {
-        self.map
-            .push((term.to_string(), self.postings.len() as u64));
-        postings::encode(list, &mut self.postings);
-    }
-
-    pub fn postings_len(&self) -> usize {
-        self.postings.len()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.map.is_empty()
+    pub fn key_bytes(&self) -> usize {
+        self.key_bytes
     }
 
     pub fn first_last(&self) -> Option<(&str, &str)> {
-        Some((self.map.first()?.0.as_str(), self.map.last()?.0.as_str()))
+        Some((
+            self.entries.first()?.0.as_str(),
+            self.entries.last()?.0.as_str(),
+        ))
     }
 
     pub fn finish(self) -> Result<Vec<u8>, FormatError> {
-        let map =
-            fst::Map::from_iter(self.map.iter().map(|(t, o)| (t.as_bytes(), *o))).map_err(|e| {
-                FormatError::Write {
-                    reason: format!("term dictionary: {e}"),
-                }
+        let map = fst::Map::from_iter(self.entries.iter().map(|(t, v)| (t.as_bytes(), *v)))
+            .map_err(|e| FormatError::Write {
+                reason: format!("term dictionary: {e}"),
             })?;
-        let fst_bytes = map.into_fst().into_inner();
-        let mut out = header(MAGIC);
-        put_varint(&mut out, fst_bytes.len() as u64);
-        out.extend_from_slice(&fst_bytes);
-        out.extend_from_slice(&self.postings);
+        let mut out = header(DICT_MAGIC);
+        out.extend_from_slice(map.as_fst().as_bytes());
         Ok(footer(out))
     }
 }
 
-/// A parsed term chunk.
+/// A parsed dictionary chunk.
 pub struct TermDict {
-    pub name: String,
     pub map: fst::Map<Vec<u8>>,
-    postings: Vec<u8>,
 }
 
 impl TermDict {
     pub fn parse(name: &str, bytes: &[u8]) -> Result<TermDict, FormatError> {
-        let body = check_envelope(name, MAGIC, bytes)?;
-        let mut r = ByteReader::new(name, body);
-        let n = r.count()?;
-        let fst_bytes = r.take(n)?.to_vec();
-        let postings = body[r.pos..].to_vec();
-        let map =
-            fst::Map::new(fst_bytes).map_err(|e| corrupt(name, format!("term dictionary: {e}")))?;
-        Ok(TermDict {
+        let body = check_envelope(name, DICT_MAGIC, bytes)?;
+        let map = fst::Map::new(body.to_vec())
+            .map_err(|e| corrupt(name, format!("term dictionary: {e}")))?;
+        Ok(TermDict { map })
+    }
+
+    /// `(offset, df)` of `term`, if the term is here.
+    pub fn get(&self, term: &str) -> Option<(u64, u32)> {
+        self.map.get(term).map(unpack)
+    }
+}
+
+/// Builds one postings chunk.
+#[derive(Default)]
+pub struct PostingsBuilder {
+    bytes: Vec<u8>,
+}
+
+impl PostingsBuilder {
+    /// Appends a list (sorted by doc); returns its offset.
+    pub fn add(&mut self, list: &[DocPosting]) -> u64 {
+        let off = self.bytes.len() as u64;
+        postings::encode(list, &mut self.bytes);
+        off
+    }
+
+    pub fn len(&self) -> usize {
+        self.bytes.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.bytes.is_empty()
+    }
+
+    pub fn finish(self) -> Vec<u8> {
+        let mut out = header(POSTINGS_MAGIC);
+        out.extend_from_slice(&self.bytes);
+        footer(out)
+    }
+}
+
+/// A parsed postings chunk.
+pub struct PostingsChunk {
+    pub name: String,
+    body: Vec<u8>,
+}
+
+impl PostingsChunk {
+    pub fn parse(name: &str, bytes: &[u8]) -> Result<PostingsChunk, FormatError> {
+        let body = check_envelope(name, POSTINGS_MAGIC, bytes)?.to_vec();
+        Ok(PostingsChunk {
             name: name.to_string(),
-            map,
-            postings,
+            body,
         })
     }
 
-    fn slice(&self, offset: u64) -> Result<&[u8], FormatError> {
-        usize::try_from(offset)
+    pub fn list_at(&self, offset: u64, doc_count: DocNum) -> Result<PostingList<'_>, FormatError> {
+        let slice = usize::try_from(offset)
             .ok()
-            .and_then(|o| self.postings.get(o..))
-            .ok_or_else(|| corrupt(&self.name, "posting offset out of range"))
+            .and_then(|o| self.body.get(o..))
+            .filter(|s| !s.is_empty())
+            .ok_or_else(|| corrupt(&self.name, "posting offset out of range"))?;
+        postings::decode(&self.name, slice, doc_count)
     }
 
-    /// Offset of `term`'s posting list, if the term is here.
-    pub fn get(&self, term: &str) -> Option<u64> {
-        self.map.get(term)
-    }
-
-    pub fn doc_freq_at(&self, offset: u64) -> Result<u32, FormatError> {
-        postings::doc_freq(&self.name, self.slice(offset)?)
-    }
-
-    pub fn postings_at(
-        &self,
-        offset: u64,
-        doc_count: DocNum,
-    ) -> Result<PostingList<'_>, FormatError> {
-        postings::decode(&self.name, self.slice(offset)?, doc_count)
-    }
-
-    /// Decodes every posting list once: catches corruption that lazy
-    /// lookups would only meet later (used by tests and the fuzzer).
-    pub fn validate(&self, doc_count: DocNum) -> Result<(), FormatError> {
-        use fst::Streamer;
-        let mut s = self.map.stream();
-        while let Some((_, off)) = s.next() {
-            self.postings_at(off, doc_count)?.positions(&self.name)?;
+    /// Decodes every list in order (tests and the fuzzer use it to reach
+    /// every byte).
+    pub fn validate(&self, doc_count: DocNum) -> Result<usize, FormatError> {
+        let mut off = 0usize;
+        let mut n = 0;
+        while off < self.body.len() {
+            let list = postings::decode(&self.name, &self.body[off..], doc_count)?;
+            let (_, flat) = list.positions(&self.name)?;
+            let _ = flat;
+            off = self.body.len() - list.rest_len(&self.name)?;
+            n += 1;
         }
-        Ok(())
+        Ok(n)
     }
 }
 
@@ -123,8 +163,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn chunk_round_trip_and_corruption() {
-        let mut b = TermDictBuilder::new();
+    fn dictionary_and_postings_round_trip_and_corruption() {
         let p = |doc| {
             vec![DocPosting {
                 doc,
@@ -132,17 +171,28 @@ mod tests {
                 positions: vec![doc * 2],
             }]
         };
-        b.add("apple", &p(1));
-        b.add("banana", &p(3));
-        let bytes = b.finish().unwrap();
-        let d = TermDict::parse("t.bin", &bytes).unwrap();
-        let off = d.get("banana").unwrap();
-        assert_eq!(d.postings_at(off, 10).unwrap().docs, vec![3]);
+        let mut pb = PostingsBuilder::default();
+        let mut db = TermDictBuilder::default();
+        let o1 = pb.add(&p(1));
+        db.add("apple", o1, 1);
+        let o2 = pb.add(&p(3));
+        db.add("banana", o2, 1);
+        let dict_bytes = db.finish().unwrap();
+        let post_bytes = pb.finish();
+        let d = TermDict::parse("t.bin", &dict_bytes).unwrap();
+        let pc = PostingsChunk::parse("p.bin", &post_bytes).unwrap();
+        let (off, df) = d.get("banana").unwrap();
+        assert_eq!(df, 1);
+        assert_eq!(pc.list_at(off, 10).unwrap().docs, vec![3]);
         assert!(d.get("cherry").is_none());
-        d.validate(10).unwrap();
-        assert!(d.validate(2).is_err(), "doc 3 is out of range for 2 docs");
-        for cut in 0..bytes.len() {
-            assert!(TermDict::parse("t.bin", &bytes[..cut]).is_err());
+        assert_eq!(pc.validate(10).unwrap(), 2);
+        assert!(pc.validate(2).is_err(), "doc 3 is out of range for 2 docs");
+        for cut in 0..dict_bytes.len() {
+            assert!(TermDict::parse("t.bin", &dict_bytes[..cut]).is_err());
         }
+        for cut in 0..post_bytes.len() {
+            assert!(PostingsChunk::parse("p.bin", &post_bytes[..cut]).is_err());
+        }
+        assert_eq!(unpack(pack(123_456, 1 << 30)), (123_456, DF_MAX as u32));
     }
 }

@@ -5,7 +5,7 @@
 use super::docmeta::{pack_date, quantize_len, DocMeta, FacetColumn};
 use super::manifest::{DocChunkEntry, FileEntry, Manifest, TermChunkEntry, MANIFEST_FILE};
 use super::postings::{DocPosting, BODY, FIELDS, META, SPEAKER, TITLE};
-use super::termdict::TermDictBuilder;
+use super::termdict::{PostingsBuilder, TermDictBuilder};
 use super::{
     docstore, hashed_name, ids, sha256_hex, ArchiveInfo, FormatError, SearchSettings,
     FORMAT_VERSION,
@@ -14,6 +14,32 @@ use crate::api::DocNum;
 use crate::model::{Block, Document, FACETS};
 use crate::tokenizer::{tokenize, Token};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+/// Term bytes per dictionary chunk (the fst is roughly half of this):
+/// typo search reads every dictionary chunk of a letter, so they stay small.
+pub const DICT_CHUNK_KEY_BYTES: usize = 48 * 1024;
+
+fn flush_dict(
+    dict: TermDictBuilder,
+    files: &mut Vec<IndexFile>,
+    chunks: &mut Vec<TermChunkEntry>,
+) -> Result<(), FormatError> {
+    let Some((first, last)) = dict
+        .first_last()
+        .map(|(a, b)| (a.to_string(), b.to_string()))
+    else {
+        return Ok(());
+    };
+    let bytes = dict.finish()?;
+    let name = hashed_name(&format!("terms-{:03}", chunks.len()), "bin", &bytes);
+    chunks.push(TermChunkEntry {
+        file: name.clone(),
+        first,
+        last,
+    });
+    files.push(IndexFile { name, bytes });
+    Ok(())
+}
 
 /// Positions skipped between blocks and between values of a field, so a
 /// phrase never matches across a boundary.
@@ -25,9 +51,11 @@ pub struct WriterSettings {
     pub search: SearchSettings,
     /// e.g. "build-index 0.1.0".
     pub generator: String,
-    /// Target raw size of one docs chunk.
+    /// Target raw size of one docs chunk: small, because a result page
+    /// fetches the chunks of its top hits, which are spread over the corpus.
     pub doc_chunk_bytes: usize,
-    /// Target size of the postings in one term chunk.
+    /// Target size of one postings chunk (a query fetches the postings
+    /// chunks of its expanded terms).
     pub term_chunk_bytes: usize,
 }
 
@@ -41,8 +69,8 @@ impl Default for WriterSettings {
             },
             search: SearchSettings::default(),
             generator: format!("build-index {}", env!("CARGO_PKG_VERSION")),
-            doc_chunk_bytes: 256 * 1024,
-            term_chunk_bytes: 512 * 1024,
+            doc_chunk_bytes: 24 * 1024,
+            term_chunk_bytes: 48 * 1024,
         }
     }
 }
@@ -203,38 +231,53 @@ impl IndexWriter {
         })?;
         let mut files: Vec<IndexFile> = Vec::new();
 
-        // Term chunks.
+        // Dictionary and postings chunks.
         let mut terms: Vec<(String, Vec<DocPosting>)> = self.terms.into_iter().collect();
         terms.sort_unstable_by(|a, b| a.0.cmp(&b.0));
         let mut term_chunks = Vec::new();
-        let mut builder = TermDictBuilder::new();
-        let flush = |builder: TermDictBuilder,
-                     files: &mut Vec<IndexFile>,
-                     chunks: &mut Vec<TermChunkEntry>|
-         -> Result<(), FormatError> {
-            let Some((first, last)) = builder
-                .first_last()
-                .map(|(a, b)| (a.to_string(), b.to_string()))
-            else {
-                return Ok(());
-            };
-            let bytes = builder.finish()?;
-            let name = hashed_name(&format!("terms-{:03}", chunks.len()), "bin", &bytes);
-            chunks.push(TermChunkEntry {
+        let mut posting_chunks = Vec::new();
+        let mut dict = TermDictBuilder::default();
+        let mut post = PostingsBuilder::default();
+        let mut post_range: Option<(String, String)> = None;
+        for (term, list) in &terms {
+            let offset = post.add(list);
+            let range = post_range.get_or_insert_with(|| (term.clone(), term.clone()));
+            range.1.clone_from(term);
+            dict.add(term, offset, list.len() as u64);
+            if post.len() >= self.settings.term_chunk_bytes {
+                let (first, last) = post_range.take().unwrap_or_default();
+                let bytes = std::mem::take(&mut post).finish();
+                let name = hashed_name(
+                    &format!("postings-{:03}", posting_chunks.len()),
+                    "bin",
+                    &bytes,
+                );
+                posting_chunks.push(TermChunkEntry {
+                    file: name.clone(),
+                    first,
+                    last,
+                });
+                files.push(IndexFile { name, bytes });
+            }
+            if dict.key_bytes() >= DICT_CHUNK_KEY_BYTES {
+                flush_dict(std::mem::take(&mut dict), &mut files, &mut term_chunks)?;
+            }
+        }
+        if let Some((first, last)) = post_range.take() {
+            let bytes = post.finish();
+            let name = hashed_name(
+                &format!("postings-{:03}", posting_chunks.len()),
+                "bin",
+                &bytes,
+            );
+            posting_chunks.push(TermChunkEntry {
                 file: name.clone(),
                 first,
                 last,
             });
             files.push(IndexFile { name, bytes });
-            Ok(())
-        };
-        for (term, list) in &terms {
-            builder.add(term, list);
-            if builder.postings_len() >= self.settings.term_chunk_bytes {
-                flush(std::mem::take(&mut builder), &mut files, &mut term_chunks)?;
-            }
         }
-        flush(builder, &mut files, &mut term_chunks)?;
+        flush_dict(dict, &mut files, &mut term_chunks)?;
 
         // Docmeta.
         let n = doc_count as usize;
@@ -344,6 +387,7 @@ impl IndexWriter {
                 })
                 .collect(),
             term_chunks,
+            posting_chunks,
             doc_chunks,
         };
         files.insert(

@@ -35,12 +35,19 @@ impl Index {
     /// Loads what the query needs (like the reader app), then searches.
     pub fn search_req(&mut self, text: &str, req: &SearchRequest) -> SearchResults {
         let q = Query::parse(text);
-        for name in self.reader.missing_term_chunks(&q) {
-            let bytes = self.file(&name);
-            self.reader
-                .add_term_chunk(&name, &bytes)
-                .expect("term chunk loads");
+        // Dictionary chunks first, then the postings of the expanded terms.
+        for _round in 0..2 {
+            for name in self.reader.missing_term_chunks(&q) {
+                let bytes = self.file(&name);
+                self.reader
+                    .add_term_chunk(&name, &bytes)
+                    .expect("term chunk loads");
+            }
         }
+        assert!(
+            self.reader.missing_term_chunks(&q).is_empty(),
+            "two rounds load everything"
+        );
         let res = self.reader.search(&q, req);
         let docs: Vec<u32> = res.hits.iter().map(|h| h.doc).collect();
         for name in self.reader.missing_doc_chunks(&docs) {
