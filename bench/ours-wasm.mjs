@@ -22,9 +22,12 @@ const memStartup = memoryBytes();
 // Load what the query list needs (term chunks, then the top hits' doc chunks).
 const loaded = new Set();
 for (const q of queries) {
-  for (const name of JSON.parse(h.missing_term_chunks(q))) {
-    h.add_term_chunk(name, read(name));
-    loaded.add(name);
+  // Round 1: dictionary chunks; round 2: postings of the expanded terms.
+  for (let missing; (missing = JSON.parse(h.missing_term_chunks(q))).length > 0; ) {
+    for (const name of missing) {
+      h.add_term_chunk(name, read(name));
+      loaded.add(name);
+    }
   }
   for (const name of JSON.parse(h.missing_doc_chunks_for(q))) h.add_doc_chunk(name, read(name));
 }

@@ -343,11 +343,18 @@ fn run_query(index: &Path, json: bool, limit: usize, text: &str) -> Result<ExitC
     let docmeta = read(&dir, &manifest.docmeta)?;
     let mut reader = IndexReader::open(manifest, &docmeta).context("opening the index")?;
     let q = Query::parse(text);
-    for name in reader.missing_term_chunks(&q) {
-        let bytes = read(&dir, &name)?;
-        reader
-            .add_term_chunk(&name, &bytes)
-            .with_context(|| format!("loading {name}"))?;
+    // Round 1: dictionary chunks; round 2: postings of the expanded terms.
+    loop {
+        let missing = reader.missing_term_chunks(&q);
+        if missing.is_empty() {
+            break;
+        }
+        for name in missing {
+            let bytes = read(&dir, &name)?;
+            reader
+                .add_term_chunk(&name, &bytes)
+                .with_context(|| format!("loading {name}"))?;
+        }
     }
     let results = reader.search(
         &q,

@@ -48,6 +48,7 @@ impl Harness {
             .manifest()
             .term_chunks
             .iter()
+            .chain(&self.reader.manifest().posting_chunks)
             .map(|c| c.file.clone())
             .collect()
     }
@@ -113,10 +114,18 @@ impl Harness {
         q: &str,
         fetch: &mut dyn FnMut(&str) -> Result<Vec<u8>, String>,
     ) -> Result<QueryRun, String> {
-        let term_chunks = self.missing_term_chunks(q);
-        for name in &term_chunks {
-            let bytes = fetch(name)?;
-            self.add_term_chunk(name, &bytes)?;
+        // Round 1: dictionary chunks; round 2: postings of the expanded terms.
+        let mut term_chunks = Vec::new();
+        loop {
+            let missing = self.missing_term_chunks(q);
+            if missing.is_empty() {
+                break;
+            }
+            for name in &missing {
+                let bytes = fetch(name)?;
+                self.add_term_chunk(name, &bytes)?;
+            }
+            term_chunks.extend(missing);
         }
         let (total, hits) = self.search_top(q);
         let doc_chunks = self.missing_doc_chunks(&hits);
