@@ -16,6 +16,9 @@ use std::collections::BTreeMap;
 pub(crate) struct Selection {
     facet: usize,
     selected: Vec<bool>,
+    /// Selected values no document has (still listed, with count 0, so the
+    /// UI can show and untick them).
+    unknown: Vec<String>,
 }
 
 fn folded_words(s: &str) -> Vec<String> {
@@ -100,7 +103,16 @@ impl IndexReader {
             };
             let col = &self.meta.facets[facet];
             let selected = col.values.iter().map(|v| values.contains(v)).collect();
-            out.push(Selection { facet, selected });
+            let unknown = values
+                .iter()
+                .filter(|v| col.values.binary_search(v).is_err())
+                .cloned()
+                .collect();
+            out.push(Selection {
+                facet,
+                selected,
+                unknown,
+            });
         }
         out
     }
@@ -157,7 +169,12 @@ impl IndexReader {
                 .filter(|&(i, _)| counts[fi][i] > 0 || selected.is_some_and(|s| s.selected[i]))
                 .map(|(i, v)| (v.clone(), counts[fi][i]))
                 .collect();
+            if let Some(sel) = selected {
+                list.extend(sel.unknown.iter().map(|v| (v.clone(), 0)));
+                list.dedup();
+            }
             list.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+            list.dedup();
             out.insert(f.name.clone(), list);
         }
         out
