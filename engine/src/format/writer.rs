@@ -15,10 +15,6 @@ use crate::model::{Block, Document, FACETS};
 use crate::tokenizer::{tokenize, Token};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
-/// Term bytes per dictionary chunk (the fst is roughly half of this):
-/// typo search reads every dictionary chunk of a letter, so they stay small.
-pub const DICT_CHUNK_KEY_BYTES: usize = 48 * 1024;
-
 fn flush_dict(
     dict: TermDictBuilder,
     files: &mut Vec<IndexFile>,
@@ -57,6 +53,10 @@ pub struct WriterSettings {
     /// Target size of one postings chunk (a query fetches the postings
     /// chunks of its expanded terms).
     pub term_chunk_bytes: usize,
+    /// Term bytes per dictionary chunk (the fst is roughly half of this):
+    /// typo search reads every dictionary chunk of a letter, so they stay
+    /// small.
+    pub dict_chunk_bytes: usize,
 }
 
 impl Default for WriterSettings {
@@ -71,6 +71,7 @@ impl Default for WriterSettings {
             generator: format!("build-index {}", env!("CARGO_PKG_VERSION")),
             doc_chunk_bytes: 24 * 1024,
             term_chunk_bytes: 48 * 1024,
+            dict_chunk_bytes: 48 * 1024,
         }
     }
 }
@@ -259,7 +260,7 @@ impl IndexWriter {
                 });
                 files.push(IndexFile { name, bytes });
             }
-            if dict.key_bytes() >= DICT_CHUNK_KEY_BYTES {
+            if dict.key_bytes() >= self.settings.dict_chunk_bytes {
                 flush_dict(std::mem::take(&mut dict), &mut files, &mut term_chunks)?;
             }
         }

@@ -1,0 +1,121 @@
+//! Golden index: the committed bytes of the index of a tiny fixture corpus
+//! (`tests/golden/corpus.json` → `tests/golden/index/`). Any change to the
+//! bytes on disk shows up here as a failing test and a diff in review; decide
+//! then whether `FORMAT_VERSION` must change. Regenerate with
+//! `UPDATE_GOLDEN=1 cargo test -p archive-engine --test golden`.
+
+mod common;
+use engine::{Document, IndexReader, Query, SearchRequest, WriterSettings};
+use std::path::PathBuf;
+
+fn dir() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/golden")
+}
+
+fn settings() -> WriterSettings {
+    WriterSettings {
+        generator: "build-index 0.1.0".into(),
+        // Small chunks, so the golden index has several of each kind.
+        doc_chunk_bytes: 1500,
+        term_chunk_bytes: 600,
+        dict_chunk_bytes: 300,
+        ..WriterSettings::default()
+    }
+}
+
+fn build() -> Vec<engine::IndexFile> {
+    let docs: Vec<Document> =
+        serde_json::from_slice(&std::fs::read(dir().join("corpus.json")).expect("fixture corpus"))
+            .expect("corpus parses");
+    let mut w = engine::IndexWriter::new(settings());
+    for d in &docs {
+        w.add(d);
+    }
+    w.finish().expect("index builds")
+}
+
+#[test]
+fn index_bytes_match_the_committed_golden_index() {
+    let files = build();
+    let out = dir().join("index");
+    if std::env::var_os("UPDATE_GOLDEN").is_some() {
+        let _ = std::fs::remove_dir_all(&out);
+        std::fs::create_dir_all(&out).expect("mkdir");
+        for f in &files {
+            std::fs::write(out.join(&f.name), &f.bytes).expect("write golden");
+        }
+    }
+    let mut committed: Vec<String> = std::fs::read_dir(&out)
+        .expect("tests/golden/index exists (UPDATE_GOLDEN=1 creates it)")
+        .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+        .collect();
+    committed.sort();
+    let mut names: Vec<String> = files.iter().map(|f| f.name.clone()).collect();
+    names.sort();
+    assert_eq!(
+        names, committed,
+        "file names changed: the format or the fixture changed"
+    );
+    for f in &files {
+        let want = std::fs::read(out.join(&f.name)).expect("golden file");
+        assert!(want == f.bytes, "{} differs from the golden copy", f.name);
+    }
+}
+
+#[test]
+fn building_twice_gives_identical_bytes() {
+    assert_eq!(build(), build());
+}
+
+/// The reader of this build must read the committed index (compatibility:
+/// once FORMAT_VERSION moves on, keep the old golden folder and this test).
+#[test]
+fn committed_golden_index_is_readable_and_searchable() {
+    let out = dir().join("index");
+    let read = |name: &str| std::fs::read(out.join(name)).expect("golden file");
+    let manifest = IndexReader::parse_manifest(&read("manifest.json")).expect("manifest");
+    assert!(
+        manifest.term_chunks.len() >= 2
+            && manifest.posting_chunks.len() >= 2
+            && manifest.doc_chunks.len() >= 2
+    );
+    let docmeta = read(&manifest.docmeta);
+    let mut r = IndexReader::open(manifest, &docmeta).expect("open");
+    r.add_ids(&read(&r.manifest().ids.clone())).expect("ids");
+    for (text, want) in [
+        ("juarez ", 2),
+        ("trafficking ", 2),
+        ("\"arms smuggling\"", 1),
+        ("migracion ", 1),
+        ("heatwave ", 1),
+        ("1000 ", 1),
+        ("h2 ", 1),
+        ("speaker:blinken", 1),
+    ] {
+        let q = Query::parse(text);
+        loop {
+            let missing = r.missing_term_chunks(&q);
+            if missing.is_empty() {
+                break;
+            }
+            for name in missing {
+                r.add_term_chunk(&name, &read(&name)).expect("chunk");
+            }
+        }
+        assert_eq!(
+            r.search(&q, &SearchRequest::default()).total,
+            want,
+            "{text}"
+        );
+    }
+    let n = r
+        .doc_by_id("002-interview/interview-with-the-secretary")
+        .expect("id");
+    for name in r.missing_doc_chunks(&[n]) {
+        r.add_doc_chunk(&name, &read(&name)).expect("doc chunk");
+    }
+    assert_eq!(
+        r.document(n).expect("doc").title,
+        "Interview with the Secretary"
+    );
+}
