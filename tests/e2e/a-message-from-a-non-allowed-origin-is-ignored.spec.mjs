@@ -4,7 +4,7 @@
 // nothing happens, and it hears nothing back. The same page on a listed
 // port (the control) is obeyed, so the silence is not a timing accident.
 
-import { test } from 'node:test';
+import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { useSite, startServer, ROOT } from './support/harness.mjs';
@@ -21,9 +21,9 @@ buildSite({
   config: seedsConfigWithEmbed({ allowedOrigins: [new URL(allowed.url).origin] }),
 });
 const site = useSite({ root: siteDir });
-process.on('exit', () => {
-  allowed.close();
-  stranger.close();
+after(async () => {
+  await allowed.close();
+  await stranger.close();
 });
 
 async function openHost(server, dir) {

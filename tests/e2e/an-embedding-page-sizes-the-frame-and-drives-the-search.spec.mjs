@@ -4,7 +4,7 @@
 // report its content height and the opened document, and must run a query
 // the host sends.
 
-import { test } from 'node:test';
+import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { useSite, startServer, ROOT } from './support/harness.mjs';
@@ -19,7 +19,9 @@ buildSite({
   config: seedsConfigWithEmbed({ allowedOrigins: [new URL(host.url).origin] }),
 });
 const site = useSite({ root: siteDir });
-process.on('exit', () => host.close());
+after(async () => {
+  await host.close();
+});
 
 const messagesOfType = (page, type) =>
   page.evaluate((t) => window.messages.filter((m) => m.data && m.data.type === t), type);

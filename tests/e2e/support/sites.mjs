@@ -58,7 +58,7 @@ export function seedsConfigWithEmbed({ allowedOrigins, allowFilterChange = true,
 export function writeHostPage(dir, { readerUrl, name = 'host.html' }) {
   const origin = new URL(readerUrl).origin;
   const html = `<!DOCTYPE html>
-<html lang="en"><head><meta charset="utf-8"><title>Host page</title></head>
+<html lang="en"><head><meta charset="utf-8"><title>Host page</title><link rel="icon" href="data:,"></head>
 <body>
 <h1>A page that embeds the archive</h1>
 <label>Host field <input id="host-input" autofocus></label>
