@@ -36,6 +36,8 @@ pub const PREFIX_TYPO: f32 = 0.25;
 const MAX_PREFIX_TERMS: usize = 30;
 const MAX_SHORT_PREFIX_TERMS: usize = 10;
 const MAX_TYPO_TERMS: usize = 30;
+/// Longest inflection a stem match may add (`-ational`, `-izaciones`).
+const MAX_SUFFIX_BYTES: usize = 8;
 /// Bound on dictionary terms examined by one stem or prefix scan.
 const MAX_SCAN: usize = 20_000;
 
@@ -236,8 +238,13 @@ impl IndexReader {
                 if scan.is_empty() {
                     continue;
                 }
+                let max_len = s.len() + MAX_SUFFIX_BYTES;
                 self.scan_prefix(scan, |t, v| {
-                    if t != w.term && !is_unfolded_variant(t) && stem(t, lang) == s {
+                    if t != w.term
+                        && t.len() <= max_len
+                        && !is_unfolded_variant(t)
+                        && stem(t, lang) == s
+                    {
                         add(t, v, STEM);
                     }
                 });
@@ -263,7 +270,16 @@ impl IndexReader {
                         .cmp(&unpack(a.1).1)
                         .then_with(|| a.0.cmp(&b.0))
                 });
+                // Stop once the completions cover many postings: a short
+                // prefix of a big corpus would otherwise score most of it.
+                let budget = (self.meta.doc_count as u64 / 2).max(20_000);
+                let mut used = 0u64;
                 for (t, v) in cands.into_iter().take(max) {
+                    let df = u64::from(unpack(v).1);
+                    if used > 0 && used + df > budget {
+                        break;
+                    }
+                    used += df;
                     add(&t, v, PREFIX);
                 }
             }
