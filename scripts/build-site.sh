@@ -23,7 +23,9 @@ t0=$SECONDS
 BUILD_INDEX_APP_DIR="$ROOT/dist" cargo build --release --locked -p build-index --features bundled-app
 note "done in $((SECONDS - t0)) s"
 
-step "Site: build-index $corpus -o $site"
+# --app reads the reader from dist/ at run time rather than from the copy
+# compiled in, so the site always carries the build that just finished.
+step "Site: build-index $corpus -o $site --app dist"
 t0=$SECONDS
-target/release/build-index "$corpus" -o "$site" "$@"
+target/release/build-index "$corpus" -o "$site" --app dist "$@"
 note "done in $((SECONDS - t0)) s"

@@ -30,7 +30,8 @@ bash scripts/setup.sh
 check "cargo fmt --all --check" cargo fmt --all --check
 check "cargo clippy --workspace --all-targets -- -D warnings" \
   cargo clippy --workspace --all-targets --locked -- -D warnings
-check "cargo test --workspace --locked" cargo test --workspace --locked
+# --no-fail-fast: one failing test binary must not hide the others' results.
+check "cargo test --workspace --locked" cargo test --workspace --locked --no-fail-fast
 check "wasm32 build of the shared engine" \
   cargo build -p archive-engine --target wasm32-unknown-unknown --locked
 check "release site build (scripts/build-site.sh)" bash scripts/build-site.sh
