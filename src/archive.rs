@@ -18,6 +18,10 @@ use crate::state::{SearchKey, ViewState};
 /// Longest snippet on a result card, in characters.
 const SNIPPET_CHARS: usize = 220;
 
+/// Rounds of "what is missing?" per query; the engine needs at most two
+/// (dictionary, then postings), the rest is a guard against a loop.
+const MAX_FETCH_ROUNDS: usize = 4;
+
 /// Widest year axis drawn year by year.
 const MAX_AXIS_YEARS: i32 = 120;
 
@@ -126,16 +130,24 @@ impl Archive {
         Ok(Archive { years, ..archive })
     }
 
+    /// Fetches what `q` needs: dictionary chunks first, then (knowing the
+    /// expanded terms) their postings chunks; the engine says which, one
+    /// round at a time.
     async fn ensure_term_chunks(&self, q: &Query) -> Result<(), LoadError> {
-        let missing = self.reader.borrow().missing_term_chunks(q);
-        for name in missing {
-            if self.loaded.borrow().contains(&name) {
-                continue;
+        for _ in 0..MAX_FETCH_ROUNDS {
+            let missing = self.reader.borrow().missing_term_chunks(q);
+            if missing.is_empty() {
+                break;
             }
-            let bytes = self.source.fetch(&name, None).await?;
-            // Another search may have added it while this one waited.
-            if self.loaded.borrow_mut().insert(name.clone()) {
-                self.reader.borrow_mut().add_term_chunk(&name, &bytes)?;
+            for name in missing {
+                if self.loaded.borrow().contains(&name) {
+                    continue;
+                }
+                let bytes = self.source.fetch(&name, None).await?;
+                // Another search may have added it while this one waited.
+                if self.loaded.borrow_mut().insert(name.clone()) {
+                    self.reader.borrow_mut().add_term_chunk(&name, &bytes)?;
+                }
             }
         }
         Ok(())

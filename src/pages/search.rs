@@ -150,7 +150,7 @@ pub fn SearchPage(props: &Props) -> Html {
             />
             <section class="results-pane" aria-label="Results" aria-busy={props.searching.to_string()}>
                 <div class="results-toolbar">
-                    <p id="result-count" class="result-count" role="status" aria-live="polite">{ count_text }</p>
+                    <p id="result-count" class="result-count" role="status" aria-live="polite" data-query={results.key.q.clone()}>{ count_text }</p>
                     <div class="toolbar-actions">
                         <button type="button" class="filters-toggle small-button" aria-controls="facets" aria-expanded={(*drawer).to_string()} onclick={toggle_drawer}>
                             { if active_count > 0 { format!("Filters ({active_count})") } else { "Filters".to_string() } }

@@ -1,0 +1,99 @@
+#!/usr/bin/env node
+// Reader speed, measured in headless Chromium against a built site:
+//  - time from navigation start to an interactive search box (the app is
+//    mounted and the index loaded: the first result count is shown);
+//  - keystroke → results painted, p50/p95, while typing a 12-character
+//    query one character at a time (each keystroke is an `input` event in
+//    the page; "painted" = the frame after the results for that exact
+//    prefix are in the DOM).
+//
+//   node scripts/browser-speed.mjs [--site site] [--runs 5] [--query "border secur"]
+//
+// Needs a built site (bash scripts/build-site.sh) and /usr/bin/chromium.
+
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { startServer } from '../tests/e2e/support/serve.mjs';
+import { launchBrowser } from '../tests/e2e/support/harness.mjs';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const args = process.argv.slice(2);
+const opt = (name, fallback) => {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 && i + 1 < args.length ? args[i + 1] : fallback;
+};
+const site = path.resolve(root, opt('site', 'site'));
+const runs = Number(opt('runs', '5'));
+const query = opt('query', 'border secur');
+if (query.length !== 12) console.warn(`note: the query has ${query.length} characters, not 12`);
+
+const pct = (xs, p) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)];
+};
+const ms = (x) => `${x.toFixed(1)} ms`;
+
+const server = await startServer({ root: site, port: 0 });
+const browser = await launchBrowser();
+const tti = [];
+const keys = [];
+try {
+  for (let run = 0; run < runs; run++) {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    await page.goto(server.url, { waitUntil: 'commit' });
+    const ready = await page.waitForFunction(
+      () => {
+        const box = document.querySelector('input#search');
+        const count = document.querySelector('#result-count');
+        return box && !box.disabled && count && count.textContent.trim() !== '' ? performance.now() : false;
+      },
+      null,
+      { polling: 'raf', timeout: 30_000 },
+    );
+    tti.push(await ready.jsonValue());
+    // Let start-up work that is not the search (service-worker precaching)
+    // finish, so keystrokes are timed on their own.
+    await page.waitForTimeout(1500);
+
+    const samples = await page.evaluate(async (q) => {
+      const box = document.querySelector('input#search');
+      box.focus();
+      // The next animation frame after the DOM update: its paint shows the results.
+      const frame = () => new Promise((r) => requestAnimationFrame(r));
+      const shown = (prefix) =>
+        new Promise((resolve) => {
+          const done = () => document.querySelector('#result-count')?.dataset.query === prefix;
+          if (done()) return resolve();
+          const obs = new MutationObserver(() => {
+            if (done()) {
+              obs.disconnect();
+              resolve();
+            }
+          });
+          obs.observe(document.body, { subtree: true, childList: true, attributes: true, characterData: true });
+        });
+      const out = [];
+      for (let i = 1; i <= q.length; i++) {
+        const prefix = q.slice(0, i);
+        const t0 = performance.now();
+        box.value = prefix;
+        box.dispatchEvent(new InputEvent('input', { bubbles: true, data: q[i - 1], inputType: 'insertText' }));
+        await shown(prefix);
+        await frame();
+        out.push(performance.now() - t0);
+      }
+      return out;
+    }, query);
+    // The first run's cold term-chunk fetches are part of what a visitor sees.
+    keys.push(...samples);
+    await context.close();
+  }
+} finally {
+  await browser.close();
+  await server.close();
+}
+
+console.log(`site: ${site}, ${runs} runs, query "${query}" (${query.length} chars)`);
+console.log(`time to interactive search box: p50 ${ms(pct(tti, 50))}, p95 ${ms(pct(tti, 95))}, min ${ms(Math.min(...tti))}`);
+console.log(`keystroke → results painted (${keys.length} keystrokes): p50 ${ms(pct(keys, 50))}, p95 ${ms(pct(keys, 95))}, max ${ms(Math.max(...keys))}`);
