@@ -6,12 +6,16 @@
 # and Debian's Chromium.
 #
 #   bash scripts/lighthouse.sh [site-dir] [runs]
+#   PRESET=desktop bash scripts/lighthouse.sh    # Lighthouse's desktop profile
+#                                                # (default: its mobile profile)
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 SITE="${1:-$ROOT/site}"
 RUNS="${2:-1}"
 PORT="${PORT:-0}"
 CHROME="${CHROME_PATH:-/usr/bin/chromium}"
+PRESET_FLAG=()
+[ -n "${PRESET:-}" ] && PRESET_FLAG=(--preset="$PRESET")
 
 [ -f "$SITE/index.html" ] || { echo "lighthouse: $SITE/index.html missing; run bash scripts/build-site.sh" >&2; exit 1; }
 
@@ -33,7 +37,7 @@ url="$(sed -n 's/^Serving .* at //p' "$log")"
 [ -n "$url" ] || { cat "$log" >&2; exit 1; }
 
 for run in $(seq "$RUNS"); do
-  CHROME_PATH="$CHROME" "$LH" "$url" --quiet \
+  CHROME_PATH="$CHROME" "$LH" "$url" --quiet "${PRESET_FLAG[@]}" \
     --chrome-flags="--headless --no-sandbox --disable-gpu --disable-quic --no-first-run --disable-background-networking --disable-component-update --disable-sync" \
     --only-categories=performance,accessibility,best-practices,seo \
     --output=json --output-path="$out/report-$run.json" 2>/dev/null || true
@@ -45,6 +49,10 @@ for run in $(seq "$RUNS"); do
     const a = r.audits;
     const m = (k) => (a[k] ? a[k].displayValue : "n/a");
     console.log(`  FCP ${m("first-contentful-paint")}, LCP ${m("largest-contentful-paint")}, TBT ${m("total-blocking-time")}, CLS ${m("cumulative-layout-shift")}, SI ${m("speed-index")}`);
+    const lcp = a["largest-contentful-paint-element"];
+    const item = lcp && lcp.details && lcp.details.items && lcp.details.items[0];
+    const node = item && (item.node || (item.items && item.items[0] && item.items[0].node));
+    if (node) console.log(`  LCP element: ${node.snippet}`);
     for (const [k, cat] of Object.entries(c)) {
       for (const ref of cat.auditRefs) {
         const au = a[ref.id];

@@ -209,7 +209,11 @@ impl DataSource {
     }
 
     /// The bytes of `index/<file>`.
-    pub async fn fetch(&self, file: &str, progress: Option<Progress>) -> Result<Vec<u8>, LoadError> {
+    pub async fn fetch(
+        &self,
+        file: &str,
+        progress: Option<Progress>,
+    ) -> Result<Vec<u8>, LoadError> {
         match self {
             DataSource::Http(http) => http.fetch(file, progress).await,
             DataSource::Inline(inline) => inline.fetch(file),
@@ -219,7 +223,10 @@ impl DataSource {
 
 fn js_text(v: &JsValue) -> String {
     v.as_string()
-        .or_else(|| v.dyn_ref::<js_sys::Error>().map(|e| String::from(e.message())))
+        .or_else(|| {
+            v.dyn_ref::<js_sys::Error>()
+                .map(|e| String::from(e.message()))
+        })
         .unwrap_or_else(|| "unknown error".into())
 }
 
@@ -286,7 +293,10 @@ mod tests {
     fn inline_source_reads_index_files() {
         let src = InlineSource::from_json(r#"{"index/manifest.json":"e30="}"#).unwrap();
         assert_eq!(src.fetch("manifest.json").unwrap(), b"{}");
-        assert!(matches!(src.fetch("other.bin"), Err(LoadError::Missing { .. })));
+        assert!(matches!(
+            src.fetch("other.bin"),
+            Err(LoadError::Missing { .. })
+        ));
         assert!(InlineSource::from_json("[").is_err());
     }
 }

@@ -7,8 +7,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::rc::Rc;
 
 use engine::{
-    ArchiveInfo, DocHighlights, DocNum, Document, IndexReader, Query, Range, SearchRequest,
-    Snippet,
+    ArchiveInfo, DocHighlights, DocNum, Document, IndexReader, Query, Range, SearchRequest, Snippet,
 };
 
 use crate::api::{DataSource, LoadError, Progress};
@@ -283,9 +282,7 @@ impl Archive {
         let prev = at
             .and_then(|i| i.checked_sub(1))
             .map(|i| results.hits[i].doc);
-        let next = at
-            .and_then(|i| results.hits.get(i + 1))
-            .map(|h| h.doc);
+        let next = at.and_then(|i| results.hits.get(i + 1)).map(|h| h.doc);
         let wanted: Vec<DocNum> = [Some(doc), prev, next].into_iter().flatten().collect();
         self.ensure_doc_chunks(&wanted).await?;
         let reader = self.reader.borrow();

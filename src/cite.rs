@@ -148,7 +148,11 @@ mod tests {
     fn permalink_prefers_the_public_url() {
         let view = ViewState::from_hash("#q=fentanyl&doc=a%2Fb&p=3&type=x");
         assert_eq!(
-            permalink("https://example.org/archive/", "file:///tmp/x.html#q=1", &view),
+            permalink(
+                "https://example.org/archive/",
+                "file:///tmp/x.html#q=1",
+                &view
+            ),
             "https://example.org/archive/#doc=a%2Fb&p=3"
         );
         assert_eq!(
@@ -161,11 +165,20 @@ mod tests {
     fn citations_carry_title_date_and_url() {
         let c = info("https://example.org/#doc=a");
         let text = plain(&c);
-        assert!(text.contains("“Secretary Blinken With Alejandro & Co_.”"), "{text}");
+        assert!(
+            text.contains("“Secretary Blinken With Alejandro & Co_.”"),
+            "{text}"
+        );
         assert!(text.contains("2021-10-08") && text.contains("https://example.org/#doc=a"));
         let bib = bibtex(&c);
-        assert!(bib.starts_with("@misc{secretary-blinken-with-alejandro:2021,"), "{bib}");
-        assert!(bib.contains("title = {{Secretary Blinken With Alejandro \\& Co\\_}}"), "{bib}");
+        assert!(
+            bib.starts_with("@misc{secretary-blinken-with-alejandro:2021,"),
+            "{bib}"
+        );
+        assert!(
+            bib.contains("title = {{Secretary Blinken With Alejandro \\& Co\\_}}"),
+            "{bib}"
+        );
         assert!(bib.contains("lines 3--40"));
         assert!(bib.ends_with("}"));
     }

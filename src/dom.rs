@@ -32,7 +32,9 @@ pub fn page_url() -> String {
 pub fn write_hash(hash: &str, push: bool) {
     let Some(w) = window() else { return };
     let loc = w.location();
-    if loc.hash().unwrap_or_default() == hash || (hash == "#" && loc.hash().unwrap_or_default().is_empty()) {
+    if loc.hash().unwrap_or_default() == hash
+        || (hash == "#" && loc.hash().unwrap_or_default().is_empty())
+    {
         return;
     }
     let url = if hash == "#" {
@@ -47,9 +49,11 @@ pub fn write_hash(hash: &str, push: bool) {
     };
     let done = w.history().ok().is_some_and(|h| {
         if push {
-            h.push_state_with_url(&JsValue::NULL, "", Some(&url)).is_ok()
+            h.push_state_with_url(&JsValue::NULL, "", Some(&url))
+                .is_ok()
         } else {
-            h.replace_state_with_url(&JsValue::NULL, "", Some(&url)).is_ok()
+            h.replace_state_with_url(&JsValue::NULL, "", Some(&url))
+                .is_ok()
         }
     });
     if !done {

@@ -68,7 +68,10 @@ mod tests {
     #[test]
     fn splits_around_matches() {
         let s = segments("the fentanyl crisis", &[r(4, 12)]);
-        assert_eq!(s, vec![(false, "the "), (true, "fentanyl"), (false, " crisis")]);
+        assert_eq!(
+            s,
+            vec![(false, "the "), (true, "fentanyl"), (false, " crisis")]
+        );
     }
 
     #[test]

@@ -180,15 +180,27 @@ pub struct AppState {
 pub enum Action {
     /// Typing in the search box: leaves the reading view.
     SetQuery(String),
-    ToggleFilter { facet: String, value: String },
+    ToggleFilter {
+        facet: String,
+        value: String,
+    },
     /// Replace the selected values of one facet (e.g. only this speaker).
-    SetFacet { facet: String, values: Vec<String> },
+    SetFacet {
+        facet: String,
+        values: Vec<String>,
+    },
     ClearFacet(String),
     /// Drops every facet filter and the date range, keeps the query.
     ClearFilters,
-    SetRange { from: Option<String>, to: Option<String> },
+    SetRange {
+        from: Option<String>,
+        to: Option<String>,
+    },
     SetSort(Sort),
-    OpenDoc { id: String, p: Option<usize> },
+    OpenDoc {
+        id: String,
+        p: Option<usize>,
+    },
     CloseDoc,
     /// The hash changed under us (back/forward, a pasted link).
     FromHash(String),
@@ -283,7 +295,9 @@ fn encode_component(s: &str, out: &mut String) {
     const HEX: &[u8; 16] = b"0123456789ABCDEF";
     for &b in s.as_bytes() {
         match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'*' | b'-' | b'.' | b'_' => out.push(b as char),
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'*' | b'-' | b'.' | b'_' => {
+                out.push(b as char)
+            }
             b' ' => out.push('+'),
             _ => {
                 out.push('%');
@@ -301,15 +315,13 @@ fn decode_component(s: &str) -> String {
     while i < bytes.len() {
         match bytes[i] {
             b'+' => out.push(b' '),
-            b'%' if i + 2 < bytes.len() => {
-                match (hex_val(bytes[i + 1]), hex_val(bytes[i + 2])) {
-                    (Some(h), Some(l)) => {
-                        out.push(h << 4 | l);
-                        i += 2;
-                    }
-                    _ => out.push(b'%'),
+            b'%' if i + 2 < bytes.len() => match (hex_val(bytes[i + 1]), hex_val(bytes[i + 2])) {
+                (Some(h), Some(l)) => {
+                    out.push(h << 4 | l);
+                    i += 2;
                 }
-            }
+                _ => out.push(b'%'),
+            },
             b => out.push(b),
         }
         i += 1;
@@ -341,9 +353,12 @@ mod tests {
             p: Some(12),
             ..Default::default()
         };
+        view.filters.insert(
+            "source".into(),
+            vec!["U.S. Department of State".into(), "El País".into()],
+        );
         view.filters
-            .insert("source".into(), vec!["U.S. Department of State".into(), "El País".into()]);
-        view.filters.insert("speaker".into(), vec!["Antony J. Blinken".into()]);
+            .insert("speaker".into(), vec!["Antony J. Blinken".into()]);
         let hash = view.to_hash();
         assert!(hash.starts_with("#q=border+%22fentanyl"), "{hash}");
         assert_eq!(ViewState::from_hash(&hash), view);
@@ -351,7 +366,8 @@ mod tests {
 
     #[test]
     fn repeated_keys_are_several_values_of_one_facet() {
-        let view = ViewState::from_hash("#type=interview&type=transcript&type=interview&sort=newest");
+        let view =
+            ViewState::from_hash("#type=interview&type=transcript&type=interview&sort=newest");
         assert_eq!(view.filters["type"], vec!["interview", "transcript"]);
         assert_eq!(view.sort, Sort::Newest);
     }

@@ -41,7 +41,13 @@ pub fn ActiveFilters(props: &Props) -> Html {
             format!("Years: {from}–{to}")
         };
         let locked = props.locked.from.is_some() || props.locked.to.is_some();
-        chips.push((label, (!locked).then_some(Action::SetRange { from: None, to: None })));
+        chips.push((
+            label,
+            (!locked).then_some(Action::SetRange {
+                from: None,
+                to: None,
+            }),
+        ));
     }
     let clear_all = props.dispatch.reform(|_: MouseEvent| Action::ClearFilters);
     html! {

@@ -47,11 +47,19 @@ pub fn DownloadResults(props: &Props) -> Html {
                             format!("results-{}", slug(&key.q))
                         };
                         let outcome = match format {
-                            Format::Csv => dom::download(&format!("{name}.csv"), "text/csv;charset=utf-8", &to_csv(&rows)),
+                            Format::Csv => dom::download(
+                                &format!("{name}.csv"),
+                                "text/csv;charset=utf-8",
+                                &to_csv(&rows),
+                            ),
                             Format::Json => dom::download(
                                 &format!("{name}.json"),
                                 "application/json",
-                                &to_json(&key.q, &permalink(&public, &page, &view.results_view()), &rows),
+                                &to_json(
+                                    &key.q,
+                                    &permalink(&public, &page, &view.results_view()),
+                                    &rows,
+                                ),
                             ),
                         };
                         status.set(match outcome {
@@ -77,8 +85,18 @@ pub fn DownloadResults(props: &Props) -> Html {
 fn slug(q: &str) -> String {
     let s: String = q
         .chars()
-        .map(|c| if c.is_alphanumeric() { c.to_ascii_lowercase() } else { '-' })
+        .map(|c| {
+            if c.is_alphanumeric() {
+                c.to_ascii_lowercase()
+            } else {
+                '-'
+            }
+        })
         .collect();
-    let s = s.split('-').filter(|p| !p.is_empty()).collect::<Vec<_>>().join("-");
+    let s = s
+        .split('-')
+        .filter(|p| !p.is_empty())
+        .collect::<Vec<_>>()
+        .join("-");
     s.chars().take(40).collect()
 }

@@ -61,7 +61,10 @@ pub fn pretty_date(date: &str) -> String {
         .next()
         .and_then(|m| m.parse::<usize>().ok())
         .and_then(|m| MONTHS.get(m.wrapping_sub(1)));
-    let day = parts.next().and_then(|d| d.get(..2)).and_then(|d| d.parse::<u32>().ok());
+    let day = parts
+        .next()
+        .and_then(|d| d.get(..2))
+        .and_then(|d| d.parse::<u32>().ok());
     match (month, day) {
         (Some(m), Some(d)) => format!("{d} {m} {year}"),
         (Some(m), None) => format!("{m} {year}"),

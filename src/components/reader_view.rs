@@ -88,13 +88,18 @@ impl Ctx<'_> {
 /// A run of consecutive list items as (nested) lists. Items deeper than
 /// `depth` nest under the item before them.
 fn render_list(items: &[(usize, &Block)], depth: u8, ctx: &mut Ctx<'_>) -> Html {
-    let ordered = matches!(items.first(), Some((_, Block::ListItem { ordered: true, .. })));
+    let ordered = matches!(
+        items.first(),
+        Some((_, Block::ListItem { ordered: true, .. }))
+    );
     let mut lis = Vec::new();
     let mut i = 0;
     while i < items.len() {
         let (idx, block) = items[i];
         let mut j = i + 1;
-        while j < items.len() && matches!(items[j].1, Block::ListItem { depth: d, .. } if *d > depth) {
+        while j < items.len()
+            && matches!(items[j].1, Block::ListItem { depth: d, .. } if *d > depth)
+        {
             j += 1;
         }
         let (marker, text) = match block {
@@ -210,7 +215,12 @@ pub fn ReaderView(props: &Props) -> Html {
         current: props.current_hit,
         dispatch: &props.dispatch,
     };
-    let title = hits(&doc.title, &d.highlights.title, &mut ctx.counter, ctx.current);
+    let title = hits(
+        &doc.title,
+        &d.highlights.title,
+        &mut ctx.counter,
+        ctx.current,
+    );
 
     let mut body = Vec::new();
     let mut i = 0;

@@ -31,7 +31,13 @@ pub fn ResultCard(props: &Props) -> Html {
     let speakers = if c.speakers.is_empty() {
         Html::default()
     } else {
-        let shown = c.speakers.iter().take(MAX_SPEAKERS).cloned().collect::<Vec<_>>().join(", ");
+        let shown = c
+            .speakers
+            .iter()
+            .take(MAX_SPEAKERS)
+            .cloned()
+            .collect::<Vec<_>>()
+            .join(", ");
         let more = c.speakers.len().saturating_sub(MAX_SPEAKERS);
         let text = if more > 0 {
             format!("{shown} +{more} more")

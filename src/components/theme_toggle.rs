@@ -17,7 +17,8 @@ fn system_theme() -> &'static str {
 /// pick is remembered when storage is available.
 #[component]
 pub fn ThemeToggle() -> Html {
-    let chosen = use_state(|| dom::storage_get(STORAGE_KEY).filter(|t| t == "light" || t == "dark"));
+    let chosen =
+        use_state(|| dom::storage_get(STORAGE_KEY).filter(|t| t == "light" || t == "dark"));
     let system = use_state(|| system_theme().to_string());
     let theme = chosen.as_deref().unwrap_or(system.as_str()).to_string();
 
@@ -31,7 +32,9 @@ pub fn ThemeToggle() -> Html {
             let listener = dom::window()
                 .and_then(|w| w.match_media("(prefers-color-scheme: dark)").ok().flatten())
                 .map(|mq| {
-                    EventListener::new(&mq, "change", move |_| system.set(system_theme().to_string()))
+                    EventListener::new(&mq, "change", move |_| {
+                        system.set(system_theme().to_string())
+                    })
                 });
             move || drop(listener)
         });

@@ -19,7 +19,9 @@ const GAP: f64 = 2.0;
 const HEIGHT: f64 = 48.0;
 
 fn year_of(date: &Option<String>) -> Option<i32> {
-    date.as_deref().and_then(|d| d.get(..4)).and_then(|y| y.parse().ok())
+    date.as_deref()
+        .and_then(|d| d.get(..4))
+        .and_then(|y| y.parse().ok())
 }
 
 /// Documents per year as bars. Click a bar for that year, drag across bars
@@ -40,15 +42,20 @@ pub fn YearChart(props: &Props) -> Html {
             .map(|(_, c)| *c)
             .unwrap_or(0)
     };
-    let max = props.years.iter().map(|y| count(*y)).max().unwrap_or(0).max(1);
+    let max = props
+        .years
+        .iter()
+        .map(|y| count(*y))
+        .max()
+        .unwrap_or(0)
+        .max(1);
     let (sel_from, sel_to) = match *drag {
         Some((a, b)) => (Some(a.min(b)), Some(a.max(b))),
         None => (year_of(&props.from), year_of(&props.to)),
     };
     let has_range = sel_from.is_some() || sel_to.is_some();
-    let selected = |y: i32| {
-        has_range && sel_from.is_none_or(|f| y >= f) && sel_to.is_none_or(|t| y <= t)
-    };
+    let selected =
+        |y: i32| has_range && sel_from.is_none_or(|f| y >= f) && sel_to.is_none_or(|t| y <= t);
 
     let commit = {
         let on_range = props.on_range.clone();

@@ -120,7 +120,11 @@ pub fn ReaderPage(props: &Props) -> Html {
                     let Some(e) = e.dyn_ref::<KeyboardEvent>() else {
                         return;
                     };
-                    if e.ctrl_key() || e.meta_key() || e.alt_key() || dom::is_typing_target(e.target()) {
+                    if e.ctrl_key()
+                        || e.meta_key()
+                        || e.alt_key()
+                        || dom::is_typing_target(e.target())
+                    {
                         return;
                     }
                     match e.key().as_str() {
@@ -144,10 +148,7 @@ pub fn ReaderPage(props: &Props) -> Html {
     };
 
     let (nav_extra, content) = match &*loaded {
-        Loaded::Loading => (
-            Html::default(),
-            html! { <LoadStateView /> },
-        ),
+        Loaded::Loading => (Html::default(), html! { <LoadStateView /> }),
         Loaded::NotFound => (
             Html::default(),
             html! {
@@ -177,8 +178,14 @@ pub fn ReaderPage(props: &Props) -> Html {
                     _ => None,
                 })
                 .collect();
-            let prev = d.prev.as_ref().map(|n| (v.with_doc(&n.id, None).to_hash(), n.title.clone()));
-            let next = d.next.as_ref().map(|n| (v.with_doc(&n.id, None).to_hash(), n.title.clone()));
+            let prev = d
+                .prev
+                .as_ref()
+                .map(|n| (v.with_doc(&n.id, None).to_hash(), n.title.clone()));
+            let next = d
+                .next
+                .as_ref()
+                .map(|n| (v.with_doc(&n.id, None).to_hash(), n.title.clone()));
             let nav = html! {
                 <>
                     if let Some((i, n)) = d.position {

@@ -72,7 +72,9 @@ pub fn SearchPage(props: &Props) -> Html {
     } else {
         plural(results.total, "result", "results")
     };
-    let on_open = props.dispatch.reform(|id: String| Action::OpenDoc { id, p: None });
+    let on_open = props
+        .dispatch
+        .reform(|id: String| Action::OpenDoc { id, p: None });
     let on_sort = props.dispatch.reform(Action::SetSort);
     let toggle_drawer = {
         let drawer = drawer.clone();
@@ -97,7 +99,9 @@ pub fn SearchPage(props: &Props) -> Html {
             }
         });
         let clear = props.dispatch.reform(|_: MouseEvent| Action::ClearFilters);
-        let browse = props.dispatch.reform(|_: MouseEvent| Action::SetQuery(String::new()));
+        let browse = props
+            .dispatch
+            .reform(|_: MouseEvent| Action::SetQuery(String::new()));
         html! {
             <div class="no-results">
                 <h2>
