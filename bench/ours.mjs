@@ -21,7 +21,12 @@ if (!outFile) {
   console.error('usage: node ours.mjs <corpus> <corpus-dir> <queries.txt> <out.json> [--dump-docs <docs.jsonl>]');
   process.exit(2);
 }
-const buildIndex = path.join(repo, 'target', 'release', 'build-index');
+// scripts/bench.sh snapshots the binary into bench/out/bin (target/ is shared).
+const snapshot = path.join(here, 'out', 'bin', 'build-index');
+const buildIndex = process.env.BUILD_INDEX || (fs.existsSync(snapshot) ? snapshot : path.join(repo, 'target', 'release', 'build-index'));
+// The reader app, when it has been built (Trunk's dist/), goes into the site
+// like a real deployment, so its size is measured too.
+const appDir = process.env.BENCH_APP_DIR || path.join(repo, 'dist');
 const nativeBench = path.join(here, 'engine-wasm', 'target', 'release', 'native-bench');
 const queries = readQueries(queriesFile);
 
@@ -51,7 +56,8 @@ const inputBytes = walkFiles(corpusDir)
 const site = path.join(here, 'out', 'ours', corpus);
 fs.rmSync(site, { recursive: true, force: true });
 fs.mkdirSync(path.dirname(site), { recursive: true });
-const build = timed(buildIndex, [corpusDir, '-o', site, '--json']);
+const appArgs = fs.existsSync(path.join(appDir, 'index.html')) ? ['--app', appDir] : [];
+const build = timed(buildIndex, [corpusDir, '-o', site, '--json', ...appArgs]);
 let summary = null;
 try {
   summary = JSON.parse(build.stdout);

@@ -28,6 +28,19 @@ const ms = (v) => (v == null ? '–' : v < 1 ? v.toFixed(3) : v < 10 ? v.toFixed
 const ratio = (a, b) => (a == null || b == null || !a || !b ? '–' : b / a >= 1 ? `${(b / a).toFixed(1)}× less` : `${(a / b).toFixed(1)}× more`);
 
 const out = [];
+const metaFile = path.join(dir, 'meta.json');
+if (fs.existsSync(metaFile)) {
+  const m = JSON.parse(fs.readFileSync(metaFile, 'utf8'));
+  const commitFile = path.join(dir, 'commit.txt');
+  const commit = fs.existsSync(commitFile) ? fs.readFileSync(commitFile, 'utf8').trim() : '?';
+  const la = (x) => (x ? x.loadavg.map((v) => v.toFixed(1)).join(' / ') : '?');
+  const s = m.start || {};
+  out.push(
+    `Run of ${s.at ? s.at.slice(0, 16).replace('T', ' ') : '?'} UTC at commit ${commit}; ${s.cpus ?? '?'} × ${s.cpu ?? '?'}, ${s.mem_gb ?? '?'} GB RAM.`,
+    `Load average (1 / 5 / 15 min) at start ${la(m.start)}, at end ${la(m.end)}: anything above ${s.cpus ?? 2} means other processes shared the CPUs and every time below is inflated.`,
+    '',
+  );
+}
 function table(title, header, rows, note) {
   const cells = [header, ...rows];
   const w = header.map((_, i) => Math.max(...cells.map((r) => String(r[i]).length)));
@@ -121,4 +134,4 @@ if (big) {
 const text = out.join('\n');
 console.log(text);
 fs.mkdirSync(path.join(here, 'out'), { recursive: true });
-fs.writeFileSync(path.join(here, 'out', 'report.md'), `Measured ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC\n\n${text}\n`);
+fs.writeFileSync(path.join(here, 'out', 'report.md'), `${text}\n`);

@@ -50,6 +50,10 @@ say "peer tools and corpora packages (bench/package-lock.json)"
 if wants ours; then
   say "building build-index (release) and the engine harness (native + wasm)"
   (cd "$root" && cargo build --release -p build-index)
+  # Snapshot the binary: target/ is shared, and a concurrent cargo build must
+  # not swap the indexer under a running benchmark.
+  mkdir -p "$bench/out/bin"
+  cp "$root/target/release/build-index" "$bench/out/bin/build-index"
   (
     cd "$bench/engine-wasm"
     cargo build --release --bin native-bench
@@ -65,6 +69,13 @@ node "$bench/prepare.mjs"
 
 rm -rf "$results"
 mkdir -p "$results"
+# The conditions of the run, printed with the tables: load from other
+# processes makes every figure slower, so it is recorded rather than hidden.
+meta() {
+  node -e 'const os=require("os");const [f,p]=process.argv.slice(1);const m=require("fs").existsSync(f)?JSON.parse(require("fs").readFileSync(f)):{};m[p]={at:new Date().toISOString(),loadavg:os.loadavg(),cpus:os.cpus().length,cpu:os.cpus()[0].model,mem_gb:Math.round(os.totalmem()/1e9)};require("fs").writeFileSync(f,JSON.stringify(m,null,2))' "$results/meta.json" "$1"
+}
+meta start
+git -C "$root" rev-parse --short HEAD >"$results/commit.txt" 2>/dev/null || true
 for corpus in $corpora; do
   case "$corpus" in
     seeds) dir="$root/seeds" ;;
@@ -100,5 +111,6 @@ for corpus in $corpora; do
   fi
 done
 
+meta end
 say "results ($(($(date +%s) - started)) s in all)"
 node "$bench/report.mjs"

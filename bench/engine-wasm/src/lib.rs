@@ -11,6 +11,9 @@ use engine::{DocNum, IndexReader, SearchRequest};
 /// first result needs.
 pub const PAGE: usize = 10;
 
+/// The protocol needs two rounds (dictionary chunks, then postings chunks).
+const MAX_ROUNDS: usize = 8;
+
 pub struct Harness {
     reader: IndexReader,
 }
@@ -116,10 +119,16 @@ impl Harness {
     ) -> Result<QueryRun, String> {
         // Round 1: dictionary chunks; round 2: postings of the expanded terms.
         let mut term_chunks = Vec::new();
-        loop {
+        for round in 0.. {
             let missing = self.missing_term_chunks(q);
             if missing.is_empty() {
                 break;
+            }
+            // A reader that keeps asking would hang the whole benchmark.
+            if round == MAX_ROUNDS {
+                return Err(format!(
+                    "{q:?}: still missing {missing:?} after {MAX_ROUNDS} rounds"
+                ));
             }
             for name in &missing {
                 let bytes = fetch(name)?;
