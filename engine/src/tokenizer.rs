@@ -48,10 +48,18 @@ pub struct Token {
 pub fn tokenize(text: &str, _lang: &str) -> Vec<Token> {
     let mut out = Vec::new();
     let mut position = 0u32;
-    let segs: Vec<(usize, &str)> = text
-        .split_word_bound_indices()
-        .flat_map(split_spaces)
-        .collect();
+    let mut segs: Vec<(usize, &str)> = Vec::new();
+    for (start, seg) in text.split_word_bound_indices() {
+        // Most segments are a word or a single space: no split needed.
+        if seg.len() == 1
+            || !seg.chars().any(char::is_whitespace)
+            || seg.chars().all(char::is_whitespace)
+        {
+            segs.push((start, seg));
+        } else {
+            segs.extend(split_spaces((start, seg)));
+        }
+    }
     let mut i = 0;
     while i < segs.len() {
         let (start, seg) = segs[i];

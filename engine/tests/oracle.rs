@@ -132,13 +132,15 @@ fn phrase_matches(d: &Document, a: &str, b: &str) -> bool {
     })
 }
 
+type FacetCounts = BTreeMap<String, Vec<(String, u32)>>;
+
 /// The oracle: matching doc numbers under AND semantics, or the union when
 /// nothing has every clause (the engine's partial-match fallback).
 fn oracle(
     docs: &[Document],
     items: &[Item],
     sel: &BTreeMap<String, Vec<String>>,
-) -> (BTreeSet<u32>, BTreeMap<String, Vec<(String, u32)>>) {
+) -> (BTreeSet<u32>, FacetCounts) {
     let positive: Vec<&Item> = items
         .iter()
         .filter(|i| matches!(i, Item::Word(_) | Item::Phrase(..)))

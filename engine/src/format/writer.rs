@@ -12,7 +12,7 @@ use super::{
 };
 use crate::api::DocNum;
 use crate::model::{Block, Document, FACETS};
-use crate::tokenizer::{tokenize, Token};
+use crate::tokenizer::tokenize;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 fn flush_dict(
@@ -127,10 +127,7 @@ pub(crate) fn field_texts(doc: &Document) -> [Vec<&str>; FIELDS] {
 
 /// Every term occurrence of a document: `(field, term, position)`. Accented
 /// words also yield their unfolded form, so exact matches can rank higher.
-pub(crate) fn doc_terms(
-    doc: &Document,
-    mut visit: impl FnMut(usize, &Token, &str),
-) -> [u32; FIELDS] {
+pub(crate) fn doc_terms(doc: &Document, mut visit: impl FnMut(usize, &str, u32)) -> [u32; FIELDS] {
     let mut base = 0u32;
     let mut lens = [0u32; FIELDS];
     for (field, texts) in field_texts(doc).iter().enumerate() {
@@ -138,11 +135,10 @@ pub(crate) fn doc_terms(
             let toks = tokenize(text, &doc.lang);
             let mut max = None;
             for t in &toks {
-                let mut t2 = t.clone();
-                t2.position += base;
-                visit(field, &t2, &t.term);
+                let position = t.position.saturating_add(base);
+                visit(field, &t.term, position);
                 if t.text != t.term {
-                    visit(field, &t2, &t.text);
+                    visit(field, &t.text, position);
                 }
                 if t.primary {
                     lens[field] += 1;
@@ -177,17 +173,26 @@ impl IndexWriter {
     pub fn add(&mut self, doc: &Document) -> DocNum {
         let num = self.ids.len() as DocNum;
         let mut local: HashMap<String, DocPosting> = HashMap::new();
-        let lens = doc_terms(doc, |field, tok, term| {
-            let p = local.entry(term.to_string()).or_insert_with(|| DocPosting {
-                doc: num,
-                ..Default::default()
-            });
+        let lens = doc_terms(doc, |field, term, position| {
+            // Look up before allocating: most occurrences repeat a term.
+            let p = match local.get_mut(term) {
+                Some(p) => p,
+                None => local.entry(term.to_string()).or_insert_with(|| DocPosting {
+                    doc: num,
+                    ..Default::default()
+                }),
+            };
             p.tf[field] += 1;
-            p.positions.push(tok.position);
+            p.positions.push(position);
         });
         for (term, mut p) in local {
             p.positions.sort_unstable();
-            self.terms.entry(term).or_default().push(p);
+            match self.terms.get_mut(&term) {
+                Some(list) => list.push(p),
+                None => {
+                    self.terms.insert(term, vec![p]);
+                }
+            }
         }
         for (f, l) in lens.iter().enumerate() {
             self.lens[f].push(*l);
