@@ -10,6 +10,8 @@ use engine::{
     ArchiveInfo, DocHighlights, DocNum, Document, IndexReader, Query, Range, SearchRequest, Snippet,
 };
 
+use engine::snippet::highlight_ranges;
+
 use crate::api::{DataSource, LoadError, Progress};
 use crate::export::ResultRow;
 use crate::state::{SearchKey, ViewState};
@@ -213,7 +215,8 @@ impl Archive {
                     doc: hit.doc,
                     id: d.id.clone(),
                     title: d.title.clone(),
-                    title_highlights: reader.highlights(hit.doc, &hit.matched).title,
+                    // Only the title: `highlights` would tokenize the whole body.
+                    title_highlights: highlight_ranges(&d.title, &d.lang, &hit.matched),
                     doc_type: d.doc_type.clone(),
                     source: d.source.clone(),
                     date: d.date.clone(),

@@ -77,6 +77,13 @@ pub fn focus(id: &str) {
     }
 }
 
+/// Focuses `id` after the current render (the element may be about to
+/// become visible).
+pub fn focus_later(id: &str) {
+    let id = id.to_string();
+    gloo::timers::callback::Timeout::new(0, move || focus(&id)).forget();
+}
+
 /// Scrolls `id` into view; `center` for a highlight, else to the top.
 pub fn scroll_to(id: &str, center: bool) {
     if let Some(el) = element(id) {

@@ -117,11 +117,21 @@ pub fn FacetPanel(props: &Props) -> Html {
         }
     });
     let close = props.on_close.reform(|_: MouseEvent| ());
+    let onkeydown = {
+        let on_close = props.on_close.clone();
+        let open = props.open;
+        Callback::from(move |e: KeyboardEvent| {
+            if open && e.key() == "Escape" {
+                e.stop_propagation();
+                on_close.emit(());
+            }
+        })
+    };
     html! {
-        <aside id="facets" class={classes!("facets", props.open.then_some("open"))} aria-label="Filters">
+        <aside id="facets" class={classes!("facets", props.open.then_some("open"))} aria-label="Filters" {onkeydown}>
             <div class="facets-head">
                 <h2>{ "Filters" }</h2>
-                <button type="button" class="facets-close small-button" onclick={close}>{ "Show results" }</button>
+                <button type="button" id="facets-close" class="facets-close small-button" onclick={close}>{ "Show results" }</button>
             </div>
             { for sections }
         </aside>

@@ -76,13 +76,24 @@ pub fn SearchPage(props: &Props) -> Html {
         .dispatch
         .reform(|id: String| Action::OpenDoc { id, p: None });
     let on_sort = props.dispatch.reform(Action::SetSort);
+    // Opening the drawer moves focus into it; closing returns it to the
+    // toggle, so keyboard users never lose their place.
     let toggle_drawer = {
         let drawer = drawer.clone();
-        Callback::from(move |_: MouseEvent| drawer.set(!*drawer))
+        Callback::from(move |_: MouseEvent| {
+            let open = !*drawer;
+            drawer.set(open);
+            if open {
+                dom::focus_later("facets-close");
+            }
+        })
     };
     let close_drawer = {
         let drawer = drawer.clone();
-        Callback::from(move |_: ()| drawer.set(false))
+        Callback::from(move |_: ()| {
+            drawer.set(false);
+            dom::focus_later("filters-toggle");
+        })
     };
     let active_count: usize = v.filters.values().map(Vec::len).sum::<usize>()
         + usize::from(v.from.is_some() || v.to.is_some());
@@ -156,7 +167,7 @@ pub fn SearchPage(props: &Props) -> Html {
                 <div class="results-toolbar">
                     <p id="result-count" class="result-count" role="status" aria-live="polite" data-query={results.key.q.clone()}>{ count_text }</p>
                     <div class="toolbar-actions">
-                        <button type="button" class="filters-toggle small-button" aria-controls="facets" aria-expanded={(*drawer).to_string()} onclick={toggle_drawer}>
+                        <button type="button" id="filters-toggle" class="filters-toggle small-button" aria-controls="facets" aria-expanded={(*drawer).to_string()} onclick={toggle_drawer}>
                             { if active_count > 0 { format!("Filters ({active_count})") } else { "Filters".to_string() } }
                         </button>
                         <SortSelect sort={v.sort} on_change={on_sort} />

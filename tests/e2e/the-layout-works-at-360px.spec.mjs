@@ -11,7 +11,7 @@ const phone = { viewport: { width: 360, height: 740 }, deviceScaleFactor: 2, isM
 const overflow = (page) =>
   page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
 
-test('search page: no sideways scroll, facets in a drawer that opens and closes', async () => {
+test('search page: no sideways scroll, facets in a drawer that takes focus, closes with Escape', async () => {
   const page = await site.openPage('#q=border', phone);
   await page.locator('#results li.result').first().waitFor();
   assert.equal(await overflow(page), 0, 'no horizontal overflow');
@@ -25,9 +25,15 @@ test('search page: no sideways scroll, facets in a drawer that opens and closes'
     const r = document.querySelector('#facets').getBoundingClientRect();
     return r.left >= 0 && r.right <= window.innerWidth;
   });
+  await page.waitForFunction(() => document.activeElement?.id === 'facets-close');
   await page.locator('fieldset.facet[data-facet="type"] input[type=checkbox]').first().check();
   await page.locator('.facets-close').click();
   await page.waitForFunction(() => getComputedStyle(document.querySelector('#facets')).visibility === 'hidden');
+  await page.waitForFunction(() => document.activeElement?.id === 'filters-toggle');
+  await toggle.click();
+  await page.locator('#facets.open').waitFor();
+  await page.keyboard.press('Escape');
+  await page.waitForFunction(() => !document.querySelector('#facets').classList.contains('open'));
   assert.equal(await page.locator('.active-filters .chip').count(), 1);
   const box = await page.locator('input#search').boundingBox();
   assert.ok(box.width > 300, `the search box spans the screen (${box.width}px)`);
