@@ -111,12 +111,6 @@ impl EmbedMode {
         }
         view
     }
-
-    /// True when `value` of `facet` is a locked preset (the UI disables its
-    /// checkbox and drops the chip's remove button).
-    pub fn is_locked(&self, info: &EmbedInfo, facet: &str, value: &str) -> bool {
-        self.locked(info) && self.presets.is_selected(facet, value)
-    }
 }
 
 /// Where outgoing messages go: the parent's origin when known and allowed;
@@ -141,10 +135,7 @@ pub fn target_origins(parent_origin: Option<&str>, allowed: &[String]) -> Vec<St
 
 /// Whether a host message from `origin` may be acted on.
 pub fn accepts_from(origin: &str, allowed: &[String]) -> bool {
-    origin != "null"
-        && allowed
-            .iter()
-            .any(|a| a == "*" || same_origin(a, origin))
+    origin != "null" && allowed.iter().any(|a| a == "*" || same_origin(a, origin))
 }
 
 fn same_origin(listed: &str, origin: &str) -> bool {
@@ -191,7 +182,10 @@ fn parent_origin() -> Option<String> {
     let w = web_sys::window()?;
     let location: JsValue = w.location().into();
     if let Ok(list) = Reflect::get(&location, &"ancestorOrigins".into()) {
-        if let Some(first) = Reflect::get(&list, &0.into()).ok().and_then(|v| v.as_string()) {
+        if let Some(first) = Reflect::get(&list, &0.into())
+            .ok()
+            .and_then(|v| v.as_string())
+        {
             return Some(first);
         }
     }
@@ -224,10 +218,7 @@ pub fn report_height(height: i32) {
             .is_some_and(|ch| ch.last_height.replace(height) != height)
     });
     if changed {
-        post(&[
-            ("type", "archive:height".into()),
-            ("height", height.into()),
-        ]);
+        post(&[("type", "archive:height".into()), ("height", height.into())]);
     }
 }
 
@@ -253,12 +244,20 @@ fn content_element() -> Option<web_sys::HtmlElement> {
     el.dyn_into().ok()
 }
 
+/// What [`use_embed`] keeps alive while embedded.
+struct Connection {
+    _listener: Option<EventListener>,
+    observer: Option<web_sys::ResizeObserver>,
+    // Called by the observer: must outlive it.
+    _measure: Closure<dyn FnMut()>,
+}
+
 /// Starts the embed protocol once `info` (from the manifest) is known, in
 /// embed mode and inside a frame only. `on_query` receives host queries.
 #[hook]
 pub fn use_embed(mode: Option<EmbedMode>, info: Option<EmbedInfo>, on_query: Callback<String>) {
     use_effect_with(info, move |info| {
-        let mut cleanup: Option<(EventListener, web_sys::ResizeObserver, Closure<dyn FnMut()>)> = None;
+        let mut connection: Option<Connection> = None;
         if let (Some(_), Some(info), Some(_)) = (mode, info, parent()) {
             let targets = target_origins(parent_origin().as_deref(), &info.allowed_origins);
             CHANNEL.with(|c| {
@@ -297,16 +296,17 @@ pub fn use_embed(mode: Option<EmbedMode>, info: Option<EmbedInfo>, on_query: Cal
                 report_height(el.offset_height());
             }
             post(&[("type", "archive:ready".into())]);
-            if let (Some(listener), Some(observer)) = (listener, observer) {
-                cleanup = Some((listener, observer, measure));
-            }
+            connection = Some(Connection {
+                _listener: listener,
+                observer,
+                _measure: measure,
+            });
         }
         move || {
-            if let Some((listener, observer, measure)) = cleanup {
+            if let Some(observer) = connection.as_ref().and_then(|c| c.observer.as_ref()) {
                 observer.disconnect();
-                drop(listener);
-                drop(measure);
             }
+            drop(connection);
             CHANNEL.with(|c| *c.borrow_mut() = None);
         }
     });
@@ -350,10 +350,10 @@ mod tests {
         let cleared = ViewState::from_hash("#q=x");
         let locked = mode.enforce(&info(&[], false), cleared.clone());
         assert_eq!(locked.filters["source"], vec!["A"]);
-        assert!(mode.is_locked(&info(&[], false), "source", "A"));
+        assert!(mode.locked(&info(&[], false)));
         let free = mode.enforce(&info(&[], true), cleared.clone());
         assert_eq!(free, cleared);
-        assert!(!mode.is_locked(&info(&[], true), "source", "A"));
+        assert!(!mode.locked(&info(&[], true)));
     }
 
     #[test]

@@ -177,7 +177,10 @@ mod tests {
 
     #[test]
     fn download_names_are_safe_slugs() {
-        assert_eq!(file_slug("Migration & Border Security Archive"), "migration-border-security-archive");
+        assert_eq!(
+            file_slug("Migration & Border Security Archive"),
+            "migration-border-security-archive"
+        );
         assert_eq!(file_slug("  ¿Qué?  "), "qué");
         assert_eq!(file_slug("///"), "archive");
     }

@@ -32,6 +32,12 @@ const output = buildSite({
   cwd: workDir,
 });
 const siteDir = path.join(workDir, 'published');
+if (!fs.existsSync(path.join(siteDir, 'index.html'))) {
+  throw new Error(
+    `${BUILD_INDEX} has no reader app compiled in, so it wrote only the index and pages ` +
+      `(it said: ${output.trim()}). Build it with --features bundled-app, as scripts/build-site.sh does.`,
+  );
+}
 const site = useSite({ root: siteDir });
 
 test('the copied binary, with no toolchain on PATH, publishes a site from its own app that finds words of that corpus', async () => {
