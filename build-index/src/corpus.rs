@@ -198,6 +198,10 @@ pub fn drafts_of(
     gaz: &Gazetteer,
     warnings: &mut Vec<Warning>,
 ) -> Vec<Draft> {
+    if file.format == Format::Jsonl {
+        // Normalised per field after JSON unescaping.
+        return jsonl(text, &file.relative, warnings);
+    }
     let text = crate::text::normalize(text);
     match file.format {
         Format::Text => crate::segment::segment(&text, gaz),
@@ -212,95 +216,107 @@ pub fn drafts_of(
             }
         }
         Format::Html => vec![crate::html::read(&text)],
-        Format::Jsonl => jsonl(&text, &file.relative, warnings),
+        Format::Jsonl => Vec::new(),
     }
 }
 
 /// One document per line: an object with `title`, `body` (or `text`,
 /// `content`) and any metadata fields; unknown fields go to `extra`.
 fn jsonl(text: &str, file: &str, warnings: &mut Vec<Warning>) -> Vec<Draft> {
-    let mut out = Vec::new();
-    for (k, line) in text.split('\n').enumerate() {
-        let ln = u32::try_from(k + 1).unwrap_or(u32::MAX);
-        if line.trim().is_empty() {
-            continue;
+    use rayon::prelude::*;
+    let lines: Vec<(usize, &str)> = text
+        .split('\n')
+        .enumerate()
+        .filter(|(_, l)| !l.trim().is_empty())
+        .collect();
+    // Lines are independent: parse them in parallel, keep their order.
+    let results: Vec<Result<Draft, Warning>> = lines
+        .par_iter()
+        .filter_map(|&(k, line)| jsonl_line(line, u32::try_from(k + 1).unwrap_or(u32::MAX), file))
+        .collect();
+    let mut out = Vec::with_capacity(results.len());
+    for r in results {
+        match r {
+            Ok(d) => out.push(d),
+            Err(w) => warnings.push(w),
         }
-        let obj: serde_json::Map<String, serde_json::Value> = match serde_json::from_str(line) {
-            Ok(serde_json::Value::Object(o)) => o,
-            Ok(_) => {
-                warnings.push(Warning::error(
-                    file.to_string(),
-                    Some(ln),
-                    "skipped line: not a JSON object".into(),
-                ));
-                continue;
-            }
-            Err(e) => {
-                warnings.push(Warning::error(
-                    file.to_string(),
-                    Some(ln),
-                    format!("skipped line: invalid JSON ({e})"),
-                ));
-                continue;
-            }
-        };
-        let mut fields: BTreeMap<String, Value> = BTreeMap::new();
-        let mut body = String::new();
-        for (key, v) in obj {
-            let key = key.to_lowercase();
-            if matches!(key.as_str(), "body" | "text" | "content") {
-                if let serde_json::Value::String(s) = v {
-                    if body.is_empty() {
-                        body = s;
-                    }
-                }
-                continue;
-            }
-            let val = match v {
-                serde_json::Value::String(s) => Value::One(s),
-                serde_json::Value::Array(a) => Value::Many(
-                    a.into_iter()
-                        .map(|x| match x {
-                            serde_json::Value::String(s) => s,
-                            other => other.to_string(),
-                        })
-                        .collect(),
-                ),
-                serde_json::Value::Null => continue,
-                other => Value::One(other.to_string()),
-            };
-            fields.insert(key, val);
-        }
-        let mut stated = Stated::default();
-        let title = apply_fields(&fields, &mut stated);
-        let body = crate::text::normalize(&body);
-        let blocks: Vec<RawBlock> = paragraphs(&body)
-            .into_iter()
-            .map(|p| RawBlock::para(p, ln))
-            .collect();
-        if blocks.is_empty() && title.is_none() {
-            warnings.push(Warning::warn(
-                file.to_string(),
-                Some(ln),
-                "skipped line: no title and no body".into(),
-            ));
-            continue;
-        }
-        let title = title.filter(|t| !t.trim().is_empty()).unwrap_or_else(|| {
-            blocks
-                .first()
-                .map(|b| crate::segment::fallback_title(&b.text))
-                .unwrap_or_default()
-        });
-        out.push(Draft {
-            title,
-            line_start: ln,
-            line_end: ln,
-            stated,
-            blocks,
-        });
     }
     out
+}
+
+fn jsonl_line(line: &str, ln: u32, file: &str) -> Option<Result<Draft, Warning>> {
+    let obj: serde_json::Map<String, serde_json::Value> = match serde_json::from_str(line) {
+        Ok(serde_json::Value::Object(o)) => o,
+        Ok(_) => {
+            return Some(Err(Warning::error(
+                file.to_string(),
+                Some(ln),
+                "skipped line: not a JSON object".into(),
+            )))
+        }
+        Err(e) => {
+            return Some(Err(Warning::error(
+                file.to_string(),
+                Some(ln),
+                format!("skipped line: invalid JSON ({e})"),
+            )))
+        }
+    };
+    let mut fields: BTreeMap<String, Value> = BTreeMap::new();
+    let mut body = String::new();
+    for (key, v) in obj {
+        let key = key.to_lowercase();
+        if matches!(key.as_str(), "body" | "text" | "content") {
+            if let serde_json::Value::String(s) = v {
+                if body.is_empty() {
+                    body = s;
+                }
+            }
+            continue;
+        }
+        let val = match v {
+            serde_json::Value::String(s) => Value::One(s),
+            serde_json::Value::Array(a) => Value::Many(
+                a.into_iter()
+                    .map(|x| match x {
+                        serde_json::Value::String(s) => s,
+                        other => other.to_string(),
+                    })
+                    .collect(),
+            ),
+            serde_json::Value::Null => continue,
+            other => Value::One(other.to_string()),
+        };
+        fields.insert(key, val);
+    }
+    let mut stated = Stated::default();
+    let title = apply_fields(&fields, &mut stated)
+        .map(|t| crate::text::squash_spaces(&crate::text::normalize(&t)));
+    let body = crate::text::normalize(&body);
+    let blocks: Vec<RawBlock> = paragraphs(&body)
+        .into_iter()
+        .map(|p| RawBlock::para(p, ln))
+        .collect();
+    if blocks.is_empty() && title.is_none() {
+        return Some(Err(Warning::warn(
+            file.to_string(),
+            Some(ln),
+            "skipped line: no title and no body".into(),
+        )));
+    }
+    let title = title.filter(|t| !t.trim().is_empty()).unwrap_or_else(|| {
+        blocks
+            .first()
+            .map(|b| crate::segment::fallback_title(&b.text))
+            .unwrap_or_default()
+    });
+    Some(Ok(Draft {
+        title,
+        line_start: ln,
+        line_end: ln,
+        stated,
+        blocks,
+    }))
 }
 
 /// Paragraphs of a JSONL body: blank lines separate them; so do indented

@@ -172,19 +172,24 @@ fn build(args: &BuildArgs) -> Result<ExitCode> {
     let opts = BuildOptions {
         app: app.as_ref(),
         index_only: args.index_only,
-        progress: Some(&progress),
+        progress: None,
     };
-    let report = build_index::build(corpus, out, &cfg, &opts).with_context(|| {
-        format!(
-            "building {} from {} (nothing was written)",
-            out.display(),
-            corpus.display()
-        )
-    });
+    let started = std::time::Instant::now();
+    let loaded = build_index::load_corpus_with_progress(corpus, &cfg, &progress)
+        .with_context(|| format!("reading {} (nothing was written)", corpus.display()));
     bar.finish_and_clear();
-    let report = report?;
+    let corpus_data = loaded?;
+    // Warnings first: they explain an empty result too.
+    print_warnings(&corpus_data);
+    let report = build_index::output::write(corpus_data, corpus, out, &cfg, &opts, started)
+        .with_context(|| {
+            format!(
+                "building {} from {} (nothing was written)",
+                out.display(),
+                corpus.display()
+            )
+        })?;
     let c = &report.corpus;
-    print_warnings(c);
     let errors = c
         .warnings
         .iter()

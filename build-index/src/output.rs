@@ -42,7 +42,20 @@ pub fn build(
     let started = Instant::now();
     let noop = |_: usize, _: usize| {};
     let progress: &(dyn Fn(usize, usize) + Sync) = opts.progress.unwrap_or(&noop);
-    let mut corpus = load_corpus_with_progress(corpus_root, cfg, progress)?;
+    let corpus = load_corpus_with_progress(corpus_root, cfg, progress)?;
+    write(corpus, corpus_root, out, cfg, opts, started)
+}
+
+/// Writes an already loaded corpus (the second half of [`build`]), so a
+/// caller can report the corpus warnings even when writing is refused.
+pub fn write(
+    mut corpus: Corpus,
+    corpus_root: &Path,
+    out: &Path,
+    cfg: &Config,
+    opts: &BuildOptions<'_>,
+    started: Instant,
+) -> Result<BuildReport, Error> {
     if corpus.documents.is_empty() {
         return Err(Error::NoDocuments {
             path: corpus_root.display().to_string(),

@@ -26,6 +26,10 @@ fn is_invisible(c: char) -> bool {
 /// space, invisible characters dropped, other control characters (except
 /// `\n`) dropped. Line structure is kept so line numbers stay valid.
 pub fn normalize(input: &str) -> String {
+    // Most text is plain ASCII without carriage returns or controls.
+    if input.bytes().all(|b| (b >= 0x20 && b < 0x7f) || b == b'\n') {
+        return input.to_string();
+    }
     let mut out = String::with_capacity(input.len());
     let mut chars = input.chars().peekable();
     while let Some(c) = chars.next() {
@@ -61,9 +65,23 @@ pub fn squash_spaces(s: &str) -> String {
 /// used to compare words (topics, gazetteer, titles printed twice).
 pub fn fold(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    for c in s.nfd() {
-        if is_combining_mark(c) {
+    let mut buf = [0u8; 4];
+    for ch in s.chars() {
+        if ch.is_ascii() {
+            out.push(ch.to_ascii_lowercase());
             continue;
+        }
+        for c in ch.encode_utf8(&mut buf).nfd() {
+            fold_char(c, &mut out);
+        }
+    }
+    out
+}
+
+fn fold_char(c: char, out: &mut String) {
+    {
+        if is_combining_mark(c) {
+            return;
         }
         match c {
             '‘' | '’' | '‚' | '′' | '`' => out.push('\''),
@@ -72,7 +90,6 @@ pub fn fold(s: &str) -> String {
             c => out.extend(c.to_lowercase()),
         }
     }
-    out
 }
 
 /// Words (runs of letters/digits) of `s`, folded.

@@ -475,6 +475,10 @@ struct Acc {
     has_turns: bool,
     closed: bool,
     words: u32,
+    /// Indentation of items nested under an item ending in ":".
+    nest_under: Option<usize>,
+    /// An unnumbered heading was seen: numbered ones rank below it.
+    plain_heading: bool,
 }
 
 impl Acc {
@@ -488,6 +492,8 @@ impl Acc {
             has_turns: false,
             closed: false,
             words: 0,
+            nest_under: None,
+            plain_heading: false,
         }
     }
 
@@ -507,7 +513,10 @@ impl Acc {
                 // An item ending in ":" followed, after a blank line, by items
                 // at its own indentation introduces them: they nest under it.
                 let prev_colon = matches!(self.blocks.last(), Some(RawBlock { kind: RawKind::ListItem { .. }, text, line }) if text.ends_with(':') && *line < u.start.saturating_sub(1));
-                let indent = if prev_colon && list_indents.last() == Some(&(u.indent * 2)) {
+                if prev_colon && list_indents.last() == Some(&(u.indent * 2)) {
+                    self.nest_under = Some(u.indent);
+                }
+                let indent = if self.nest_under == Some(u.indent) {
                     u.indent * 2 + 1
                 } else {
                     u.indent * 2
@@ -535,6 +544,7 @@ impl Acc {
             _ => {}
         }
         list_indents.clear();
+        self.nest_under = None;
         self.blocks.push(RawBlock::para(text, u.start));
     }
 
@@ -548,11 +558,8 @@ impl Acc {
         }
         self.extend_lines(u);
         let numbered = NUMBERED.is_match(&u.text);
-        let has_plain = self
-            .blocks
-            .iter()
-            .any(|b| matches!(b.kind, RawKind::Heading { level: 1, .. }));
-        let level = if numbered && has_plain { 2 } else { 1 };
+        let level = if numbered && self.plain_heading { 2 } else { 1 };
+        self.plain_heading |= !numbered;
         self.blocks.push(RawBlock {
             kind: RawKind::Heading {
                 level,
