@@ -12,6 +12,7 @@ use std::fmt;
 use std::rc::Rc;
 
 use js_sys::{Promise, Uint8Array};
+use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{ProgressEvent, XmlHttpRequest, XmlHttpRequestResponseType};
@@ -105,8 +106,9 @@ fn is_file_protocol() -> bool {
 pub struct HttpSource;
 
 impl HttpSource {
-    async fn fetch(&self, file: &str, progress: Option<Progress>) -> Result<Vec<u8>, LoadError> {
-        let path = format!("index/{file}");
+    /// Sends the request at once; the bytes come from [`Pending::finish`].
+    /// Starting several before finishing any overlaps their round trips.
+    fn start(&self, file: &str, progress: Option<Progress>) -> Result<Pending, LoadError> {
         let net = |reason: String| LoadError::Network {
             file: file.to_string(),
             reason,
@@ -114,7 +116,7 @@ impl HttpSource {
         // XMLHttpRequest rather than fetch: its progress events are the
         // simplest way to show download progress for a large chunk.
         let xhr = XmlHttpRequest::new().map_err(|e| net(js_text(&e)))?;
-        xhr.open_with_async("GET", &path, true)
+        xhr.open_with_async("GET", &format!("index/{file}"), true)
             .map_err(|e| net(js_text(&e)))?;
         xhr.set_response_type(XmlHttpRequestResponseType::Arraybuffer);
         let done = Promise::new(&mut |resolve, reject| {
@@ -123,33 +125,59 @@ impl HttpSource {
             xhr.set_onabort(Some(&reject));
         });
         let on_progress = progress.map(|cb| {
-            wasm_bindgen::closure::Closure::<dyn FnMut(ProgressEvent)>::new(
-                move |e: ProgressEvent| {
-                    if e.length_computable() {
-                        cb(e.loaded(), e.total());
-                    }
-                },
-            )
+            Closure::<dyn FnMut(ProgressEvent)>::new(move |e: ProgressEvent| {
+                if e.length_computable() {
+                    cb(e.loaded(), e.total());
+                }
+            })
         });
         if let Some(c) = &on_progress {
             xhr.set_onprogress(Some(c.as_ref().unchecked_ref()));
         }
         xhr.send().map_err(|e| net(js_text(&e)))?;
-        let outcome = JsFuture::from(done).await;
+        Ok(Pending::Http {
+            file: file.to_string(),
+            xhr,
+            done: JsFuture::from(done),
+            _on_progress: on_progress,
+        })
+    }
+}
+
+/// A request in flight (or, for inline data, already answered).
+pub enum Pending {
+    Http {
+        file: String,
+        xhr: XmlHttpRequest,
+        done: JsFuture,
+        /// Kept alive until the request ends.
+        _on_progress: Option<Closure<dyn FnMut(ProgressEvent)>>,
+    },
+    Ready(Result<Vec<u8>, LoadError>),
+}
+
+impl Pending {
+    pub async fn finish(self) -> Result<Vec<u8>, LoadError> {
+        let (file, xhr, done) = match self {
+            Pending::Ready(r) => return r,
+            Pending::Http {
+                file, xhr, done, ..
+            } => (file, xhr, done),
+        };
+        let net = |reason: String| LoadError::Network {
+            file: file.clone(),
+            reason,
+        };
+        let outcome = done.await;
         xhr.set_onprogress(None);
-        drop(on_progress);
         if outcome.is_err() {
             return Err(net("network error".into()));
         }
         let status = xhr.status().unwrap_or(0);
         match status {
             200..=299 => {}
-            404 | 410 => {
-                return Err(LoadError::Missing {
-                    file: file.to_string(),
-                })
-            }
-            // file:// answers 0 with an empty body when reading is allowed at all.
+            404 | 410 => return Err(LoadError::Missing { file }),
+            // file:// answers 0 when the browser blocks the read.
             0 if is_file_protocol() => return Err(net("blocked".into())),
             _ => return Err(net(format!("HTTP {status}"))),
         }
@@ -214,9 +242,17 @@ impl DataSource {
         file: &str,
         progress: Option<Progress>,
     ) -> Result<Vec<u8>, LoadError> {
+        self.start(file, progress).finish().await
+    }
+
+    /// Starts fetching `index/<file>` now; see [`Pending::finish`].
+    pub fn start(&self, file: &str, progress: Option<Progress>) -> Pending {
         match self {
-            DataSource::Http(http) => http.fetch(file, progress).await,
-            DataSource::Inline(inline) => inline.fetch(file),
+            DataSource::Http(http) => match http.start(file, progress) {
+                Ok(p) => p,
+                Err(e) => Pending::Ready(Err(e)),
+            },
+            DataSource::Inline(inline) => Pending::Ready(inline.fetch(file)),
         }
     }
 }

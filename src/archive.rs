@@ -12,7 +12,7 @@ use engine::{
 
 use engine::snippet::highlight_ranges;
 
-use crate::api::{DataSource, LoadError, Progress};
+use crate::api::{DataSource, LoadError, Pending, Progress};
 use crate::export::ResultRow;
 use crate::state::{SearchKey, ViewState};
 
@@ -140,11 +140,7 @@ impl Archive {
             if missing.is_empty() {
                 break;
             }
-            for name in missing {
-                if self.loaded.borrow().contains(&name) {
-                    continue;
-                }
-                let bytes = self.source.fetch(&name, None).await?;
+            for (name, bytes) in self.fetch_all(missing).await? {
                 // Another search may have added it while this one waited.
                 if self.loaded.borrow_mut().insert(name.clone()) {
                     self.reader.borrow_mut().add_term_chunk(&name, &bytes)?;
@@ -154,13 +150,26 @@ impl Archive {
         Ok(())
     }
 
+    /// Fetches the files not loaded yet, all requests in flight together.
+    async fn fetch_all(&self, names: Vec<String>) -> Result<Vec<(String, Vec<u8>)>, LoadError> {
+        let pending: Vec<(String, Pending)> = names
+            .into_iter()
+            .filter(|n| !self.loaded.borrow().contains(n))
+            .map(|n| {
+                let p = self.source.start(&n, None);
+                (n, p)
+            })
+            .collect();
+        let mut out = Vec::with_capacity(pending.len());
+        for (name, p) in pending {
+            out.push((name, p.finish().await?));
+        }
+        Ok(out)
+    }
+
     async fn ensure_doc_chunks(&self, docs: &[DocNum]) -> Result<(), LoadError> {
         let missing = self.reader.borrow().missing_doc_chunks(docs);
-        for name in missing {
-            if self.loaded.borrow().contains(&name) {
-                continue;
-            }
-            let bytes = self.source.fetch(&name, None).await?;
+        for (name, bytes) in self.fetch_all(missing).await? {
             if self.loaded.borrow_mut().insert(name.clone()) {
                 self.reader.borrow_mut().add_doc_chunk(&name, &bytes)?;
             }
