@@ -326,11 +326,9 @@ fn paragraphs(body: &str) -> Vec<String> {
     let mut cur: Vec<&str> = Vec::new();
     for line in body.split('\n') {
         let indented = line.starts_with(' ') || line.starts_with('\t');
-        if line.trim().is_empty() || (indented && !cur.is_empty()) {
-            if !cur.is_empty() {
-                out.push(crate::text::squash_spaces(&cur.join(" ")));
-                cur.clear();
-            }
+        if (line.trim().is_empty() || indented) && !cur.is_empty() {
+            out.push(crate::text::squash_spaces(&cur.join(" ")));
+            cur.clear();
         }
         if !line.trim().is_empty() {
             cur.push(line.trim());

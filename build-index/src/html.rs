@@ -636,10 +636,10 @@ fn read_meta(attrs: &[(String, String)], stated: &mut Stated) {
         | "article:published_time"
         | "pubdate"
         | "publish-date"
-        | "citation_date" => {
-            if stated.date.is_none() {
-                stated.date = parse_date(&value);
-            }
+        | "citation_date"
+            if stated.date.is_none() =>
+        {
+            stated.date = parse_date(&value);
         }
         "og:site_name" | "publisher" | "dc.publisher" | "citation_publisher" => {
             stated.source = Some(value)
@@ -676,8 +676,8 @@ mod tests {
         assert_eq!(d.stated.lang.as_deref(), Some("es"));
         assert_eq!(
             d.stated.source.as_deref(),
-            None,
-            "title comes from <h1>, site suffix unused"
+            Some("Valley Gazette"),
+            "the <title> names the site"
         );
         let texts: Vec<&str> = d.blocks.iter().map(|b| b.text.as_str()).collect();
         assert_eq!(

@@ -27,7 +27,10 @@ fn is_invisible(c: char) -> bool {
 /// `\n`) dropped. Line structure is kept so line numbers stay valid.
 pub fn normalize(input: &str) -> String {
     // Most text is plain ASCII without carriage returns or controls.
-    if input.bytes().all(|b| (b >= 0x20 && b < 0x7f) || b == b'\n') {
+    if input
+        .bytes()
+        .all(|b| (0x20..0x7f).contains(&b) || b == b'\n')
+    {
         return input.to_string();
     }
     let mut out = String::with_capacity(input.len());

@@ -169,7 +169,7 @@ fn html_pages_keep_the_article_and_drop_chrome() {
 fn script_text_is_text_and_script_elements_are_never_read() {
     let c = load();
     let d = doc(&c, "pages-script-sample/");
-    let text = body(&d);
+    let text = body(d);
     assert!(
         text.contains(r#"<script>alert("hi")</script>"#),
         "escaped markup is kept as text: {text}"

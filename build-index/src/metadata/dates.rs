@@ -149,10 +149,7 @@ pub fn date_line(line: &str) -> Option<(String, bool)> {
 /// True for `YYYY`, `YYYY-MM` and `YYYY-MM-DD` with a real month and day.
 pub fn is_iso_date(s: &str) -> bool {
     let b = s.as_bytes();
-    let ok = match b.len() {
-        4 | 7 | 10 => true,
-        _ => false,
-    };
+    let ok = matches!(b.len(), 4 | 7 | 10);
     ok && s.bytes().all(|c| c.is_ascii_digit() || c == b'-') && parse_date(s).as_deref() == Some(s)
 }
 

@@ -513,6 +513,14 @@ impl Acc {
                 // An item ending in ":" followed, after a blank line, by items
                 // at its own indentation introduces them: they nest under it.
                 let prev_colon = matches!(self.blocks.last(), Some(RawBlock { kind: RawKind::ListItem { .. }, text, line }) if text.ends_with(':') && *line < u.start.saturating_sub(1));
+                // After a blank line, a list that is not introduced by a
+                // colon item, or that switches between bullets and numbers,
+                // is a new list: the colon nesting ends.
+                let gap = self.blocks.last().is_some_and(|b| b.line + 1 < u.start);
+                let switched = matches!(self.blocks.last(), Some(RawBlock { kind: RawKind::ListItem { ordered: o, .. }, .. }) if o != ordered);
+                if (gap && !prev_colon) || switched {
+                    self.nest_under = None;
+                }
                 if prev_colon && list_indents.last() == Some(&(u.indent * 2)) {
                     self.nest_under = Some(u.indent);
                 }
