@@ -75,6 +75,11 @@ if [ "$have_trunk" = "$TRUNK_VERSION" ]; then
 else
   note "installing (found '${have_trunk:-none}'; takes ~9 minutes on a cold machine)"
   fast_install trunk --version "=$TRUNK_VERSION" --locked --force
+  have_trunk="$(trunk --version 2>/dev/null | awk '{ print $2 }' || true)"
+  if [ "$have_trunk" != "$TRUNK_VERSION" ]; then
+    echo "error: installed Trunk $TRUNK_VERSION, but 'trunk' on PATH ($(command -v trunk)) is '$have_trunk'" >&2
+    exit 1
+  fi
 fi
 
 step "wasm-bindgen-cli $WASM_BINDGEN_VERSION (from Cargo.lock)"
@@ -91,6 +96,11 @@ else
   # Not --locked: the CLI's own lockfile pins a crate version the registry
   # no longer serves, so resolution has to pick current compatible versions.
   fast_install wasm-bindgen-cli --version "=$WASM_BINDGEN_VERSION" --force
+  have_wb="$(wasm-bindgen --version 2>/dev/null | awk '{ print $2 }' || true)"
+  if [ "$have_wb" != "$WASM_BINDGEN_VERSION" ]; then
+    echo "error: installed wasm-bindgen-cli $WASM_BINDGEN_VERSION, but 'wasm-bindgen' on PATH ($(command -v wasm-bindgen)) is '$have_wb'" >&2
+    exit 1
+  fi
 fi
 
 step "npm packages (package-lock.json: wasm-opt, Playwright, axe, Lighthouse)"
