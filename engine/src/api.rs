@@ -7,8 +7,9 @@
 //! 2. `let q = Query::parse(text)`; `reader.missing_term_chunks(&q)` lists the
 //!    term chunks (by file name) the query needs; fetch them,
 //!    `reader.add_term_chunk(name, bytes)`, and ask again until the list is
-//!    empty (round 1: dictionary chunks; round 2: the postings chunks of
-//!    the terms the query expanded to).
+//!    empty (at most three rounds: dictionary chunks of the words, the
+//!    rest of a letter's dictionary for misspelled words, then the postings
+//!    chunks of the terms the query expanded to).
 //! 3. `reader.search(&q, &request)` → ranked hits + facet counts (needs only
 //!    the manifest, docmeta and the term chunks).
 //! 4. `reader.missing_doc_chunks(&hit_docs)` → fetch, `add_doc_chunk`, then

@@ -100,6 +100,18 @@ impl Automaton for Lev<'_> {
     }
 }
 
+/// Where to look for terms sharing stem `s`: stems are mostly prefixes of
+/// their words, but Snowball may rewrite the last letter (`policy` →
+/// `polici`), so longer stems drop it; short stems are used whole, since a
+/// one-letter-shorter prefix of them matches a large part of the dictionary.
+fn stem_scan_prefix(s: &str) -> &str {
+    if s.chars().count() <= 4 {
+        return s;
+    }
+    let cut = s.char_indices().last().map_or(0, |(i, _)| i);
+    &s[..cut]
+}
+
 fn first_char(s: &str) -> Option<&str> {
     s.chars().next().map(|c| &s[..c.len_utf8()])
 }
@@ -202,6 +214,27 @@ impl IndexReader {
         out
     }
 
+    /// Long enough for typo tolerance (`one_typo_min_len`).
+    pub(crate) fn typo_eligible(&self, w: &Word) -> bool {
+        w.term.chars().count() >= self.manifest.search.one_typo_min_len.max(1)
+    }
+
+    /// Dictionary prefixes whose chunks the exact, folded, stem and prefix
+    /// lookups of `w` read (typo lookups read the whole first letter).
+    pub(crate) fn dict_prefixes(&self, w: &Word) -> Vec<String> {
+        let mut out = vec![w.exact.clone(), w.term.clone()];
+        for lang in &self.stem_langs {
+            let s = stem(&w.term, lang);
+            out.push(stem_scan_prefix(&s).to_string());
+        }
+        out
+    }
+
+    /// True when the word itself is in the loaded dictionary.
+    pub(crate) fn is_known(&self, w: &Word) -> bool {
+        self.lookup(&w.exact).is_some() || self.lookup(&w.term).is_some()
+    }
+
     /// All expansions of `w`, best weight per term. Uses only dictionary
     /// chunks, so `missing_term_chunks` and `search` agree on the terms.
     pub(crate) fn expand(&self, w: &Word, scope: Scope) -> Vec<Expansion> {
@@ -227,14 +260,7 @@ impl IndexReader {
                 if s == w.term && s.chars().count() < 3 {
                     continue;
                 }
-                // Stems are mostly prefixes of their words, but Snowball may
-                // rewrite the last letter (`policy` → `polici`).
-                let cut = s
-                    .char_indices()
-                    .last()
-                    .map_or(0, |(i, _)| i)
-                    .max(first_char(&s).map_or(0, str::len));
-                let scan = &s[..cut.min(s.len())];
+                let scan = stem_scan_prefix(&s);
                 if scan.is_empty() {
                     continue;
                 }
@@ -250,6 +276,9 @@ impl IndexReader {
                 });
             }
         }
+        // A word found as typed is spelled right: typo candidates would only
+        // add noise (and postings to fetch).
+        let known = self.is_known(w);
         if scope == Scope::Full {
             if w.prefix {
                 let mut cands = Vec::new();
@@ -283,10 +312,8 @@ impl IndexReader {
                     add(&t, v, PREFIX);
                 }
             }
-            let len = w.term.chars().count();
-            let settings = &self.manifest.search;
-            if len >= settings.one_typo_min_len.max(1) {
-                let dist = if len >= settings.two_typos_min_len {
+            if !known && self.typo_eligible(w) {
+                let dist = if w.term.chars().count() >= self.manifest.search.two_typos_min_len {
                     2
                 } else {
                     1

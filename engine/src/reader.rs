@@ -97,28 +97,45 @@ impl IndexReader {
             .collect()
     }
 
-    /// The term chunks a query needs that are not loaded yet: first the
-    /// dictionary chunks covering the first letter of each word (every
-    /// expansion — exact, folded, stem, prefix, typo — shares it), then,
-    /// once those are loaded, the postings chunks of the expanded terms.
-    /// Call it again after adding chunks until it returns nothing (at most
-    /// two rounds).
+    /// The term chunks a query needs that are not loaded yet, one round at
+    /// a time; call it again after adding them until it returns nothing
+    /// (at most three rounds):
+    /// 1. dictionary chunks covering each word as typed and its stem range
+    ///    (exact, folded, stem and prefix lookups);
+    /// 2. for a word long enough for typos that the dictionary does not
+    ///    hold, every dictionary chunk of its first letter (typo candidates
+    ///    share the first letter);
+    /// 3. the postings chunks of the terms the words expanded to.
     pub fn missing_term_chunks(&self, q: &Query) -> Vec<String> {
+        let dict_files = |need: std::collections::BTreeSet<usize>| -> Vec<String> {
+            need.into_iter()
+                .filter(|i| !self.chunks.contains_key(i))
+                .map(|i| self.manifest.term_chunks[i].file.clone())
+                .collect()
+        };
         let mut need = std::collections::BTreeSet::new();
         for w in q.words() {
-            for form in [&w.term, &w.exact] {
-                if let Some(c) = form.chars().next() {
-                    need.extend(self.chunk_ids_for_prefix(c.encode_utf8(&mut [0; 4])));
+            for p in self.dict_prefixes(w) {
+                need.extend(self.chunk_ids_for_prefix(&p));
+            }
+        }
+        let round1 = dict_files(need);
+        if !round1.is_empty() {
+            return round1;
+        }
+        let mut need = std::collections::BTreeSet::new();
+        for w in q.words() {
+            if self.typo_eligible(w) && !self.is_known(w) {
+                for form in [&w.term, &w.exact] {
+                    if let Some(c) = form.chars().next() {
+                        need.extend(self.chunk_ids_for_prefix(c.encode_utf8(&mut [0; 4])));
+                    }
                 }
             }
         }
-        let dicts: Vec<String> = need
-            .into_iter()
-            .filter(|i| !self.chunks.contains_key(i))
-            .map(|i| self.manifest.term_chunks[i].file.clone())
-            .collect();
-        if !dicts.is_empty() {
-            return dicts;
+        let round2 = dict_files(need);
+        if !round2.is_empty() {
+            return round2;
         }
         let mut posts: Vec<usize> = self
             .query_expansions(q)
@@ -198,18 +215,16 @@ impl IndexReader {
             .ok_or_else(|| FormatError::Missing {
                 file: name.to_string(),
             })?;
-        let entry = self
-            .manifest
-            .file(name)
-            .ok_or_else(|| FormatError::Missing {
-                file: name.to_string(),
-            })?;
-        if entry.size != bytes.len() as u64 || entry.sha256 != sha256_hex(bytes) {
+        let c = &self.manifest.doc_chunks[idx];
+        let hash = crate::format::manifest::hash_of_name(name).unwrap_or_default();
+        if (c.size != 0 && c.size != bytes.len() as u64)
+            || hash.is_empty()
+            || !sha256_hex(bytes).starts_with(hash)
+        {
             return Err(FormatError::Checksum {
                 file: name.to_string(),
             });
         }
-        let c = &self.manifest.doc_chunks[idx];
         let docs = docstore::parse(name, bytes, (c.last - c.first) as usize + 1)?;
         self.docs.insert(idx, docs);
         Ok(())

@@ -261,3 +261,33 @@ fn limit_truncates_hits_but_not_total() {
     assert_eq!(res.hits.len(), 1);
     assert!(res.total >= 3);
 }
+
+#[test]
+fn damaged_files_give_typed_errors_not_panics() {
+    use engine::{FormatError, IndexReader};
+    let ix = index();
+    let m = ix.reader.manifest().clone();
+    let docmeta = ix.file(&m.docmeta);
+    assert!(matches!(
+        IndexReader::open(m.clone(), &docmeta[..docmeta.len() - 3]),
+        Err(FormatError::Corrupt { .. } | FormatError::Checksum { .. })
+    ));
+    let mut r = IndexReader::open(m.clone(), &docmeta).unwrap();
+    let chunk = &m.doc_chunks[0].file;
+    let mut bytes = ix.file(chunk);
+    bytes[5] ^= 1;
+    assert!(matches!(
+        r.add_doc_chunk(chunk, &bytes),
+        Err(FormatError::Checksum { .. })
+    ));
+    assert!(matches!(
+        r.add_term_chunk("nope.bin", b"x"),
+        Err(FormatError::Missing { .. })
+    ));
+    let json = String::from_utf8(ix.file("manifest.json"))
+        .unwrap()
+        .replacen("\"format_version\":1", "\"format_version\":7", 1);
+    let e = IndexReader::parse_manifest(json.as_bytes()).unwrap_err();
+    assert!(matches!(e, FormatError::Version { found: 7, .. }));
+    assert!(e.to_string().contains("rebuild the index"));
+}

@@ -88,6 +88,9 @@ pub struct TermChunkEntry {
     pub file: String,
     pub first: String,
     pub last: String,
+    /// File size in bytes.
+    #[serde(default)]
+    pub size: u64,
 }
 
 /// A doc chunk holds documents `first..=last`.
@@ -96,6 +99,9 @@ pub struct DocChunkEntry {
     pub file: String,
     pub first: DocNum,
     pub last: DocNum,
+    /// File size in bytes.
+    #[serde(default)]
+    pub size: u64,
 }
 
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
@@ -111,12 +117,24 @@ pub struct Manifest {
     pub langs: Vec<String>,
     pub docmeta: String,
     pub ids: String,
+    /// The start-up files (docmeta, ids) with size and SHA-256. Chunk files
+    /// carry their size in their chunk entry and the first 12 hex digits of
+    /// their SHA-256 in their name (a full hash per chunk would make the
+    /// manifest of a large archive several times bigger).
     pub files: Vec<FileEntry>,
     /// Dictionary chunks (fst term → postings offset and df).
     pub term_chunks: Vec<TermChunkEntry>,
     /// Postings chunks (the posting lists of a term range).
     pub posting_chunks: Vec<TermChunkEntry>,
     pub doc_chunks: Vec<DocChunkEntry>,
+}
+
+/// The content hash in a chunk file name (`docs-007-3fa2c1d9e0b4.json` →
+/// `3fa2c1d9e0b4`): the first 12 hex digits of the file's SHA-256.
+pub fn hash_of_name(name: &str) -> Option<&str> {
+    let stem = name.rsplit_once('.')?.0;
+    let hash = stem.rsplit_once('-')?.1;
+    (hash.len() == 12 && hash.bytes().all(|b| b.is_ascii_hexdigit())).then_some(hash)
 }
 
 impl Manifest {
@@ -160,7 +178,7 @@ impl Manifest {
         }
         for list in [&self.term_chunks, &self.posting_chunks] {
             for c in list {
-                if !listed(&c.file) || c.first > c.last {
+                if c.first > c.last || hash_of_name(&c.file).is_none() {
                     return Err(bad(format!("term chunk {} is invalid", c.file)));
                 }
             }
@@ -172,7 +190,7 @@ impl Manifest {
         }
         let mut next = 0u32;
         for c in &self.doc_chunks {
-            if !listed(&c.file) || c.first != next || c.last < c.first {
+            if hash_of_name(&c.file).is_none() || c.first != next || c.last < c.first {
                 return Err(bad(format!(
                     "doc chunk {} does not continue at document {next}",
                     c.file
@@ -186,12 +204,17 @@ impl Manifest {
                 self.doc_count
             )));
         }
-        for f in &self.files {
-            if f.name.contains('/') || f.name.contains('\\') || f.name.starts_with('.') {
-                return Err(bad(format!(
-                    "file name {:?} is not a plain file name",
-                    f.name
-                )));
+        let names = self
+            .files
+            .iter()
+            .map(|f| &f.name)
+            .chain(self.term_chunks.iter().map(|c| &c.file));
+        let names = names
+            .chain(self.posting_chunks.iter().map(|c| &c.file))
+            .chain(self.doc_chunks.iter().map(|c| &c.file));
+        for name in names {
+            if name.contains('/') || name.contains('\\') || name.starts_with('.') {
+                return Err(bad(format!("file name {name:?} is not a plain file name")));
             }
         }
         Ok(())
@@ -201,9 +224,10 @@ impl Manifest {
         self.files.iter().find(|f| f.name == name)
     }
 
-    /// Serialises deterministically (struct field order, sorted lists).
+    /// Serialises deterministically (struct field order, sorted lists);
+    /// compact, since it is fetched before anything else.
     pub fn to_json(&self) -> Vec<u8> {
-        let mut v = serde_json::to_vec_pretty(self).unwrap_or_default();
+        let mut v = serde_json::to_vec(self).unwrap_or_default();
         v.push(b'\n');
         v
     }

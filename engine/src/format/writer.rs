@@ -32,6 +32,7 @@ fn flush_dict(
         file: name.clone(),
         first,
         last,
+        size: bytes.len() as u64,
     });
     files.push(IndexFile { name, bytes });
     Ok(())
@@ -262,6 +263,7 @@ impl IndexWriter {
                     file: name.clone(),
                     first,
                     last,
+                    size: bytes.len() as u64,
                 });
                 files.push(IndexFile { name, bytes });
             }
@@ -280,6 +282,7 @@ impl IndexWriter {
                 file: name.clone(),
                 first,
                 last,
+                size: bytes.len() as u64,
             });
             files.push(IndexFile { name, bytes });
         }
@@ -369,6 +372,7 @@ impl IndexWriter {
                 file: name.clone(),
                 first: start as DocNum,
                 last: (end - 1) as DocNum,
+                size: bytes.len() as u64,
             });
             files.push(IndexFile { name, bytes });
             start = end;
@@ -382,10 +386,11 @@ impl IndexWriter {
             search: self.settings.search,
             doc_count,
             langs: self.langs.into_iter().collect(),
-            docmeta: docmeta_name,
-            ids: ids_name,
+            docmeta: docmeta_name.clone(),
+            ids: ids_name.clone(),
             files: files
                 .iter()
+                .filter(|f| f.name == docmeta_name || f.name == ids_name)
                 .map(|f| FileEntry {
                     name: f.name.clone(),
                     size: f.bytes.len() as u64,

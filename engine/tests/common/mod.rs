@@ -36,7 +36,7 @@ impl Index {
     pub fn search_req(&mut self, text: &str, req: &SearchRequest) -> SearchResults {
         let q = Query::parse(text);
         // Dictionary chunks first, then the postings of the expanded terms.
-        for _round in 0..2 {
+        for _round in 0..3 {
             for name in self.reader.missing_term_chunks(&q) {
                 let bytes = self.file(&name);
                 self.reader
@@ -46,7 +46,7 @@ impl Index {
         }
         assert!(
             self.reader.missing_term_chunks(&q).is_empty(),
-            "two rounds load everything"
+            "three rounds load everything"
         );
         let res = self.reader.search(&q, req);
         let docs: Vec<u32> = res.hits.iter().map(|h| h.doc).collect();

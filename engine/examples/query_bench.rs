@@ -1,0 +1,97 @@
+//! Warm and cold query figures for a built index:
+//! `cargo run --release -p archive-engine --example query_bench -- <index dir> <queries.txt>`
+//! Cold: bytes a fresh reader fetches per query (manifest + docmeta once,
+//! then dictionary + postings chunks + the top-10 doc chunks). Warm: parse +
+//! search latency with everything the query list needs loaded.
+
+use engine::{IndexReader, Query, SearchRequest};
+use std::time::Instant;
+
+fn main() {
+    let mut args = std::env::args().skip(1);
+    let dir = std::path::PathBuf::from(args.next().expect("index dir"));
+    let queries: Vec<String> = std::fs::read_to_string(args.next().expect("queries file"))
+        .expect("queries")
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .map(|l| format!("{l} "))
+        .collect();
+    let read = |n: &str| std::fs::read(dir.join(n)).expect("index file");
+    let manifest_bytes = read("manifest.json");
+    let manifest = IndexReader::parse_manifest(&manifest_bytes).expect("manifest");
+    let docmeta = read(&manifest.docmeta);
+    println!(
+        "startup: manifest {} B + docmeta {} B",
+        manifest_bytes.len(),
+        docmeta.len()
+    );
+    let req = SearchRequest {
+        limit: 10,
+        ..Default::default()
+    };
+    let mut cold = Vec::new();
+    for q in &queries {
+        let mut r = IndexReader::open(manifest.clone(), &docmeta).expect("open");
+        let pq = Query::parse(q);
+        let mut bytes = 0;
+        loop {
+            let missing = r.missing_term_chunks(&pq);
+            if missing.is_empty() {
+                break;
+            }
+            for n in missing {
+                let b = read(&n);
+                bytes += b.len();
+                r.add_term_chunk(&n, &b).expect("chunk");
+            }
+        }
+        let res = r.search(&pq, &req);
+        let docs: Vec<u32> = res.hits.iter().map(|h| h.doc).collect();
+        let mut doc_bytes = 0;
+        for n in r.missing_doc_chunks(&docs) {
+            let b = read(&n);
+            doc_bytes += b.len();
+            r.add_doc_chunk(&n, &b).expect("doc chunk");
+        }
+        cold.push((bytes, doc_bytes, q.clone(), res.total));
+    }
+    for (b, d, q, total) in &cold {
+        println!(
+            "cold {q:<22} terms {:>8} B  docs {:>8} B  total hits {total}",
+            b, d
+        );
+    }
+    let mut r = IndexReader::open(manifest.clone(), &docmeta).expect("open");
+    for q in &queries {
+        let pq = Query::parse(q);
+        for _ in 0..2 {
+            for n in r.missing_term_chunks(&pq) {
+                r.add_term_chunk(&n, &read(&n)).expect("chunk");
+            }
+        }
+    }
+    let mut times = Vec::new();
+    let mut per: Vec<(f64, &String)> = Vec::new();
+    for _ in 0..5 {
+        for q in &queries {
+            let t = Instant::now();
+            std::hint::black_box(r.search(&Query::parse(q), &req));
+            let ms = t.elapsed().as_secs_f64() * 1000.0;
+            times.push(ms);
+            per.push((ms, q));
+        }
+    }
+    times.sort_by(f64::total_cmp);
+    let pct = |p: f64| times[((times.len() - 1) as f64 * p) as usize];
+    println!(
+        "warm: {} runs, p50 {:.2} ms, p95 {:.2} ms, max {:.2} ms",
+        times.len(),
+        pct(0.5),
+        pct(0.95),
+        pct(1.0)
+    );
+    per.sort_by(|a, b| b.0.total_cmp(&a.0));
+    for (ms, q) in per.iter().take(5) {
+        println!("  slow: {ms:.2} ms {q:?}");
+    }
+}
