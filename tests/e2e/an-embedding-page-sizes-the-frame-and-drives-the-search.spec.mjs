@@ -1,8 +1,8 @@
 // Issue 6: a host page on one loopback port embeds the reader served from
 // another (a different origin) with `?embed`. The archive's archive.toml
 // lists the host's origin. The reader must not take the host's focus, must
-// report its content height and the opened document, and must run a query
-// the host sends.
+// report its content height and the opened document, must run a query the
+// host sends, and its citations must point at the archive's public URL.
 
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -10,13 +10,14 @@ import path from 'node:path';
 import { useSite, startServer, ROOT } from './support/harness.mjs';
 import { buildSite, seedsConfigWithEmbed, tempDir, writeHostPage } from './support/sites.mjs';
 
+const PUBLIC_URL = 'https://archive.example.org/';
 const hostDir = tempDir('embed-host');
 const host = await startServer({ root: hostDir });
 const siteDir = path.join(tempDir('embed-site'), 'site');
 buildSite({
   corpus: path.join(ROOT, 'seeds'),
   out: siteDir,
-  config: seedsConfigWithEmbed({ allowedOrigins: [new URL(host.url).origin] }),
+  config: seedsConfigWithEmbed({ allowedOrigins: [new URL(host.url).origin], publicUrl: PUBLIC_URL }),
 });
 const site = useSite({ root: siteDir });
 after(async () => {
@@ -28,7 +29,7 @@ const messagesOfType = (page, type) =>
 
 test('the embedded reader keeps the host focus, reports its height, runs host queries and reports the opened document', async () => {
   writeHostPage(hostDir, { readerUrl: `${site.url}?embed` });
-  const context = await site.newContext();
+  const context = await site.newContext({ permissions: ['clipboard-read', 'clipboard-write'] });
   const page = await context.newPage();
   await page.goto(`${host.url}host.html`);
   const frame = page.frameLocator('#archive');
@@ -73,6 +74,11 @@ test('the embedded reader keeps the host focus, reports its height, runs host qu
   const opened = (await messagesOfType(page, 'archive:open')).at(-1).data;
   assert.equal(opened.title, title);
   assert.match(opened.id, /\//, 'the id is the document id');
+
+  // A citation made inside the frame points at the archive's public URL.
+  await frame.locator('button.cite').click();
+  const citation = await frame.locator('.cite-plain').textContent();
+  assert.ok(citation.includes(`${PUBLIC_URL}#doc=`), `permalink from public_url: ${citation}`);
 });
 
 async function assertEventually(check, message, timeout = 10_000) {
