@@ -30,36 +30,69 @@ pub struct DocPosting {
     pub positions: Vec<u32>,
 }
 
-/// Encodes postings sorted by doc (positions sorted within each doc).
-pub fn encode(postings: &[DocPosting], out: &mut Vec<u8>) {
-    put_varint(out, postings.len() as u64);
-    let mut docs = Vec::new();
-    let mut prev = 0u32;
-    for (i, p) in postings.iter().enumerate() {
+/// A posting list being built one document at a time, already encoded:
+/// a few bytes per posting instead of a struct and a vector.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct PostingsAcc {
+    df: u32,
+    last: DocNum,
+    docs: Vec<u8>,
+    positions: Vec<u8>,
+}
+
+impl PostingsAcc {
+    /// Appends one document; documents come in increasing order and
+    /// `p.positions` is sorted.
+    pub fn push(&mut self, p: &DocPosting) {
         put_varint(
-            &mut docs,
-            u64::from(if i == 0 { p.doc } else { p.doc - prev }),
+            &mut self.docs,
+            u64::from(if self.df == 0 {
+                p.doc
+            } else {
+                p.doc - self.last
+            }),
         );
-        prev = p.doc;
+        self.df += 1;
+        self.last = p.doc;
         let mask = (0..FIELDS)
             .filter(|&f| p.tf[f] > 0)
             .fold(0u8, |m, f| m | (1 << f));
-        docs.push(mask);
+        self.docs.push(mask);
         for f in 0..FIELDS {
             if p.tf[f] > 0 {
-                put_varint(&mut docs, u64::from(p.tf[f]));
+                put_varint(&mut self.docs, u64::from(p.tf[f]));
             }
         }
-    }
-    put_varint(out, docs.len() as u64);
-    out.extend_from_slice(&docs);
-    for p in postings {
         let mut last = 0u32;
         for (i, &pos) in p.positions.iter().enumerate() {
-            put_varint(out, u64::from(if i == 0 { pos } else { pos - last }));
+            put_varint(
+                &mut self.positions,
+                u64::from(if i == 0 { pos } else { pos - last }),
+            );
             last = pos;
         }
     }
+
+    pub fn df(&self) -> u32 {
+        self.df
+    }
+
+    /// Writes the list in the on-disk layout.
+    pub fn write(&self, out: &mut Vec<u8>) {
+        put_varint(out, u64::from(self.df));
+        put_varint(out, self.docs.len() as u64);
+        out.extend_from_slice(&self.docs);
+        out.extend_from_slice(&self.positions);
+    }
+}
+
+/// Encodes postings sorted by doc (positions sorted within each doc).
+pub fn encode(postings: &[DocPosting], out: &mut Vec<u8>) {
+    let mut acc = PostingsAcc::default();
+    for p in postings {
+        acc.push(p);
+    }
+    acc.write(out);
 }
 
 /// A decoded posting list (docs section); positions stay encoded until

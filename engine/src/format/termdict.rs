@@ -103,6 +103,13 @@ impl PostingsBuilder {
         off
     }
 
+    /// Appends an already encoded list; returns its offset.
+    pub fn add_encoded(&mut self, list: &postings::PostingsAcc) -> u64 {
+        let off = self.bytes.len() as u64;
+        list.write(&mut self.bytes);
+        off
+    }
+
     pub fn len(&self) -> usize {
         self.bytes.len()
     }

@@ -4,7 +4,7 @@
 
 use super::docmeta::{pack_date, quantize_len, DocMeta, FacetColumn};
 use super::manifest::{DocChunkEntry, FileEntry, Manifest, TermChunkEntry, MANIFEST_FILE};
-use super::postings::{DocPosting, BODY, FIELDS, META, SPEAKER, TITLE};
+use super::postings::{DocPosting, PostingsAcc, BODY, FIELDS, META, SPEAKER, TITLE};
 use super::termdict::{PostingsBuilder, TermDictBuilder};
 use super::{
     docstore, hashed_name, ids, sha256_hex, ArchiveInfo, FormatError, SearchSettings,
@@ -86,7 +86,7 @@ pub struct IndexFile {
 
 pub struct IndexWriter {
     settings: WriterSettings,
-    terms: HashMap<String, Vec<DocPosting>>,
+    terms: HashMap<String, PostingsAcc>,
     lens: [Vec<u32>; FIELDS],
     dates: Vec<u32>,
     facet_values: Vec<Vec<Vec<String>>>,
@@ -189,9 +189,11 @@ impl IndexWriter {
         for (term, mut p) in local {
             p.positions.sort_unstable();
             match self.terms.get_mut(&term) {
-                Some(list) => list.push(p),
+                Some(list) => list.push(&p),
                 None => {
-                    self.terms.insert(term, vec![p]);
+                    let mut acc = PostingsAcc::default();
+                    acc.push(&p);
+                    self.terms.insert(term, acc);
                 }
             }
         }
@@ -239,7 +241,7 @@ impl IndexWriter {
         let mut files: Vec<IndexFile> = Vec::new();
 
         // Dictionary and postings chunks.
-        let mut terms: Vec<(String, Vec<DocPosting>)> = self.terms.into_iter().collect();
+        let mut terms: Vec<(String, PostingsAcc)> = self.terms.into_iter().collect();
         terms.sort_unstable_by(|a, b| a.0.cmp(&b.0));
         let mut term_chunks = Vec::new();
         let mut posting_chunks = Vec::new();
@@ -247,10 +249,10 @@ impl IndexWriter {
         let mut post = PostingsBuilder::default();
         let mut post_range: Option<(String, String)> = None;
         for (term, list) in &terms {
-            let offset = post.add(list);
+            let offset = post.add_encoded(list);
             let range = post_range.get_or_insert_with(|| (term.clone(), term.clone()));
             range.1.clone_from(term);
-            dict.add(term, offset, list.len() as u64);
+            dict.add(term, offset, u64::from(list.df()));
             if post.len() >= self.settings.term_chunk_bytes {
                 let (first, last) = post_range.take().unwrap_or_default();
                 let bytes = std::mem::take(&mut post).finish();
