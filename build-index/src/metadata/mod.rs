@@ -38,7 +38,7 @@ pub struct Context<'a> {
 }
 
 static SELF_NAMED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:\b(?:[Hh]ere at|[Ww]e at)\s+(\p{Lu}[\p{L}\-]*(?:\s+\p{Lu}[\p{L}\-]*){0,2})\b|\b(\p{Lu}[\p{L}\-]*(?:\s+\p{Lu}[\p{L}\-]*){0,2})[’']s\s+(?:team|editors|newsroom|reporters|correspondents|staff)\b)")
+    Regex::new(r"(?:(?-u:\b)(?:[Hh]ere at|[Ww]e at)\s+(\p{Lu}[\p{L}\-]*(?:\s+\p{Lu}[\p{L}\-]*){0,2})(?-u:\b)|(?-u:\b)(\p{Lu}[\p{L}\-]*(?:\s+\p{Lu}[\p{L}\-]*){0,2})[’']s\s+(?:team|editors|newsroom|reporters|correspondents|staff)(?-u:\b))")
         .unwrap_or_else(|e| panic!("{e}"))
 });
 

@@ -348,38 +348,48 @@ fn re(p: &str) -> Regex {
     Regex::new(p).unwrap_or_else(|e| panic!("bad people pattern {p}: {e}"))
 }
 
-/// A name never crosses a line break, and starts at a word boundary.
-const NAME: &str = r"\b((?:\p{Lu}[\p{Ll}\p{M}'’\-]+|\p{Lu}\.)(?:[ \t]+(?:de|del|la|van|von|der|da|dos|bin|al|el|\p{Lu}\.|\p{Lu}[\p{Ll}\p{M}'’\-]+(?:-\p{Lu}[\p{Ll}\p{M}'’\-]+)?)){1,3})";
+/// A name never crosses a line break and starts after a non-letter. Word
+/// boundaries elsewhere are ASCII ones (`(?-u:\b)`): Unicode ones would stop
+/// the regex engine's fast DFA on any non-ASCII text.
+const NAME_CORE: &str = r"((?:\p{Lu}[\p{Ll}\p{M}'’\-]+|\p{Lu}\.)(?:[ \t]+(?:de|del|la|van|von|der|da|dos|bin|al|el|\p{Lu}\.|\p{Lu}[\p{Ll}\p{M}'’\-]+(?:-\p{Lu}[\p{Ll}\p{M}'’\-]+)?)){1,3})";
+/// A name where the match starts: after a non-letter (or at the start).
+const NAME_START: &str = r"(?:^|[^\p{L}\p{N}])";
 
 static TITLE_NAME: LazyLock<Regex> = LazyLock::new(|| {
     let mut titles: Vec<String> = TITLES.iter().map(|t| regex::escape(t)).collect();
     titles.sort_by_key(|t| std::cmp::Reverse(t.len()));
-    re(&format!(r"(?i:\b(?:{}))\s*,?\s+{NAME}", titles.join("|")))
+    re(&format!(
+        r"(?i:(?-u:\b)(?:{}))\s*,?\s+{NAME_CORE}",
+        titles.join("|")
+    ))
 });
 static APPOSITIVE: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
-        r"{NAME},\s+(?:the\s+|a\s+|an\s+|who\S*\s+(?:is\s+|was\s+)?)?(?:[\p{{L}}.\-]+\s+){{0,3}}(?i:president|vice-president|secretary|minister|ambassador|commissioner|governor|mayor|senator|chief|director|head|chair|spokesperson|spokesman|spokeswoman|representative|coordinator|envoy|editor|correspondent|professor|researcher|official|commander|leader|founder|ceo|executive)\b"
+        r"{NAME_START}{NAME_CORE},\s+(?:the\s+|a\s+|an\s+|who\S*\s+(?:is\s+|was\s+)?)?(?:[\p{{L}}.\-]+\s+){{0,3}}(?i:president|vice-president|secretary|minister|ambassador|commissioner|governor|mayor|senator|chief|director|head|chair|spokesperson|spokesman|spokeswoman|representative|coordinator|envoy|editor|correspondent|professor|researcher|official|commander|leader|founder|ceo|executive)(?-u:\b)"
     ))
 });
-static SUBJECT_SPEECH: LazyLock<Regex> =
-    LazyLock::new(|| re(&format!(r"{NAME}\s+(?:{SPEECH_VERBS})\b")));
+static SUBJECT_SPEECH: LazyLock<Regex> = LazyLock::new(|| {
+    re(&format!(
+        r"{NAME_START}{NAME_CORE}\s+(?:{SPEECH_VERBS})(?-u:\b)"
+    ))
+});
 static OBJECT_SPEECH: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
-        r"\b(?:{SPEECH_VERBS}|(?i:according)\s+to)\s+{NAME}"
+        r"(?-u:\b)(?:{SPEECH_VERBS}|(?i:according)\s+to)\s+{NAME_CORE}"
     ))
 });
 /// "Secretary Jane Roe With Omar Diallo of Radio X": the guest named in a
 /// title.
 static WITH_NAME: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
-        r"(?i:\bwith)[ \t]+{NAME}(?:[ \t]+(?i:of|from|on|at)\b|,|$)"
+        r"(?i:(?-u:\b)with)[ \t]+{NAME_CORE}(?:[ \t]+(?i:of|from|on|at)(?-u:\b)|,|$)"
     ))
 });
 static TITLE_SURNAME: LazyLock<Regex> = LazyLock::new(|| {
     let mut titles: Vec<String> = TITLES.iter().map(|t| regex::escape(t)).collect();
     titles.sort_by_key(|t| std::cmp::Reverse(t.len()));
     re(&format!(
-        r"(?i:\b(?:{}))\s+(\p{{Lu}}[\p{{Ll}}\p{{M}}'’\-]+)\b",
+        r"(?i:(?-u:\b)(?:{}))\s+(\p{{Lu}}[\p{{Ll}}\p{{M}}'’\-]+)(?-u:\b)",
         titles.join("|")
     ))
 });
