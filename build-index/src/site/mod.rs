@@ -222,25 +222,6 @@ pub fn bundle_site(site: &Path) -> Result<bundle::Bundle, SiteError> {
     bundle::build(&app, &index)
 }
 
-/// Writes `bytes` to `path` through a temporary file in the same folder, so
-/// `path` is either the old file or the complete new one.
-pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), SiteError> {
-    use std::io::Write;
-    let io = |source| SiteError::Io {
-        path: path.to_path_buf(),
-        source,
-    };
-    let parent = match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p,
-        _ => Path::new("."),
-    };
-    let mut tmp = tempfile::NamedTempFile::new_in(parent).map_err(io)?;
-    tmp.write_all(bytes).map_err(io)?;
-    tmp.as_file().sync_all().map_err(io)?;
-    tmp.persist(path).map_err(|e| io(e.error))?;
-    Ok(())
-}
-
 /// The index files (`index/<name>`) of a site or staging folder, sorted.
 fn read_index(dir: &Path) -> Result<Vec<(String, Vec<u8>)>, SiteError> {
     let index_dir = dir.join("index");
