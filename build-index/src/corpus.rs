@@ -54,6 +54,9 @@ pub struct SourceFile {
 /// warnings.
 pub fn walk(root: &Path, warnings: &mut Vec<Warning>) -> Vec<SourceFile> {
     let mut out = Vec::new();
+    // Skipped kinds of file, reported once per extension (a site folder may
+    // hold thousands of images): extension → (first file, count).
+    let mut skipped: BTreeMap<String, (String, usize)> = BTreeMap::new();
     let walker = walkdir::WalkDir::new(root)
         .follow_links(false)
         .sort_by_file_name()
@@ -84,11 +87,12 @@ pub fn walk(root: &Path, warnings: &mut Vec<Warning>) -> Vec<SourceFile> {
         }
         let Some(format) = format_of(path) else {
             if entry.file_name() != "archive.toml" && ft.is_file() {
-                warnings.push(Warning::warn(
-                    relative,
-                    None,
-                    "skipped: not a .txt, .md, .html or .jsonl file".into(),
-                ));
+                let ext = path
+                    .extension()
+                    .map(|e| format!(".{}", e.to_string_lossy().to_lowercase()))
+                    .unwrap_or_else(|| "(no extension)".into());
+                let e = skipped.entry(ext).or_insert((relative, 0));
+                e.1 += 1;
             }
             continue;
         };
@@ -125,6 +129,18 @@ pub fn walk(root: &Path, warnings: &mut Vec<Warning>) -> Vec<SourceFile> {
             relative,
             format,
         });
+    }
+    for (ext, (first, n)) in skipped {
+        let more = if n > 1 {
+            format!(" ({n} files ending in {ext})")
+        } else {
+            String::new()
+        };
+        warnings.push(Warning::warn(
+            first,
+            None,
+            format!("skipped: not a .txt, .md, .html or .jsonl file{more}"),
+        ));
     }
     out
 }
@@ -382,5 +398,30 @@ mod tests {
             paragraphs("Line one\ncontinues.\n    Second para\nwraps."),
             vec!["Line one continues.", "Second para wraps."]
         );
+    }
+
+    #[test]
+    fn walk_is_sorted_skips_hidden_and_reports_other_files_once_per_extension() {
+        let d = tempfile::tempdir().expect("tmp");
+        let p = d.path();
+        std::fs::create_dir_all(p.join("b/.git")).expect("dirs");
+        for f in [
+            "b/z.md",
+            "a.txt",
+            "b/.git/x.txt",
+            ".hidden.txt",
+            "img1.png",
+            "img2.png",
+            "archive.toml",
+        ] {
+            std::fs::write(p.join(f), "x").expect("write");
+        }
+        let mut w = Vec::new();
+        let files = walk(p, &mut w);
+        let rel: Vec<&str> = files.iter().map(|f| f.relative.as_str()).collect();
+        assert_eq!(rel, vec!["a.txt", "b/z.md"]);
+        assert_eq!(w.len(), 1, "{w:?}");
+        assert_eq!(w[0].file, "img1.png");
+        assert!(w[0].message.contains("2 files ending in .png"));
     }
 }
