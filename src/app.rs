@@ -5,6 +5,7 @@ use std::cell::Cell;
 use std::rc::Rc;
 
 use gloo::events::{EventListener, EventListenerOptions};
+use gloo::timers::callback::Timeout;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;
@@ -18,6 +19,9 @@ use crate::dom;
 use crate::pages::reader::ReaderPage;
 use crate::pages::search::SearchPage;
 use crate::state::{Action, AppState, HistoryMode, SearchKey, ViewState};
+
+/// Quiet time after the last keystroke before the URL follows the query.
+const HASH_WRITE_DELAY_MS: u32 = 250;
 
 /// Results per page when `archive.toml` does not say.
 const DEFAULT_PAGE_SIZE: usize = 20;
@@ -58,6 +62,7 @@ pub fn App() -> Html {
     let shown = use_state(|| (SearchKey::default(), 0usize));
     let active = use_state(|| None::<usize>);
     let generation = use_mut_ref(|| 0u64);
+    let pending_hash = use_mut_ref(|| None::<(Timeout, String)>);
     let results_scroll = use_memo((), |_| Cell::new(0.0f64));
     let embed = embedding.is_some();
 
@@ -83,12 +88,47 @@ pub fn App() -> Html {
         });
     }
 
-    // State → hash.
-    use_effect_with((*state).clone(), |s| match s.history {
-        HistoryMode::Push => dom::write_hash(&s.view.to_hash(), true),
-        HistoryMode::Replace => dom::write_hash(&s.view.to_hash(), false),
-        HistoryMode::None => {}
-    });
+    // State → hash. Typing replaces the entry only once the typing pauses:
+    // history writes cost a round trip to the browser process, and browsers
+    // throttle pages that write on every keystroke. A discrete action first
+    // settles a pending write, so the entry it leaves holds the full query.
+    {
+        let pending = pending_hash.clone();
+        use_effect_with((*state).clone(), move |s| {
+            let settle = |pending: &mut Option<(Timeout, String)>| {
+                if let Some((timer, hash)) = pending.take() {
+                    timer.cancel();
+                    dom::write_hash(&hash, false);
+                }
+            };
+            let hash = s.view.to_hash();
+            match s.history {
+                HistoryMode::Push => {
+                    settle(&mut pending.borrow_mut());
+                    dom::write_hash(&hash, true);
+                }
+                HistoryMode::Replace => {
+                    if let Some((timer, _)) = pending.borrow_mut().take() {
+                        timer.cancel();
+                    }
+                    let later = pending.clone();
+                    let h = hash.clone();
+                    let timer = Timeout::new(HASH_WRITE_DELAY_MS, move || {
+                        later.borrow_mut().take();
+                        dom::write_hash(&h, false);
+                    });
+                    *pending.borrow_mut() = Some((timer, hash));
+                }
+                // Back/forward moved to another entry: a write pending for
+                // the one we left must not land on this one.
+                HistoryMode::None => {
+                    if let Some((timer, _)) = pending.borrow_mut().take() {
+                        timer.cancel();
+                    }
+                }
+            }
+        });
+    }
 
     // Hash → state (back/forward, pasted links, links inside the page).
     {
@@ -199,8 +239,19 @@ pub fn App() -> Html {
                             if !same_search {
                                 active.set(None);
                             }
-                            results.set(Some(Rc::new(r)));
+                            // Titles and facets paint now; snippets in the
+                            // next task, skipped if another keystroke came.
+                            let first = Rc::new(r);
+                            results.set(Some(first.clone()));
                             search_error.set(None);
+                            let results = results.clone();
+                            let generation = generation.clone();
+                            Timeout::new(0, move || {
+                                if *generation.borrow() == mine {
+                                    results.set(Some(Rc::new(archive.with_snippets(&first))));
+                                }
+                            })
+                            .forget();
                         }
                         Err(e) => search_error.set(Some(Rc::new(e))),
                     }

@@ -19,6 +19,9 @@ use crate::state::{SearchKey, ViewState};
 /// Longest snippet on a result card, in characters.
 const SNIPPET_CHARS: usize = 220;
 
+/// Snippets remembered across searches before the memory starts over.
+const SNIPPET_CACHE: usize = 2000;
+
 /// Rounds of "what is missing?" per query; the engine needs at most two
 /// (dictionary, then postings), the rest is a guard against a loop.
 const MAX_FETCH_ROUNDS: usize = 4;
@@ -31,6 +34,9 @@ pub struct Archive {
     reader: RefCell<IndexReader>,
     /// Chunk files already handed to the reader (term and doc chunks, ids).
     loaded: RefCell<BTreeSet<String>>,
+    /// The last snippet computed for each document, shown until the one for
+    /// the current query is ready.
+    snippets: RefCell<BTreeMap<DocNum, Snippet>>,
     pub info: ArchiveInfo,
     /// Every year with a dated document, ascending: the year chart's axis,
     /// which stays put while filters change the counts.
@@ -66,6 +72,8 @@ pub struct Card {
     pub date: Option<String>,
     pub speakers: Vec<String>,
     pub snippet: Snippet,
+    /// Index terms that matched, for the snippet.
+    pub matched: Vec<String>,
 }
 
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -76,6 +84,8 @@ pub struct ResultsView {
     pub facets: BTreeMap<String, Vec<(String, u32)>>,
     pub note: Option<String>,
     pub suggestion: Option<String>,
+    /// False while the cards still show earlier (or no) snippets.
+    pub snippets_ready: bool,
 }
 
 /// A neighbour in the result list, for next/previous links.
@@ -111,6 +121,7 @@ impl Archive {
             source,
             reader: RefCell::new(reader),
             loaded: RefCell::new(BTreeSet::new()),
+            snippets: RefCell::new(BTreeMap::new()),
             info,
             years: Vec::new(),
         };
@@ -230,7 +241,13 @@ impl Archive {
                     source: d.source.clone(),
                     date: d.date.clone(),
                     speakers: d.speakers.clone(),
-                    snippet: reader.snippet(hit.doc, &hit.matched, SNIPPET_CHARS),
+                    snippet: self
+                        .snippets
+                        .borrow()
+                        .get(&hit.doc)
+                        .cloned()
+                        .unwrap_or_default(),
+                    matched: hit.matched.clone(),
                 })
             })
             .collect();
@@ -241,7 +258,36 @@ impl Archive {
             facets: results.facets,
             note: results.note,
             suggestion: results.suggestion,
+            snippets_ready: false,
         })
+    }
+
+    /// `results` with the snippets for its query. Finding the best passage
+    /// scans each document, the costliest step of a keystroke, so it runs
+    /// as a separate task that a newer keystroke can pre-empt.
+    pub fn with_snippets(&self, results: &ResultsView) -> ResultsView {
+        let reader = self.reader.borrow();
+        let mut cache = self.snippets.borrow_mut();
+        if cache.len() > SNIPPET_CACHE {
+            cache.clear();
+        }
+        let cards = results
+            .cards
+            .iter()
+            .map(|c| {
+                let snippet = reader.snippet(c.doc, &c.matched, SNIPPET_CHARS);
+                cache.insert(c.doc, snippet.clone());
+                Card {
+                    snippet,
+                    ..c.clone()
+                }
+            })
+            .collect();
+        ResultsView {
+            cards,
+            snippets_ready: true,
+            ..results.clone()
+        }
     }
 
     /// Every result of a search as export rows; `link` makes a document's URL.
