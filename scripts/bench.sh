@@ -8,6 +8,8 @@
 #   BENCH_CORPORA="seeds reuters" scripts/bench.sh
 #   BENCH_TOOLS="ours pagefind" scripts/bench.sh
 #   scripts/bench.sh --report             only print the tables of the last run
+#   BENCH_KEEP=1 BENCH_TOOLS=ours scripts/bench.sh   re-measure one tool, keep the others' results
+#   BUILD_INDEX=/path/to/build-index scripts/bench.sh   use that binary, do not build one
 #
 # Needs: node + npm, cargo, wasm-bindgen (the Cargo.lock version), the
 # wasm32-unknown-unknown target, /usr/bin/time, /usr/bin/chromium (Pagefind's
@@ -49,11 +51,16 @@ say "peer tools and corpora packages (bench/package-lock.json)"
 
 if wants ours; then
   say "building build-index (release) and the engine harness (native + wasm)"
-  (cd "$root" && cargo build --release -p build-index)
   # Snapshot the binary: target/ is shared, and a concurrent cargo build must
-  # not swap the indexer under a running benchmark.
+  # not swap the indexer under a running benchmark. BUILD_INDEX=<binary>
+  # benchmarks a binary built earlier instead of building one.
   mkdir -p "$bench/out/bin"
-  cp "$root/target/release/build-index" "$bench/out/bin/build-index"
+  if [[ -n "${BUILD_INDEX:-}" ]]; then
+    cp "$BUILD_INDEX" "$bench/out/bin/build-index"
+  else
+    (cd "$root" && cargo build --release -p build-index)
+    cp "$root/target/release/build-index" "$bench/out/bin/build-index"
+  fi
   (
     cd "$bench/engine-wasm"
     cargo build --release --bin native-bench
@@ -67,7 +74,7 @@ fi
 say "corpora → bench/data"
 node "$bench/prepare.mjs"
 
-rm -rf "$results"
+[[ -n "${BENCH_KEEP:-}" ]] || rm -rf "$results"
 mkdir -p "$results"
 # The conditions of the run, printed with the tables: load from other
 # processes makes every figure slower, so it is recorded rather than hidden.
