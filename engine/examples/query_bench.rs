@@ -30,7 +30,8 @@ fn main() {
         ..Default::default()
     };
     let mut cold = Vec::new();
-    for q in &queries {
+    let warm_only = std::env::var_os("WARM_ONLY").is_some();
+    for q in queries.iter().filter(|_| !warm_only) {
         let mut r = IndexReader::open(manifest.clone(), &docmeta).expect("open");
         let pq = Query::parse(q);
         let mut bytes = 0;
@@ -72,7 +73,8 @@ fn main() {
     }
     let mut times = Vec::new();
     let mut per: Vec<(f64, &String)> = Vec::new();
-    for _ in 0..5 {
+    let rounds: usize = std::env::var("ROUNDS").ok().and_then(|r| r.parse().ok()).unwrap_or(5);
+    for _ in 0..rounds {
         for q in &queries {
             let t = Instant::now();
             std::hint::black_box(r.search(&Query::parse(q), &req));
