@@ -17,7 +17,11 @@ fn crc32(bytes: &[u8]) -> u32 {
     for &b in bytes {
         crc ^= u32::from(b);
         for _ in 0..8 {
-            crc = if crc & 1 != 0 { (crc >> 1) ^ 0xEDB8_8320 } else { crc >> 1 };
+            crc = if crc & 1 != 0 {
+                (crc >> 1) ^ 0xEDB8_8320
+            } else {
+                crc >> 1
+            };
         }
     }
     !crc
@@ -26,15 +30,30 @@ fn crc32(bytes: &[u8]) -> u32 {
 fn files() -> &'static Vec<engine::IndexFile> {
     static F: OnceLock<Vec<engine::IndexFile>> = OnceLock::new();
     F.get_or_init(|| {
-        let mut w = IndexWriter::new(WriterSettings { term_chunk_bytes: 200, dict_chunk_bytes: 100, doc_chunk_bytes: 300, ..Default::default() });
-        for (i, body) in ["border fentanyl juárez cartels", "migración frontera sequía", "border wall drought climate"].iter().enumerate() {
+        let mut w = IndexWriter::new(WriterSettings {
+            term_chunk_bytes: 200,
+            dict_chunk_bytes: 100,
+            doc_chunk_bytes: 300,
+            ..Default::default()
+        });
+        for (i, body) in [
+            "border fentanyl juárez cartels",
+            "migración frontera sequía",
+            "border wall drought climate",
+        ]
+        .iter()
+        .enumerate()
+        {
             w.add(&Document {
                 id: format!("d/{i}"),
                 title: format!("Title {i} border"),
                 lang: "en".into(),
                 date: Some(format!("202{i}")),
                 source: Some(["A", "B", "C"][i].into()),
-                blocks: vec![Block::Paragraph { text: body.to_string(), line: 1 }],
+                blocks: vec![Block::Paragraph {
+                    text: body.to_string(),
+                    line: 1,
+                }],
                 ..Default::default()
             });
         }
@@ -43,17 +62,29 @@ fn files() -> &'static Vec<engine::IndexFile> {
 }
 
 fuzz_target!(|data: &[u8]| {
-    let Some((&pick, payload)) = data.split_first() else { return };
+    let Some((&pick, payload)) = data.split_first() else {
+        return;
+    };
     let files = files();
-    let manifest_bytes = files.iter().find(|f| f.name == "manifest.json").map(|f| f.bytes.clone()).unwrap_or_default();
+    let manifest_bytes = files
+        .iter()
+        .find(|f| f.name == "manifest.json")
+        .map(|f| f.bytes.clone())
+        .unwrap_or_default();
     let good = IndexReader::parse_manifest(&manifest_bytes).expect("fixture manifest");
     // Which file the fuzzer's bytes stand in for.
     let target: String = match pick % 6 {
         0 => "manifest.json".into(),
         1 => good.docmeta.clone(),
-        2 => good.term_chunks[usize::from(pick / 6) % good.term_chunks.len()].file.clone(),
-        3 => good.posting_chunks[usize::from(pick / 6) % good.posting_chunks.len()].file.clone(),
-        4 => good.doc_chunks[usize::from(pick / 6) % good.doc_chunks.len()].file.clone(),
+        2 => good.term_chunks[usize::from(pick / 6) % good.term_chunks.len()]
+            .file
+            .clone(),
+        3 => good.posting_chunks[usize::from(pick / 6) % good.posting_chunks.len()]
+            .file
+            .clone(),
+        4 => good.doc_chunks[usize::from(pick / 6) % good.doc_chunks.len()]
+            .file
+            .clone(),
         _ => good.ids.clone(),
     };
     let magic: Option<&[u8; 4]> = match pick % 6 {
@@ -86,14 +117,29 @@ fuzz_target!(|data: &[u8]| {
         if n == target {
             payload.clone()
         } else {
-            files.iter().find(|f| f.name == n).map(|f| f.bytes.clone()).unwrap_or_default()
+            files
+                .iter()
+                .find(|f| f.name == n)
+                .map(|f| f.bytes.clone())
+                .unwrap_or_default()
         }
     };
-    let Ok(manifest) = IndexReader::parse_manifest(&get("manifest.json")) else { return };
-    let Ok(mut r) = IndexReader::open(manifest.clone(), &get(&manifest.docmeta)) else { return };
+    let Ok(manifest) = IndexReader::parse_manifest(&get("manifest.json")) else {
+        return;
+    };
+    let Ok(mut r) = IndexReader::open(manifest.clone(), &get(&manifest.docmeta)) else {
+        return;
+    };
     let _ = r.add_ids(&get(&manifest.ids));
     let _ = r.doc_by_id("d/1");
-    for text in ["border", "fentanil", "\"border wall\" -climate", "", "mig", "year:2021 source:a"] {
+    for text in [
+        "border",
+        "fentanil",
+        "\"border wall\" -climate",
+        "",
+        "mig",
+        "year:2021 source:a",
+    ] {
         let q = Query::parse(text);
         for _ in 0..3 {
             for name in r.missing_term_chunks(&q) {
