@@ -5,12 +5,32 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { ROOT } from './harness.mjs';
+import { ROOT, SITE_DIR } from './harness.mjs';
 
 /** The release build-index that scripts/build-site.sh built. */
 export const BUILD_INDEX = path.resolve(process.env.BUILD_INDEX ?? path.join(ROOT, 'target/release/build-index'));
-/** Trunk's release build of the reader. */
-export const DIST_DIR = path.join(ROOT, 'dist');
+/** Files build-index writes around the reader app at a site's root. */
+const GENERATED = new Set(['index', 'doc', 'sw.js', 'offline.html', 'sitemap.xml', 'robots.txt', '_headers', 'nginx.conf']);
+
+let appDir = null;
+/**
+ * The reader app of the site under test (SITE_DIR), as a folder for
+ * `--app`: the same build that site was made with, so the index the test
+ * builds matches the app even while dist/ is being rebuilt.
+ */
+export function siteAppDir() {
+  if (appDir) return appDir;
+  const dir = tempDir('site-app');
+  for (const entry of fs.readdirSync(SITE_DIR, { withFileTypes: true })) {
+    if (GENERATED.has(entry.name) || !entry.isFile()) continue;
+    fs.copyFileSync(path.join(SITE_DIR, entry.name), path.join(dir, entry.name));
+  }
+  // build-index adds its marks again.
+  const index = path.join(dir, 'index.html');
+  fs.writeFileSync(index, fs.readFileSync(index, 'utf8').replace(/<meta name="archive-[a-z-]+" content="[^"]*">\n/g, ''));
+  appDir = dir;
+  return dir;
+}
 
 /** A fresh temporary folder, removed when the process exits. */
 export function tempDir(prefix) {
@@ -22,7 +42,8 @@ export function tempDir(prefix) {
 /**
  * Runs build-index `corpus -o out` and returns its stdout. `config` is the
  * text of an archive.toml to use; `bundled` uses the app compiled into the
- * binary instead of `--app dist/`. Throws with stderr on failure.
+ * binary instead of the app of the site under test. Throws with stderr on
+ * failure.
  */
 export function buildSite({ corpus, out, config = null, bundled = false, binary = BUILD_INDEX, env = process.env, cwd = ROOT }) {
   if (!fs.existsSync(binary)) throw new Error(`${binary} is missing: run bash scripts/build-site.sh first`);
@@ -32,7 +53,7 @@ export function buildSite({ corpus, out, config = null, bundled = false, binary 
     fs.writeFileSync(file, config);
     args.push('--config', file);
   }
-  if (!bundled) args.push('--app', DIST_DIR);
+  if (!bundled) args.push('--app', siteAppDir());
   const run = spawnSync(binary, args, { env, cwd, encoding: 'utf8' });
   if (run.status !== 0) {
     throw new Error(`build-index ${args.join(' ')} exited with ${run.status}:\n${run.stderr}${run.stdout}`);
