@@ -73,7 +73,10 @@ fn main() {
     }
     let mut times = Vec::new();
     let mut per: Vec<(f64, &String)> = Vec::new();
-    let rounds: usize = std::env::var("ROUNDS").ok().and_then(|r| r.parse().ok()).unwrap_or(5);
+    let rounds: usize = std::env::var("ROUNDS")
+        .ok()
+        .and_then(|r| r.parse().ok())
+        .unwrap_or(5);
     for _ in 0..rounds {
         for q in &queries {
             let t = Instant::now();
