@@ -239,8 +239,16 @@ pub fn App() -> Html {
                             if !same_search {
                                 active.set(None);
                             }
-                            // Titles and facets paint now; snippets in the
-                            // next task, skipped if another keystroke came.
+                            // The first results paint whole (no layout
+                            // shift at load); later ones paint titles and
+                            // facets now and snippets in the next task,
+                            // skipped if another keystroke came.
+                            if results.is_none() {
+                                results.set(Some(Rc::new(archive.with_snippets(&r))));
+                                search_error.set(None);
+                                searching.set(false);
+                                return;
+                            }
                             let first = Rc::new(r);
                             results.set(Some(first.clone()));
                             search_error.set(None);
