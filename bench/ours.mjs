@@ -24,8 +24,8 @@ if (!outFile) {
 // scripts/bench.sh snapshots the binary into bench/out/bin (target/ is shared).
 const snapshot = path.join(here, 'out', 'bin', 'build-index');
 const buildIndex = process.env.BUILD_INDEX || (fs.existsSync(snapshot) ? snapshot : path.join(repo, 'target', 'release', 'build-index'));
-// The reader app, when it has been built (Trunk's dist/), goes into the site
-// like a real deployment, so its size is measured too.
+// The reader app as Trunk built it (dist/), measured where it is: the build
+// does not copy it, so a half-finished Trunk build cannot break the run.
 const appDir = process.env.BENCH_APP_DIR || path.join(repo, 'dist');
 const nativeBench = path.join(here, 'engine-wasm', 'target', 'release', 'native-bench');
 const queries = readQueries(queriesFile);
@@ -56,8 +56,7 @@ const inputBytes = walkFiles(corpusDir)
 const site = path.join(here, 'out', 'ours', corpus);
 fs.rmSync(site, { recursive: true, force: true });
 fs.mkdirSync(path.dirname(site), { recursive: true });
-const appArgs = fs.existsSync(path.join(appDir, 'index.html')) ? ['--app', appDir] : [];
-const build = timed(buildIndex, [corpusDir, '-o', site, '--json', ...appArgs]);
+const build = timed(buildIndex, [corpusDir, '-o', site, '--json']);
 let summary = null;
 try {
   summary = JSON.parse(build.stdout);
@@ -102,10 +101,13 @@ else console.error(`ours-wasm failed:\n${wasmRun.stderr}`);
 // The CLI as a user runs it: a new process per query (loads the index each time).
 const cli = queries.map((q) => timed(buildIndex, ['query', '--index', indexDir, '--json', '--limit', '10', q]));
 
-// App code: the reader build-index copies beside the index (wasm, js, css).
+// App code: the reader's wasm, js and css (sw.js is offline support, not
+// needed for a first result).
 let appGz = null;
-const appFiles = fs.readdirSync(site).filter((f) => /\.(wasm|js|css)$/.test(f) && f !== 'sw.js');
-if (appFiles.length) appGz = appFiles.reduce((s, f) => s + gz(fs.readFileSync(path.join(site, f))), 0);
+if (fs.existsSync(appDir)) {
+  const appFiles = fs.readdirSync(appDir).filter((f) => /\.(wasm|js|css)$/.test(f) && f !== 'sw.js');
+  if (appFiles.length) appGz = appFiles.reduce((s, f) => s + gz(fs.readFileSync(path.join(appDir, f))), 0);
+}
 
 writeResult(outFile, {
   tool: 'ours',

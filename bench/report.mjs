@@ -71,7 +71,7 @@ perTool(
   'ours: term chunks the query needs + doc chunks of the top 10; Pagefind: pf_index chunks + 10 pf_fragment files.',
   ['ours', 'pagefind'],
 );
-perTool('App code (gzip)', (r) => kb(r.app_code_gz), 'ours: the reader (wasm + js + css) build-index copies into the site, when built with the app; Pagefind: pagefind.js + worker + wasm as loaded; JS peers: the library bundle alone (MiniSearch unminified: it ships no .min.js).');
+perTool('App code (gzip)', (r) => kb(r.app_code_gz), 'ours: the reader app as Trunk built it (dist/: wasm + js + css, without sw.js); Pagefind: pagefind.js + worker + wasm as loaded; JS peers: the library bundle alone (MiniSearch unminified: it ships no .min.js).');
 
 const latencyRows = [];
 for (const t of TOOLS) {
