@@ -113,24 +113,52 @@ impl<'a> Ctx<'a> {
     /// `weight × BM25F` for every posting of term `t`, into `acc`.
     fn score_term(&self, t: usize, acc: &mut Acc) {
         let th = &self.terms[t];
-        let meta = &self.r.meta;
-        let idf = th_idf(meta.doc_count, th.list.docs.len()) * th.exp.weight * (K1 + 1.0);
+        let idf = th_idf(self.r.meta.doc_count, th.list.docs.len()) * th.exp.weight * (K1 + 1.0);
         for (i, &doc) in th.list.docs.iter().enumerate() {
-            let mut tf = 0f32;
-            for f in 0..FIELDS {
-                let raw = th.list.tfs[i][f];
-                if raw != 0 {
-                    let q = meta.lens[f].get(doc as usize).copied().unwrap_or(0);
-                    tf += raw as f32 * self.r.norms[f][q as usize];
-                }
-            }
-            acc.max(doc, idf * tf / (K1 + tf));
+            acc.max(doc, self.posting_score(t, i, idf));
         }
+    }
+
+    /// `weight × BM25F` for every posting of term `t`, appended to `out`.
+    fn score_term_into(&self, t: usize, out: &mut Vec<(DocNum, f32)>) {
+        let th = &self.terms[t];
+        let idf = th_idf(self.r.meta.doc_count, th.list.docs.len()) * th.exp.weight * (K1 + 1.0);
+        for (i, &doc) in th.list.docs.iter().enumerate() {
+            out.push((doc, self.posting_score(t, i, idf)));
+        }
+    }
+
+    /// `idf_weighted × tf / (K1 + tf)` with `tf` the BM25F field sum.
+    fn posting_score(&self, t: usize, i: usize, idf_weighted: f32) -> f32 {
+        let th = &self.terms[t];
+        let doc = th.list.docs[i] as usize;
+        let meta = &self.r.meta;
+        let mut tf = 0f32;
+        for f in 0..FIELDS {
+            let raw = th.list.tfs[i][f];
+            if raw != 0 {
+                let q = meta.lens[f].get(doc).copied().unwrap_or(0);
+                tf += raw as f32 * self.r.norms[f][q as usize];
+            }
+        }
+        (idf_weighted * tf / (K1 + tf)).max(f32::MIN_POSITIVE)
     }
 
     /// Best `weight × BM25F` per document over `terms`.
     fn best_scores(&self, terms: &[usize]) -> Vec<(DocNum, f32)> {
-        let mut acc = Acc::new(self.r.meta.doc_count as usize);
+        let n = self.r.meta.doc_count as usize;
+        let postings: usize = terms.iter().map(|&t| self.terms[t].list.docs.len()).sum();
+        if postings.saturating_mul(16) < n {
+            // Few postings: sorting them beats zeroing a per-document array.
+            let mut pairs: Vec<(DocNum, f32)> = Vec::with_capacity(postings);
+            for &t in terms {
+                self.score_term_into(t, &mut pairs);
+            }
+            pairs.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.total_cmp(&a.1)));
+            pairs.dedup_by_key(|p| p.0);
+            return pairs;
+        }
+        let mut acc = Acc::new(n);
         for &t in terms {
             self.score_term(t, &mut acc);
         }
@@ -353,14 +381,17 @@ impl IndexReader {
             .filter(|c| !c.negated)
             .map(|c| ctx.clause(c))
             .collect();
-        let mut excluded = vec![false; n as usize];
+        let has_negated = q.clauses.iter().any(|c| c.negated);
+        let mut excluded = vec![false; if has_negated { n as usize } else { 0 }];
         for c in q.clauses.iter().filter(|c| c.negated) {
             for (d, _) in ctx.clause(c).docs {
                 excluded[d as usize] = true;
             }
         }
-        let keep =
-            |d: DocNum| !excluded[d as usize] && allowed.as_ref().is_none_or(|a| a[d as usize]);
+        let keep = |d: DocNum| {
+            !excluded.get(d as usize).copied().unwrap_or(false)
+                && allowed.as_ref().is_none_or(|a| a[d as usize])
+        };
         let selections = self.facet_selections(req);
 
         let mut note = None;
