@@ -27,6 +27,8 @@ pub struct IndexReader {
     pub(crate) stem_langs: Vec<String>,
     /// BM25F length normalisation × field weight, per field and quantized length.
     pub(crate) norms: [[f32; 256]; crate::format::postings::FIELDS],
+    /// Tokens of recently snippeted documents (see `snippet`).
+    pub(crate) token_cache: crate::snippet::TokenCache,
 }
 
 /// True when some string with prefix `p` may lie in `[first, last]`.
@@ -72,6 +74,7 @@ impl IndexReader {
             chunks: BTreeMap::new(),
             postings: BTreeMap::new(),
             docs: BTreeMap::new(),
+            token_cache: Default::default(),
             ids: None,
             stem_langs,
             norms,

@@ -2,23 +2,98 @@
 //! tokenizer and a token is marked when its term (or unfolded form) is one
 //! of the index terms that matched — so stems, folded and typo matches are
 //! highlighted exactly where the index found them.
+//!
+//! Tokenizing is the expensive part, and while a visitor types the same top
+//! documents come back keystroke after keystroke; so the tokens of recently
+//! snippeted documents are kept in a small cache on the reader.
+
+use std::collections::{BTreeMap, HashSet};
+use std::sync::{Arc, Mutex};
 
 use crate::api::{DocHighlights, DocNum, Range, Snippet};
 use crate::model::{Block, Document};
 use crate::reader::IndexReader;
 use crate::tokenizer::tokenize;
 
-/// Highlight ranges of `matched` terms in `text` (sorted, merged).
-pub fn highlight_ranges(text: &str, lang: &str, matched: &[String]) -> Vec<Range> {
+/// A token reduced to what highlighting needs.
+#[derive(Debug)]
+struct Tok {
+    start: u32,
+    end: u32,
+    term: Box<str>,
+    /// The unfolded form, only when it differs from `term`.
+    text: Option<Box<str>>,
+}
+
+/// Tokens of one text (a title or a block).
+type TextTokens = Vec<Tok>;
+
+fn tokens_of(text: &str, lang: &str) -> TextTokens {
+    tokenize(text, lang)
+        .into_iter()
+        .map(|t| Tok {
+            start: t.start as u32,
+            end: t.end as u32,
+            text: (t.text != t.term).then(|| t.text.into_boxed_str()),
+            term: t.term.into_boxed_str(),
+        })
+        .collect()
+}
+
+/// Tokens of every block of a document, in block order.
+#[derive(Debug)]
+pub(crate) struct DocTokens {
+    blocks: Vec<TextTokens>,
+}
+
+/// Documents whose tokens are kept; a results page and a little more.
+const TOKEN_CACHE_DOCS: usize = 48;
+
+/// Bounded cache of document tokens, shared by `snippet` and `highlights`.
+#[derive(Debug, Default)]
+pub(crate) struct TokenCache {
+    docs: Mutex<BTreeMap<DocNum, Arc<DocTokens>>>,
+}
+
+impl TokenCache {
+    fn get(&self, num: DocNum, doc: &Document) -> Arc<DocTokens> {
+        // A poisoned lock only means another caller panicked mid-insert; the
+        // map itself is still valid, so keep using it.
+        let mut docs = self.docs.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some(t) = docs.get(&num) {
+            return Arc::clone(t);
+        }
+        if docs.len() >= TOKEN_CACHE_DOCS {
+            docs.clear();
+        }
+        let toks = Arc::new(DocTokens {
+            blocks: doc
+                .blocks
+                .iter()
+                .map(|b| tokens_of(b.text(), &doc.lang))
+                .collect(),
+        });
+        docs.insert(num, Arc::clone(&toks));
+        toks
+    }
+}
+
+fn matched_set(matched: &[String]) -> HashSet<&str> {
+    matched.iter().map(String::as_str).collect()
+}
+
+fn ranges_of(tokens: &[Tok], matched: &HashSet<&str>) -> Vec<Range> {
     if matched.is_empty() {
         return Vec::new();
     }
-    let mut ranges: Vec<Range> = tokenize(text, lang)
-        .into_iter()
-        .filter(|t| matched.iter().any(|m| *m == t.term || *m == t.text))
+    let mut ranges: Vec<Range> = tokens
+        .iter()
+        .filter(|t| {
+            matched.contains(&*t.term) || t.text.as_deref().is_some_and(|x| matched.contains(x))
+        })
         .map(|t| Range {
-            start: t.start,
-            end: t.end,
+            start: t.start as usize,
+            end: t.end as usize,
         })
         .collect();
     ranges.sort_by_key(|r| (r.start, r.end));
@@ -30,6 +105,14 @@ pub fn highlight_ranges(text: &str, lang: &str, matched: &[String]) -> Vec<Range
         }
     }
     out
+}
+
+/// Highlight ranges of `matched` terms in `text` (sorted, merged).
+pub fn highlight_ranges(text: &str, lang: &str, matched: &[String]) -> Vec<Range> {
+    if matched.is_empty() {
+        return Vec::new();
+    }
+    ranges_of(&tokens_of(text, lang), &matched_set(matched))
 }
 
 fn floor_char(s: &str, mut i: usize) -> usize {
@@ -103,9 +186,30 @@ fn window(text: &str, ranges: &[Range], max: usize) -> Snippet {
 /// The best passage of `doc` for `matched`: the block with the most
 /// distinct matched terms (then most hits), cut around its densest part.
 pub fn best_snippet(doc: &Document, matched: &[String], max_chars: usize) -> Snippet {
+    let toks = DocTokens {
+        blocks: doc
+            .blocks
+            .iter()
+            .map(|b| tokens_of(b.text(), &doc.lang))
+            .collect(),
+    };
+    snippet_from_tokens(doc, &toks, matched, max_chars)
+}
+
+fn snippet_from_tokens(
+    doc: &Document,
+    toks: &DocTokens,
+    matched: &[String],
+    max_chars: usize,
+) -> Snippet {
+    let set = matched_set(matched);
     let mut best: Option<(usize, usize, usize, Vec<Range>)> = None;
     for (i, b) in doc.blocks.iter().enumerate() {
-        let ranges = highlight_ranges(b.text(), &doc.lang, matched);
+        let ranges = toks
+            .blocks
+            .get(i)
+            .map(|t| ranges_of(t, &set))
+            .unwrap_or_default();
         if ranges.is_empty() {
             continue;
         }
@@ -145,9 +249,11 @@ pub fn best_snippet(doc: &Document, matched: &[String], max_chars: usize) -> Sni
 impl IndexReader {
     /// Best passage of a loaded document (empty if its chunk is not loaded).
     pub fn snippet(&self, doc: DocNum, matched: &[String], max_chars: usize) -> Snippet {
-        self.document(doc)
-            .map(|d| best_snippet(d, matched, max_chars))
-            .unwrap_or_default()
+        let Some(d) = self.document(doc) else {
+            return Snippet::default();
+        };
+        let toks = self.token_cache.get(doc, d);
+        snippet_from_tokens(d, &toks, matched, max_chars)
     }
 
     /// Every match in a loaded document, for the reading view.
@@ -155,13 +261,15 @@ impl IndexReader {
         let Some(d) = self.document(doc) else {
             return DocHighlights::default();
         };
+        let toks = self.token_cache.get(doc, d);
+        let set = matched_set(matched);
         DocHighlights {
             title: highlight_ranges(&d.title, &d.lang, matched),
-            blocks: d
+            blocks: toks
                 .blocks
                 .iter()
                 .enumerate()
-                .map(|(i, b)| (i, highlight_ranges(b.text(), &d.lang, matched)))
+                .map(|(i, t)| (i, ranges_of(t, &set)))
                 .filter(|(_, r)| !r.is_empty())
                 .collect(),
         }
