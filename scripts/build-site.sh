@@ -27,5 +27,5 @@ note "done in $((SECONDS - t0)) s"
 # compiled in, so the site always carries the build that just finished.
 step "Site: build-index $corpus -o $site --app dist"
 t0=$SECONDS
-target/release/build-index "$corpus" -o "$site" --app dist "$@"
+"${CARGO_TARGET_DIR:-target}/release/build-index" "$corpus" -o "$site" --app dist "$@"
 note "done in $((SECONDS - t0)) s"

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { ROOT, SITE_DIR } from './harness.mjs';
 
 /** The release build-index that scripts/build-site.sh built. */
-export const BUILD_INDEX = path.resolve(process.env.BUILD_INDEX ?? path.join(ROOT, 'target/release/build-index'));
+export const BUILD_INDEX = path.resolve(process.env.BUILD_INDEX ?? path.join(process.env.CARGO_TARGET_DIR ? path.resolve(ROOT, process.env.CARGO_TARGET_DIR) : path.join(ROOT, 'target'), 'release/build-index'));
 /** Files build-index writes around the reader app at a site's root. */
 const GENERATED = new Set(['index', 'doc', 'sw.js', 'offline.html', 'sitemap.xml', 'robots.txt', '_headers', 'nginx.conf']);
 
