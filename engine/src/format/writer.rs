@@ -15,6 +15,24 @@ use crate::model::{Block, Document, FACETS};
 use crate::tokenizer::tokenize;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
+/// Writes one postings chunk covering the term range `first..=last`.
+fn flush_postings(
+    post: PostingsBuilder,
+    (first, last): (String, String),
+    files: &mut Vec<IndexFile>,
+    chunks: &mut Vec<TermChunkEntry>,
+) {
+    let bytes = post.finish();
+    let name = hashed_name(&format!("postings-{:03}", chunks.len()), "bin", &bytes);
+    chunks.push(TermChunkEntry {
+        file: name.clone(),
+        first,
+        last,
+        size: bytes.len() as u64,
+    });
+    files.push(IndexFile { name, bytes });
+}
+
 fn flush_dict(
     dict: TermDictBuilder,
     files: &mut Vec<IndexFile>,
@@ -255,38 +273,19 @@ impl IndexWriter {
             dict.add(term, offset, u64::from(list.df()));
             if post.len() >= self.settings.term_chunk_bytes {
                 let (first, last) = post_range.take().unwrap_or_default();
-                let bytes = std::mem::take(&mut post).finish();
-                let name = hashed_name(
-                    &format!("postings-{:03}", posting_chunks.len()),
-                    "bin",
-                    &bytes,
+                flush_postings(
+                    std::mem::take(&mut post),
+                    (first, last),
+                    &mut files,
+                    &mut posting_chunks,
                 );
-                posting_chunks.push(TermChunkEntry {
-                    file: name.clone(),
-                    first,
-                    last,
-                    size: bytes.len() as u64,
-                });
-                files.push(IndexFile { name, bytes });
             }
             if dict.key_bytes() >= self.settings.dict_chunk_bytes {
                 flush_dict(std::mem::take(&mut dict), &mut files, &mut term_chunks)?;
             }
         }
         if let Some((first, last)) = post_range.take() {
-            let bytes = post.finish();
-            let name = hashed_name(
-                &format!("postings-{:03}", posting_chunks.len()),
-                "bin",
-                &bytes,
-            );
-            posting_chunks.push(TermChunkEntry {
-                file: name.clone(),
-                first,
-                last,
-                size: bytes.len() as u64,
-            });
-            files.push(IndexFile { name, bytes });
+            flush_postings(post, (first, last), &mut files, &mut posting_chunks);
         }
         flush_dict(dict, &mut files, &mut term_chunks)?;
 
