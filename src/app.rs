@@ -271,7 +271,16 @@ pub fn App() -> Html {
 
     let dispatch = {
         let state = state.dispatcher();
-        Callback::from(move |a: Action| state.dispatch(a))
+        // Opening a document from the list remembers where the list was
+        // scrolled at that moment: the last scroll event may still be queued.
+        let scroll = results_scroll.clone();
+        let on_list = view.doc.is_none();
+        Callback::from(move |a: Action| {
+            if on_list && matches!(a, Action::OpenDoc { .. }) {
+                scroll.set(dom::scroll_y());
+            }
+            state.dispatch(a)
+        })
     };
     // Embedded: report height and opened documents, take queries from the host.
     crate::embed::use_embed(

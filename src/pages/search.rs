@@ -38,16 +38,36 @@ pub fn SearchPage(props: &Props) -> Html {
     let drawer = use_state(|| false);
 
     // Remember the scroll position; restore it when coming back from a
-    // document to the same search.
+    // document to the same search. The restore waits for the results to be
+    // on the page (a shorter page would clamp it), and until it has happened
+    // scroll events (the clamp itself among them) must not overwrite what is
+    // remembered.
+    let restore = use_mut_ref(|| None::<f64>);
     {
         let scroll = props.scroll.clone();
+        let restore = restore.clone();
         use_effect_with((), move |_| {
-            dom::scroll_to_y(scroll.get());
+            *restore.borrow_mut() = Some(scroll.get());
             let listener = dom::window().map(|w| {
                 let scroll = scroll.clone();
-                EventListener::new(&w, "scroll", move |_| scroll.set(dom::scroll_y()))
+                EventListener::new(&w, "scroll", move |_| {
+                    if restore.borrow().is_none() {
+                        scroll.set(dom::scroll_y());
+                    }
+                })
             });
             move || drop(listener)
+        });
+    }
+    {
+        let restore = restore.clone();
+        let has_results = props.results.is_some();
+        use_effect_with(has_results, move |has_results| {
+            if *has_results {
+                if let Some(y) = restore.borrow_mut().take() {
+                    dom::scroll_to_y(y);
+                }
+            }
         });
     }
     if let Some(e) = &props.error {
