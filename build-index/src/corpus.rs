@@ -231,7 +231,7 @@ pub fn drafts_of(
                 None => crate::segment::segment(&text, gaz),
             }
         }
-        Format::Html => vec![crate::html::read(&text)],
+        Format::Html => crate::html::read(&text),
         Format::Jsonl => Vec::new(),
     }
 }

@@ -35,13 +35,13 @@ fn body(d: &Document) -> String {
 fn at_least_twenty_documents_and_no_warnings() {
     let c = load();
     assert!(c.documents.len() >= 20, "{}", c.documents.len());
-    assert_eq!(c.documents.len(), 25);
-    assert_eq!(c.files, 22);
+    assert_eq!(c.documents.len(), 28);
+    assert_eq!(c.files, 23);
     assert!(c.warnings.is_empty(), "{:?}", c.warnings);
     let mut ids: Vec<&str> = c.documents.iter().map(|d| d.id.as_str()).collect();
     ids.sort();
     ids.dedup();
-    assert_eq!(ids.len(), 25, "ids are unique");
+    assert_eq!(ids.len(), 28, "ids are unique");
 }
 
 #[test]
@@ -234,4 +234,65 @@ fn fixture_catalog_entry_applies() {
     let d = doc(&c, "pages-visiting-the-wetlands/");
     assert_eq!(d.doc_type.as_deref(), Some("guide"));
     assert_eq!(d.origin.get("doc_type"), Some(&Origin::Catalog));
+}
+
+#[test]
+fn a_tag_page_with_several_articles_is_split_into_them() {
+    let c = load();
+    let docs: Vec<&Document> = c
+        .documents
+        .iter()
+        .filter(|d| d.source_file == "pages/tag-floods.html")
+        .collect();
+    let got: Vec<(&str, Option<&str>, u32, u32)> = docs
+        .iter()
+        .map(|d| {
+            (
+                d.title.as_str(),
+                d.date.as_deref(),
+                d.line_start,
+                d.line_end,
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            (
+                "Sandbag store moves to the fire station",
+                Some("2023-11-14"),
+                14,
+                20
+            ),
+            (
+                "Gauge board repainted at Alder Bridge",
+                Some("2023-09-02"),
+                21,
+                26
+            ),
+            (
+                "Flood wardens wanted for the lower village",
+                Some("2023-08-20"),
+                27,
+                31
+            ),
+        ],
+        "the short teaser card is not a document"
+    );
+    for d in &docs {
+        assert_eq!(d.source.as_deref(), Some("Stonefield Gazette"));
+        let text = body(d);
+        for chrome in [
+            "Posts tagged",
+            "Read more",
+            "Older posts",
+            "Popular tags",
+            "By Marta",
+            "Posted on",
+            "©",
+        ] {
+            assert!(!text.contains(chrome), "{chrome:?} in {}: {text}", d.id);
+        }
+    }
+    assert!(body(docs[1]).starts_with("The depth gauge"));
 }

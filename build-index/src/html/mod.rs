@@ -1,35 +1,26 @@
-//! Reading HTML pages: a small tolerant tokenizer (tags, attributes,
-//! entities, comments, raw-text elements) and a block builder that keeps the
-//! article and drops page chrome (`nav`, `header`, `footer`, `aside`, forms,
-//! scripts, and elements whose role/class/id says navigation, menu, sidebar,
-//! share, related, breadcrumb, cookie or comments).
+//! Reading HTML pages: a small tolerant tokenizer ([`tokens`]) and a block
+//! builder that keeps the article and drops page chrome (`nav`, `header`,
+//! `footer`, `aside`, forms, scripts, and elements whose role/class/id says
+//! navigation, menu, sidebar, share, related, breadcrumb, cookie or
+//! comments). A page that holds several articles (a tag archive, a blog
+//! index) gives one document per article ([`articles`]). Byline and date
+//! lines under a title are facts about the document, not its text.
 //!
 //! Text comes out as text: markup inside the page is never passed on, and
 //! what scripts contain is never read.
 
 use crate::boilerplate;
 use crate::draft::{Draft, RawBlock, RawKind, Stated};
+use crate::metadata::dates::date_line;
 use crate::metadata::parse_date;
 use crate::text::squash_spaces;
 
-#[derive(Debug)]
-enum Token {
-    Text(String),
-    Start {
-        name: String,
-        attrs: Vec<(String, String)>,
-        self_closing: bool,
-    },
-    End(String),
-}
+mod articles;
+mod tokens;
 
-const VOID: &[&str] = &[
-    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track",
-    "wbr",
-];
-const RAW_TEXT: &[&str] = &[
-    "script", "style", "textarea", "title", "xmp", "noembed", "noframes", "template",
-];
+pub use tokens::decode_entities;
+use tokens::{attr, tokenize, Token, VOID};
+
 const SKIP: &[&str] = &[
     "nav",
     "footer",
@@ -105,249 +96,6 @@ const BLOCK: &[&str] = &[
     "body",
 ];
 
-/// Named character references seen in real pages; unknown ones stay as written.
-fn entity(name: &str) -> Option<&'static str> {
-    Some(match name {
-        "amp" => "&",
-        "lt" => "<",
-        "gt" => ">",
-        "quot" => "\"",
-        "apos" => "'",
-        "nbsp" => " ",
-        "ensp" => " ",
-        "emsp" => " ",
-        "thinsp" => " ",
-        "mdash" => "—",
-        "ndash" => "–",
-        "hellip" => "…",
-        "lsquo" => "‘",
-        "rsquo" => "’",
-        "ldquo" => "“",
-        "rdquo" => "”",
-        "laquo" => "«",
-        "raquo" => "»",
-        "copy" => "©",
-        "reg" => "®",
-        "trade" => "™",
-        "deg" => "°",
-        "middot" => "·",
-        "bull" => "•",
-        "shy" => "",
-        "zwj" => "",
-        "zwnj" => "",
-        "aacute" => "á",
-        "eacute" => "é",
-        "iacute" => "í",
-        "oacute" => "ó",
-        "uacute" => "ú",
-        "Aacute" => "Á",
-        "Eacute" => "É",
-        "Iacute" => "Í",
-        "Oacute" => "Ó",
-        "Uacute" => "Ú",
-        "ntilde" => "ñ",
-        "Ntilde" => "Ñ",
-        "uuml" => "ü",
-        "Uuml" => "Ü",
-        "ouml" => "ö",
-        "Ouml" => "Ö",
-        "auml" => "ä",
-        "Auml" => "Ä",
-        "ccedil" => "ç",
-        "Ccedil" => "Ç",
-        "agrave" => "à",
-        "egrave" => "è",
-        "ecirc" => "ê",
-        "acirc" => "â",
-        "ocirc" => "ô",
-        "iexcl" => "¡",
-        "iquest" => "¿",
-        "euro" => "€",
-        "pound" => "£",
-        "sect" => "§",
-        "para" => "¶",
-        "times" => "×",
-        "divide" => "÷",
-        "frac12" => "½",
-        "prime" => "′",
-        "Prime" => "″",
-        "szlig" => "ß",
-        "oslash" => "ø",
-        "aring" => "å",
-        _ => return None,
-    })
-}
-
-/// Decodes character references in text or attribute values.
-pub fn decode_entities(s: &str) -> String {
-    if !s.contains('&') {
-        return s.to_string();
-    }
-    let mut out = String::with_capacity(s.len());
-    let mut rest = s;
-    while let Some(amp) = rest.find('&') {
-        out.push_str(&rest[..amp]);
-        let after = &rest[amp + 1..];
-        let end = after.find(';').filter(|&e| e <= 32);
-        let decoded = end.and_then(|e| {
-            let name = &after[..e];
-            if let Some(num) = name.strip_prefix('#') {
-                let code = match num.strip_prefix(['x', 'X']) {
-                    Some(hex) => u32::from_str_radix(hex, 16).ok(),
-                    None => num.parse().ok(),
-                };
-                code.and_then(char::from_u32).map(|c| c.to_string())
-            } else {
-                entity(name).map(str::to_string)
-            }
-        });
-        match (decoded, end) {
-            (Some(d), Some(e)) => {
-                out.push_str(&d);
-                rest = &after[e + 1..];
-            }
-            _ => {
-                out.push('&');
-                rest = after;
-            }
-        }
-    }
-    out.push_str(rest);
-    out
-}
-
-/// Splits a page into tokens, each with the 1-based line it starts on.
-fn tokenize(src: &str) -> Vec<(Token, u32)> {
-    let mut out = Vec::new();
-    let mut line: u32 = 1;
-    let mut i = 0;
-    let b = src.as_bytes();
-    let count_lines =
-        |s: &str| u32::try_from(s.bytes().filter(|&c| c == b'\n').count()).unwrap_or(0);
-    while i < b.len() {
-        if b[i] == b'<' {
-            if src[i..].starts_with("<!--") {
-                let end = src[i + 4..].find("-->").map_or(b.len(), |e| i + 4 + e + 3);
-                line += count_lines(&src[i..end]);
-                i = end;
-                continue;
-            }
-            if src[i..].starts_with("<!") || src[i..].starts_with("<?") {
-                let end = src[i..].find('>').map_or(b.len(), |e| i + e + 1);
-                line += count_lines(&src[i..end]);
-                i = end;
-                continue;
-            }
-            let is_end = b.get(i + 1) == Some(&b'/');
-            let name_start = if is_end { i + 2 } else { i + 1 };
-            if !b.get(name_start).is_some_and(u8::is_ascii_alphabetic) {
-                // A lone "<" in text.
-                out.push((Token::Text("<".into()), line));
-                i += 1;
-                continue;
-            }
-            let Some(close) = find_tag_end(&src[i..]) else {
-                out.push((Token::Text(src[i..].to_string()), line));
-                break;
-            };
-            let tag = &src[i..i + close + 1];
-            let start_line = line;
-            line += count_lines(tag);
-            i += close + 1;
-            let inner = tag[name_start - (i - close - 1)..tag.len() - 1].trim_end_matches('/');
-            let name_len = inner
-                .find(|c: char| c.is_whitespace() || c == '/')
-                .unwrap_or(inner.len());
-            let name = inner[..name_len].to_ascii_lowercase();
-            if is_end {
-                out.push((Token::End(name), start_line));
-                continue;
-            }
-            let attrs = parse_attrs(&inner[name_len..]);
-            let self_closing = tag.ends_with("/>");
-            let raw = RAW_TEXT.contains(&name.as_str());
-            out.push((
-                Token::Start {
-                    name: name.clone(),
-                    attrs,
-                    self_closing,
-                },
-                start_line,
-            ));
-            if raw && !self_closing {
-                let lower = src[i..].to_ascii_lowercase();
-                let end = lower.find(&format!("</{name}")).map_or(b.len(), |e| i + e);
-                let text = &src[i..end];
-                if name == "title" || name == "textarea" {
-                    out.push((Token::Text(text.to_string()), line));
-                }
-                line += count_lines(text);
-                i = end;
-            }
-        } else {
-            let end = src[i..].find('<').map_or(b.len(), |e| i + e);
-            let text = &src[i..end];
-            out.push((Token::Text(text.to_string()), line));
-            line += count_lines(text);
-            i = end;
-        }
-    }
-    out
-}
-
-/// Index of the `>` closing the tag that starts `s`, skipping quoted values.
-fn find_tag_end(s: &str) -> Option<usize> {
-    let mut quote: Option<u8> = None;
-    for (k, &c) in s.as_bytes().iter().enumerate().skip(1) {
-        match (quote, c) {
-            (Some(q), c) if c == q => quote = None,
-            (Some(_), _) => {}
-            (None, b'"' | b'\'') => quote = Some(c),
-            (None, b'>') => return Some(k),
-            _ => {}
-        }
-    }
-    None
-}
-
-fn parse_attrs(s: &str) -> Vec<(String, String)> {
-    let mut out = Vec::new();
-    let mut rest = s.trim();
-    while !rest.is_empty() {
-        let name_end = rest
-            .find(|c: char| c.is_whitespace() || c == '=')
-            .unwrap_or(rest.len());
-        let name = rest[..name_end].to_ascii_lowercase();
-        rest = rest[name_end..].trim_start();
-        let mut value = String::new();
-        if let Some(r) = rest.strip_prefix('=') {
-            let r = r.trim_start();
-            if let Some(q) = r.chars().next().filter(|c| *c == '"' || *c == '\'') {
-                let body = &r[1..];
-                let end = body.find(q).unwrap_or(body.len());
-                value = decode_entities(&body[..end]);
-                rest = body.get(end + 1..).unwrap_or("");
-            } else {
-                let end = r.find(char::is_whitespace).unwrap_or(r.len());
-                value = decode_entities(&r[..end]);
-                rest = &r[end..];
-            }
-        }
-        if !name.is_empty() {
-            out.push((name, value));
-        }
-        rest = rest.trim_start();
-    }
-    out
-}
-
-fn attr<'a>(attrs: &'a [(String, String)], name: &str) -> Option<&'a str> {
-    attrs
-        .iter()
-        .find(|(n, _)| n == name)
-        .map(|(_, v)| v.as_str())
-}
-
 fn is_chrome(name: &str, attrs: &[(String, String)], in_content: bool) -> bool {
     if SKIP.contains(&name) || (name == "header" && !in_content) {
         return true;
@@ -374,52 +122,266 @@ fn is_chrome(name: &str, attrs: &[(String, String)], in_content: bool) -> bool {
         .any(|w| CHROME_HINTS.contains(&w))
 }
 
-/// Reads one HTML page into a document draft.
-pub fn read(src: &str) -> Draft {
+/// Reads one HTML page into document drafts: one per article when the page
+/// holds several (see [`articles`]), else one for the whole page.
+pub fn read(src: &str) -> Vec<Draft> {
     let tokens = tokenize(src);
+    let (mut stated, page_title) = page_facts(&tokens);
+    let page_title = squash_spaces(&crate::text::normalize(&page_title));
+    // The <title> names the site after a separator even when <h1> gives the title.
+    let title_tag = strip_site_suffix(&page_title, &mut stated);
+    if let Some(parts) = articles::split(&tokens) {
+        let drafts: Vec<Draft> = parts
+            .into_iter()
+            .filter_map(|p| article_draft(&tokens, p, &stated))
+            .collect();
+        if !drafts.is_empty() {
+            return drafts;
+        }
+    }
+    vec![page_draft(&tokens, stated, title_tag)]
+}
+
+/// What the page states about itself, wherever it appears: `<html lang>`,
+/// `<meta>` tags and the `<title>` text.
+fn page_facts(tokens: &[(Token, u32)]) -> (Stated, String) {
+    let mut stated = Stated::default();
+    let mut page_title = String::new();
+    let mut in_title = false;
+    for (tok, _) in tokens {
+        match tok {
+            Token::Start {
+                name,
+                attrs,
+                self_closing,
+            } => match name.as_str() {
+                "html" => {
+                    if let Some(l) = attr(attrs, "lang") {
+                        let code = l.split(['-', '_']).next().unwrap_or("").to_lowercase();
+                        if code.len() == 2 {
+                            stated.lang = Some(code);
+                        }
+                    }
+                }
+                "meta" => read_meta(attrs, &mut stated),
+                "title" => in_title = !self_closing,
+                _ => {}
+            },
+            Token::End(name) if name == "title" => in_title = false,
+            Token::Text(t) if in_title => page_title.push_str(&decode_entities(t)),
+            _ => {}
+        }
+    }
+    (stated, page_title)
+}
+
+/// The one document of a page that holds one article (or none marked up).
+fn page_draft(tokens: &[(Token, u32)], mut stated: Stated, title_tag: String) -> Draft {
     // Only what is inside <main> or <article> counts, when the page has one.
     let has_content_root = tokens.iter().any(
         |(t, _)| matches!(t, Token::Start { name, .. } if name == "main" || name == "article"),
     );
-    let mut stated = Stated::default();
-    let mut page_title = String::new();
+    let found = collect(tokens, has_content_root, 0);
+    if stated.date.is_none() {
+        stated.date = found.time_date;
+    }
+    let mut blocks = found.blocks;
+    // The first <h1> is the title; any later one is a section heading.
+    let h1 = blocks
+        .iter()
+        .position(|b| matches!(b.kind, RawKind::Heading { level: 0, .. }))
+        .map(|i| blocks.remove(i));
+    demote_h1(&mut blocks);
+    let (title, title_line) = match h1 {
+        Some(b) => (b.text, b.line),
+        None => (title_tag, 0),
+    };
+    take_header_facts(&mut blocks, &mut stated);
+    let title = if title.is_empty() {
+        blocks
+            .first()
+            .map(|b| crate::segment::fallback_title(&b.text))
+            .unwrap_or_else(|| "Untitled".into())
+    } else {
+        title
+    };
+    let lines = blocks
+        .iter()
+        .map(|b| b.line)
+        .chain((title_line > 0).then_some(title_line));
+    let line_start = lines.clone().min().unwrap_or(1);
+    let line_end = lines.max().unwrap_or(1);
+    Draft {
+        title,
+        line_start,
+        line_end,
+        stated,
+        blocks,
+    }
+}
+
+/// One article of a page that holds several: its own heading is the title,
+/// its own `<time>` or date line the date, its container's first and last
+/// lines the provenance. From the page it keeps only the language and the
+/// site (a page's date and author are the listing's, not the article's).
+fn article_draft(tokens: &[(Token, u32)], part: articles::Part, page: &Stated) -> Option<Draft> {
+    let found = collect(&tokens[part.start..=part.end], false, 1);
+    let mut blocks = found.blocks;
+    let mut stated = Stated {
+        lang: page.lang.clone(),
+        source: page.source.clone(),
+        date: found.time_date,
+        ..Stated::default()
+    };
+    // The title is the first heading, unless body text comes before it.
+    let heading = blocks
+        .iter()
+        .take_while(|b| is_short(&b.text) || matches!(b.kind, RawKind::Heading { .. }))
+        .position(|b| matches!(b.kind, RawKind::Heading { .. }))
+        .map(|i| blocks.remove(i));
+    demote_h1(&mut blocks);
+    take_header_facts(&mut blocks, &mut stated);
+    let title = match heading {
+        Some(h) => h.text,
+        None => crate::segment::fallback_title(&blocks.first()?.text),
+    };
+    if blocks.is_empty() {
+        return None;
+    }
+    Some(Draft {
+        title,
+        line_start: tokens[part.start].1,
+        line_end: tokens[part.end]
+            .1
+            .max(blocks.iter().map(|b| b.line).max().unwrap_or(0)),
+        stated,
+        blocks,
+    })
+}
+
+/// `<h1>`s other than the title read as top-level section headings.
+fn demote_h1(blocks: &mut [RawBlock]) {
+    for b in blocks {
+        if let RawKind::Heading { level: 0, explicit } = b.kind {
+            b.kind = RawKind::Heading { level: 1, explicit };
+        }
+    }
+}
+
+fn is_short(text: &str) -> bool {
+    text.split_whitespace().nth(HEADER_LINE_WORDS).is_none()
+}
+
+/// A byline or date line has at most this many words.
+const HEADER_LINE_WORDS: usize = 12;
+
+/// What a short line under a title states about the document.
+#[derive(Debug, Default, PartialEq)]
+pub(crate) struct HeaderFacts {
+    pub date: Option<String>,
+    pub byline: Option<String>,
+}
+
+/// Reads a line that only states a byline and/or a date: "By Ana Ruiz",
+/// "March 4, 2020", "Published 4 March 2020", "By Ana Ruiz · March 4, 2020",
+/// "Posted on March 4, 2020 by Ana Ruiz". `None` for anything else (a
+/// bare year is a number, not a date line).
+pub(crate) fn header_facts(line: &str) -> Option<HeaderFacts> {
+    if !is_short(line) {
+        return None;
+    }
+    let mut facts = HeaderFacts::default();
+    for part in line.split(['·', '|', '•']).flat_map(|p| p.split(" — ")) {
+        let part = part.trim();
+        if part.is_empty() {
+            continue;
+        }
+        if let Some((d, _)) = date_line(part) {
+            facts.date.get_or_insert(d);
+        } else if is_byline(part) {
+            facts.byline.get_or_insert_with(|| part.to_string());
+        } else if let Some((d, by)) = part
+            .rsplit_once(" by ")
+            .and_then(|(d, by)| Some((date_line(d)?.0, by.trim())))
+            .filter(|(_, by)| by.starts_with(char::is_uppercase))
+        {
+            // "Posted on March 4, 2020 by Ana Ruiz"
+            facts.date.get_or_insert(d);
+            facts.byline.get_or_insert_with(|| format!("By {by}"));
+        } else {
+            return None;
+        }
+    }
+    (facts != HeaderFacts::default()).then_some(facts)
+}
+
+/// "By Ana Ruiz", "By Ana Ruiz and Tom Lee": "By" and a capitalised name.
+fn is_byline(s: &str) -> bool {
+    s.strip_prefix("By ")
+        .or_else(|| s.strip_prefix("by "))
+        .is_some_and(|rest| {
+            rest.starts_with(char::is_uppercase) && rest.split_whitespace().count() <= 8
+        })
+}
+
+/// Moves byline and date lines at the top of the body into `stated`: they
+/// are facts about the document, not its text. A stated date (meta tag,
+/// `<time datetime>`) is kept over a printed one.
+fn take_header_facts(blocks: &mut Vec<RawBlock>, stated: &mut Stated) {
+    let mut i = 0;
+    while i < blocks.len().min(3) {
+        let b = &blocks[i];
+        if !matches!(b.kind, RawKind::Paragraph) || !is_short(&b.text) {
+            break;
+        }
+        match header_facts(&b.text) {
+            Some(f) => {
+                if let Some(d) = f.date {
+                    stated.date.get_or_insert(d);
+                }
+                if let Some(by) = f.byline {
+                    stated.extra.entry("byline".into()).or_insert(by);
+                }
+                blocks.remove(i);
+            }
+            None => i += 1,
+        }
+    }
+}
+
+/// What the block builder found in a run of tokens.
+struct Collected {
+    /// `<h1>` comes out as a heading of level 0; the caller decides.
+    blocks: Vec<RawBlock>,
+    /// The first `<time>` in the content that states a date: its
+    /// `datetime`, or its text when it has no such attribute.
+    time_date: Option<String>,
+}
+
+/// Builds blocks from a run of tokens, dropping chrome. With
+/// `only_in_roots`, only text inside `<main>`/`<article>` counts;
+/// `depth` > 0 reads the run as already inside one (an article's own
+/// `<header>` is not page chrome).
+fn collect(tokens: &[(Token, u32)], only_in_roots: bool, depth: usize) -> Collected {
     let mut blocks: Vec<RawBlock> = Vec::new();
+    let mut time_date: Option<String> = None;
+    let mut time_text: Option<String> = None;
     let mut buf = String::new();
     let mut buf_line = 0u32;
     let mut cur_kind = RawKind::Paragraph;
-    let mut skip_depth: Vec<String> = Vec::new();
-    let mut content_depth = 0usize;
+    let mut skip_depth: Vec<&str> = Vec::new();
+    let mut content_depth = depth;
     let mut lists: Vec<(bool, u32)> = Vec::new();
     let mut in_title = false;
     let mut in_pre = false;
-    let mut h1: Option<(String, u32)> = None;
 
-    let flush = |buf: &mut String,
-                 kind: &RawKind,
-                 line: u32,
-                 blocks: &mut Vec<RawBlock>,
-                 h1: &mut Option<(String, u32)>| {
+    let flush = |buf: &mut String, kind: &RawKind, line: u32, blocks: &mut Vec<RawBlock>| {
         let text = squash_spaces(&buf.replace('\n', " "));
         buf.clear();
         if text.is_empty() || boilerplate::classify_line(&text).is_some() {
             return;
         }
         let text = boilerplate::clean_inline(&text).into_owned();
-        if let RawKind::Heading { level: 0, .. } = kind {
-            if h1.is_none() {
-                *h1 = Some((text, line));
-                return;
-            }
-            blocks.push(RawBlock {
-                kind: RawKind::Heading {
-                    level: 1,
-                    explicit: true,
-                },
-                text,
-                line,
-            });
-            return;
-        }
         blocks.push(RawBlock {
             kind: kind.clone(),
             text,
@@ -428,22 +390,14 @@ pub fn read(src: &str) -> Draft {
     };
 
     for (tok, line) in tokens {
+        let line = *line;
         match tok {
             Token::Start {
                 name,
                 attrs,
                 self_closing,
             } => {
-                if name == "html" {
-                    if let Some(l) = attr(&attrs, "lang") {
-                        let code = l.split(['-', '_']).next().unwrap_or("").to_lowercase();
-                        if code.len() == 2 {
-                            stated.lang = Some(code);
-                        }
-                    }
-                }
                 if name == "meta" {
-                    read_meta(&attrs, &mut stated);
                     continue;
                 }
                 if name == "title" {
@@ -456,8 +410,8 @@ pub fn read(src: &str) -> Draft {
                     }
                     continue;
                 }
-                let in_content = !has_content_root || content_depth > 0;
-                if is_chrome(&name, &attrs, content_depth > 0) {
+                let in_content = !only_in_roots || content_depth > 0;
+                if is_chrome(name, attrs, content_depth > 0) {
                     if !VOID.contains(&name.as_str()) && !self_closing {
                         skip_depth.push(name);
                     }
@@ -466,21 +420,21 @@ pub fn read(src: &str) -> Draft {
                 if name == "main" || name == "article" {
                     content_depth += 1;
                 }
-                if name == "time" && stated.date.is_none() && in_content {
-                    stated.date = attr(&attrs, "datetime").and_then(parse_date);
+                if name == "time" && time_date.is_none() && in_content {
+                    match attr(attrs, "datetime") {
+                        Some(dt) => time_date = parse_date(dt),
+                        None if !self_closing => time_text = Some(String::new()),
+                        None => {}
+                    }
                 }
                 if BLOCK.contains(&name.as_str()) {
                     if in_content {
-                        flush(&mut buf, &cur_kind, buf_line, &mut blocks, &mut h1);
+                        flush(&mut buf, &cur_kind, buf_line, &mut blocks);
                     } else {
                         buf.clear();
                     }
                     cur_kind = match name.as_str() {
-                        "h1" => RawKind::Heading {
-                            level: 0,
-                            explicit: true,
-                        },
-                        "h2" | "h3" | "h4" | "h5" | "h6" => {
+                        "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => {
                             let n: u8 = name[1..].parse().unwrap_or(2);
                             RawKind::Heading {
                                 level: n - 1,
@@ -521,17 +475,22 @@ pub fn read(src: &str) -> Draft {
                     in_title = false;
                     continue;
                 }
-                if let Some(pos) = skip_depth.iter().rposition(|n| *n == name) {
+                if let Some(pos) = skip_depth.iter().rposition(|n| n == name) {
                     skip_depth.truncate(pos);
                     continue;
                 }
                 if !skip_depth.is_empty() {
                     continue;
                 }
-                let in_content = !has_content_root || content_depth > 0;
+                if name == "time" {
+                    if let Some(t) = time_text.take() {
+                        time_date = time_date.or_else(|| parse_date(&squash_spaces(&t)));
+                    }
+                }
+                let in_content = !only_in_roots || content_depth > 0;
                 if BLOCK.contains(&name.as_str()) {
                     if in_content {
-                        flush(&mut buf, &cur_kind, buf_line, &mut blocks, &mut h1);
+                        flush(&mut buf, &cur_kind, buf_line, &mut blocks);
                     } else {
                         buf.clear();
                     }
@@ -551,14 +510,13 @@ pub fn read(src: &str) -> Draft {
                 }
             }
             Token::Text(t) => {
-                if in_title {
-                    page_title.push_str(&decode_entities(&t));
+                if in_title || !skip_depth.is_empty() {
                     continue;
                 }
-                if !skip_depth.is_empty() {
-                    continue;
+                let t = decode_entities(t);
+                if let Some(tt) = &mut time_text {
+                    tt.push_str(&t);
                 }
-                let t = decode_entities(&t);
                 if buf.trim().is_empty() {
                     // The block starts at its first non-blank text.
                     let lead = t.len() - t.trim_start().len();
@@ -568,36 +526,8 @@ pub fn read(src: &str) -> Draft {
             }
         }
     }
-    flush(&mut buf, &cur_kind, buf_line, &mut blocks, &mut h1);
-
-    let page_title = squash_spaces(&crate::text::normalize(&page_title));
-    // The <title> names the site after a separator even when <h1> gives the title.
-    let title_tag = strip_site_suffix(&page_title, &mut stated);
-    let (title, title_line) = match h1 {
-        Some((t, l)) => (t, l),
-        None => (title_tag, 0),
-    };
-    let title = if title.is_empty() {
-        blocks
-            .first()
-            .map(|b| crate::segment::fallback_title(&b.text))
-            .unwrap_or_else(|| "Untitled".into())
-    } else {
-        title
-    };
-    let lines = blocks
-        .iter()
-        .map(|b| b.line)
-        .chain((title_line > 0).then_some(title_line));
-    let line_start = lines.clone().min().unwrap_or(1);
-    let line_end = lines.max().unwrap_or(1);
-    Draft {
-        title,
-        line_start,
-        line_end,
-        stated,
-        blocks,
-    }
+    flush(&mut buf, &cur_kind, buf_line, &mut blocks);
+    Collected { blocks, time_date }
 }
 
 /// "Water rules | Valley Gazette" → "Water rules"; the site name becomes
@@ -662,6 +592,12 @@ fn read_meta(attrs: &[(String, String)], stated: &mut Stated) {
 mod tests {
     use super::*;
 
+    fn read_one(src: &str) -> Draft {
+        let mut drafts = read(src);
+        assert_eq!(drafts.len(), 1, "{drafts:#?}");
+        drafts.remove(0)
+    }
+
     const PAGE: &str = "<!doctype html>\n<html lang=\"es-MX\"><head><title>Wells &amp; water | Valley Gazette</title>\n\
         <meta name=\"date\" content=\"2020-03-04\"><script>var x = '<p>not text</p>';</script></head>\n<body>\n\
         <nav><a href=\"/\">Home</a> <a href=\"/news\">News</a></nav>\n<main>\n<h1>Wells &amp; water</h1>\n\
@@ -670,7 +606,7 @@ mod tests {
 
     #[test]
     fn keeps_article_drops_chrome_and_scripts() {
-        let d = read(PAGE);
+        let d = read_one(PAGE);
         assert_eq!(d.title, "Wells & water");
         assert_eq!(d.stated.date.as_deref(), Some("2020-03-04"));
         assert_eq!(d.stated.lang.as_deref(), Some("es"));
@@ -710,7 +646,7 @@ mod tests {
 
     #[test]
     fn title_tag_with_site_suffix_names_the_source() {
-        let d = read("<title>Flood report – River News</title><p>Text of the report.</p>");
+        let d = read_one("<title>Flood report – River News</title><p>Text of the report.</p>");
         assert_eq!(d.title, "Flood report");
         assert_eq!(d.stated.source.as_deref(), Some("River News"));
     }
@@ -721,7 +657,7 @@ mod tests {
             decode_entities("a &lt;b&gt; &#233; &#x2014; &bogus; &"),
             "a <b> é — &bogus; &"
         );
-        let d = read("<p>1 < 2 and &lt;script&gt;alert(1)&lt;/script&gt;</p>");
+        let d = read_one("<p>1 < 2 and &lt;script&gt;alert(1)&lt;/script&gt;</p>");
         assert_eq!(d.blocks[0].text, "1 < 2 and <script>alert(1)</script>");
     }
 }
