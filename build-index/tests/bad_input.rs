@@ -310,9 +310,10 @@ fn script_tags_in_text_stay_text() {
         .into_iter()
         .find(|n| n.starts_with("docs-"))
         .expect("doc chunk");
-    let bytes = fs::read(out.join("index").join(docs_file)).expect("read");
-    let docs: Vec<engine::Document> =
-        serde_json::from_slice(&bytes).expect("doc chunk is JSON documents");
+    let bytes = fs::read(out.join("index").join(&docs_file)).expect("read");
+    // A doc chunk is the JSON document array inside the binary envelope.
+    let docs = engine::format::docstore::parse(&docs_file, &bytes, 1)
+        .expect("doc chunk is JSON documents");
     assert!(
         docs[0]
             .blocks

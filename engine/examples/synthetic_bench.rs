@@ -120,8 +120,9 @@ fn main() {
     let manifest = IndexReader::parse_manifest(&get("manifest.json")).expect("manifest");
     let docmeta_len = get(&manifest.docmeta).len();
     let mut r = IndexReader::open(manifest.clone(), &get(&manifest.docmeta)).expect("open");
-    for c in manifest.term_chunks.iter().chain(&manifest.posting_chunks) {
-        r.add_term_chunk(&c.file, &get(&c.file)).expect("chunk");
+    let dict_files = manifest.term_chunks.iter().map(|c| &c.file);
+    for file in dict_files.chain(manifest.posting_chunks.iter().map(|c| &c.file)) {
+        r.add_term_chunk(file, &get(file)).expect("chunk");
     }
     let load = t.elapsed();
     println!("docs {n}: build {:.2?}, index {:.1} MB in {} files ({} term chunks), docmeta {} KB, load all term chunks {:.2?}",

@@ -126,11 +126,9 @@ impl IndexReader {
     /// The postings chunk whose range holds `term`.
     fn postings_chunk_of(&self, term: &str) -> Option<usize> {
         let chunks = &self.manifest.posting_chunks;
-        let i = chunks.partition_point(|c| c.last.as_str() < term);
         chunks
-            .get(i)
-            .filter(|c| c.first.as_str() <= term)
-            .map(|_| i)
+            .partition_point(|c| c.first.as_str() <= term)
+            .checked_sub(1)
     }
 
     fn expansion(&self, term: &str, packed: u64, weight: f32) -> Option<Expansion> {

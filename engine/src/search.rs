@@ -131,14 +131,11 @@ impl<'a> Ctx<'a> {
     /// `idf_weighted × tf / (K1 + tf)` with `tf` the BM25F field sum.
     fn posting_score(&self, t: usize, i: usize, idf_weighted: f32) -> f32 {
         let th = &self.terms[t];
-        let doc = th.list.docs[i] as usize;
-        let meta = &self.r.meta;
+        let (tfs, lens) = (&th.list.tfs[i], &th.list.lens[i]);
         let mut tf = 0f32;
         for f in 0..FIELDS {
-            let raw = th.list.tfs[i][f];
-            if raw != 0 {
-                let q = meta.lens[f].get(doc).copied().unwrap_or(0);
-                tf += raw as f32 * self.r.norms[f][q as usize];
+            if tfs[f] != 0 {
+                tf += tfs[f] as f32 * self.r.norms[f][lens[f] as usize];
             }
         }
         (idf_weighted * tf / (K1 + tf)).max(f32::MIN_POSITIVE)
@@ -221,6 +218,21 @@ impl<'a> Ctx<'a> {
     }
 
     /// Sorted positions of any of `terms` in `doc`.
+    /// The document's title length, from a posting of one of `terms` that
+    /// occurs in its title; 0 when none does (then no position of these
+    /// terms is a title position either).
+    fn title_len(&self, terms: &[Vec<usize>], doc: DocNum) -> u32 {
+        terms
+            .iter()
+            .flatten()
+            .find_map(|&t| {
+                let th = &self.terms[t];
+                let i = th.index_of(doc)?;
+                (th.list.tfs[i][TITLE] > 0).then(|| dequantize_len(th.list.lens[i][TITLE]))
+            })
+            .unwrap_or(0)
+    }
+
     fn positions(&self, terms: &[usize], doc: DocNum) -> Vec<u32> {
         let mut out = Vec::new();
         for &t in terms {
@@ -509,12 +521,7 @@ impl IndexReader {
                 c.score *= 1.0 + PROXIMITY * sum / (words.len() - 1) as f32;
             }
             if !words.is_empty() && words.len() == positive.len() {
-                let title_len = dequantize_len(
-                    self.meta.lens[TITLE]
-                        .get(c.doc as usize)
-                        .copied()
-                        .unwrap_or(0),
-                );
+                let title_len = ctx.title_len(&title_terms, c.doc);
                 let pos: Vec<Vec<u32>> = title_terms
                     .iter()
                     .map(|ts| ctx.positions(ts, c.doc))

@@ -275,7 +275,7 @@ fn damaged_files_give_typed_errors_not_panics() {
     let mut r = IndexReader::open(m.clone(), &docmeta).unwrap();
     let chunk = &m.doc_chunks[0].file;
     let mut bytes = ix.file(chunk);
-    bytes[5] ^= 1;
+    bytes[10] ^= 1;
     assert!(matches!(
         r.add_doc_chunk(chunk, &bytes),
         Err(FormatError::Checksum { .. })
@@ -286,7 +286,11 @@ fn damaged_files_give_typed_errors_not_panics() {
     ));
     let json = String::from_utf8(ix.file("manifest.json"))
         .unwrap()
-        .replacen("\"format_version\":1", "\"format_version\":7", 1);
+        .replacen(
+            &format!("\"format_version\":{}", engine::format::FORMAT_VERSION),
+            "\"format_version\":7",
+            1,
+        );
     let e = IndexReader::parse_manifest(json.as_bytes()).unwrap_err();
     assert!(matches!(e, FormatError::Version { found: 7, .. }));
     assert!(e.to_string().contains("rebuild the index"));

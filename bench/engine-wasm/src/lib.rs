@@ -47,12 +47,9 @@ impl Harness {
     }
 
     pub fn all_term_chunks(&self) -> Vec<String> {
-        self.reader
-            .manifest()
-            .term_chunks
-            .iter()
-            .chain(&self.reader.manifest().posting_chunks)
-            .map(|c| c.file.clone())
+        let m = self.reader.manifest();
+        let dict = m.term_chunks.iter().map(|c| c.file.clone());
+        dict.chain(m.posting_chunks.iter().map(|c| c.file.clone()))
             .collect()
     }
 

@@ -6,13 +6,15 @@
 //! "ARDM" | version u32 LE
 //! doc_count          varint
 //! avg_len            4 × f32 LE (average field length: title, speaker, body, meta)
-//! field lengths      4 columns × doc_count bytes, quantized (see `quantize_len`)
 //! dates              doc_count varints: days << 2 | precision (0 none, 1 year, 2 month, 3 day),
 //!                    days counted from 0000-03-01 (proleptic Gregorian)
 //! facet_count        varint; per facet:
 //!   name             varint length + UTF-8
-//!   value_count      varint; values: varint length + UTF-8 each, sorted by byte order
-//!   per document     n varint, then n value ids: first absolute, then deltas (ascending)
+//!   value_count      varint; values sorted by byte order, front-coded:
+//!                    shared prefix length with the previous value (varint)
+//!                    + the rest (varint length + UTF-8)
+//!   per value        k varint, then the k documents having it, ascending:
+//!                    first absolute, then deltas (> 0)
 //! crc32 u32 LE
 //! ```
 
@@ -143,6 +145,15 @@ pub fn pack_date(date: Option<&str>, year: Option<i32>) -> u32 {
     }
 }
 
+/// Length in bytes of the longest common prefix of `a` and `b` that ends
+/// on a character boundary.
+fn common_prefix(a: &str, b: &str) -> usize {
+    a.char_indices()
+        .zip(b.chars())
+        .find(|((_, ca), cb)| ca != cb)
+        .map_or(a.len().min(b.len()), |((i, _), _)| i)
+}
+
 /// One facet's value dictionary and per-document value ids (CSR layout).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct FacetColumn {
@@ -166,9 +177,8 @@ impl FacetColumn {
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct DocMeta {
     pub doc_count: u32,
+    /// Average field length (the lengths themselves are in the postings).
     pub avg_len: [f32; FIELDS],
-    /// `lens[field][doc]`, quantized.
-    pub lens: [Vec<u8>; FIELDS],
     /// Packed dates (see [`pack_date`]); 0 = undated.
     pub dates: Vec<u32>,
     pub facets: Vec<FacetColumn>,
@@ -181,9 +191,6 @@ impl DocMeta {
         for a in self.avg_len {
             out.extend_from_slice(&a.to_le_bytes());
         }
-        for col in &self.lens {
-            out.extend_from_slice(col);
-        }
         for &d in &self.dates {
             put_varint(&mut out, u64::from(d));
         }
@@ -191,16 +198,30 @@ impl DocMeta {
         for f in &self.facets {
             put_str(&mut out, &f.name);
             put_varint(&mut out, f.values.len() as u64);
+            let mut prev = "";
             for v in &f.values {
-                put_str(&mut out, v);
+                let shared = common_prefix(prev, v);
+                put_varint(&mut out, shared as u64);
+                put_str(&mut out, &v[shared..]);
+                prev = v;
             }
+            // Inverted: per value its documents. Doc deltas of a common
+            // value are mostly 1-byte, where a per-document list of value
+            // ids costs at least a count byte for every document.
+            let mut by_value: Vec<Vec<DocNum>> = vec![Vec::new(); f.values.len()];
             for d in 0..self.doc_count {
-                let ids = f.doc_values(d);
-                put_varint(&mut out, ids.len() as u64);
+                for &id in f.doc_values(d) {
+                    if let Some(list) = by_value.get_mut(id as usize) {
+                        list.push(d);
+                    }
+                }
+            }
+            for docs in &by_value {
+                put_varint(&mut out, docs.len() as u64);
                 let mut prev = 0;
-                for (i, &id) in ids.iter().enumerate() {
-                    put_varint(&mut out, u64::from(if i == 0 { id } else { id - prev }));
-                    prev = id;
+                for (i, &d) in docs.iter().enumerate() {
+                    put_varint(&mut out, u64::from(if i == 0 { d } else { d - prev }));
+                    prev = d;
                 }
             }
         }
@@ -218,10 +239,6 @@ impl DocMeta {
                 return Err(r.err("bad average length"));
             }
         }
-        let mut lens: [Vec<u8>; FIELDS] = Default::default();
-        for col in &mut lens {
-            *col = r.take(n)?.to_vec();
-        }
         let mut dates = Vec::with_capacity(n);
         for _ in 0..n {
             dates.push(r.varint_u32()?);
@@ -231,35 +248,55 @@ impl DocMeta {
         for _ in 0..nf {
             let name = r.string()?;
             let nv = r.count()?;
-            let mut values = Vec::with_capacity(nv);
+            let mut values: Vec<String> = Vec::with_capacity(nv);
             for _ in 0..nv {
-                values.push(r.string()?);
+                let shared = r.count()?;
+                let rest = r.string()?;
+                let prev = values.last().map_or("", String::as_str);
+                let head = prev
+                    .get(..shared)
+                    .ok_or_else(|| r.err("bad shared prefix"))?;
+                values.push(format!("{head}{rest}"));
             }
             if values.windows(2).any(|w| w[0] >= w[1]) {
                 return Err(r.err("facet values not sorted"));
             }
-            let mut offsets = Vec::with_capacity(n + 1);
-            let mut ids = Vec::new();
-            offsets.push(0);
-            for _ in 0..n {
+            // Per value its documents, turned into per-document value ids.
+            let mut pairs: Vec<(u32, u32)> = Vec::new();
+            for id in 0..nv as u32 {
                 let k = r.count()?;
                 let mut prev = 0u32;
                 for i in 0..k {
                     let v = r.varint_u32()?;
-                    let id = if i == 0 {
+                    let doc = if i == 0 {
                         v
                     } else {
                         prev.checked_add(v)
                             .filter(|_| v > 0)
-                            .ok_or_else(|| r.err("bad value id"))?
+                            .ok_or_else(|| r.err("bad document delta"))?
                     };
-                    if id as usize >= nv {
-                        return Err(r.err("facet value id out of range"));
+                    if doc as usize >= n {
+                        return Err(r.err("facet document out of range"));
                     }
-                    ids.push(id);
-                    prev = id;
+                    pairs.push((doc, id));
+                    prev = doc;
                 }
-                offsets.push(ids.len() as u32);
+            }
+            let mut offsets = vec![0u32; n + 1];
+            for &(doc, _) in &pairs {
+                offsets[doc as usize + 1] += 1;
+            }
+            for d in 0..n {
+                offsets[d + 1] += offsets[d];
+            }
+            // Values were visited in id order, so each document's ids land
+            // ascending.
+            let mut fill = offsets.clone();
+            let mut ids = vec![0u32; pairs.len()];
+            for (doc, id) in pairs {
+                let slot = &mut fill[doc as usize];
+                ids[*slot as usize] = id;
+                *slot += 1;
             }
             facets.push(FacetColumn {
                 name,
@@ -274,7 +311,6 @@ impl DocMeta {
         Ok(DocMeta {
             doc_count: n as u32,
             avg_len,
-            lens,
             dates,
             facets,
         })
@@ -327,12 +363,11 @@ mod tests {
     fn arb_meta() -> impl Strategy<Value = DocMeta> {
         (0usize..20).prop_flat_map(|n| {
             (
-                proptest::collection::vec(any::<[u8; 4]>(), n),
                 proptest::collection::vec(0u32..3_000_000, n),
                 proptest::collection::btree_set("[a-zé ]{1,8}", 1..6),
                 proptest::collection::vec(proptest::collection::btree_set(0u32..5, 0..3), n),
             )
-                .prop_map(move |(lens4, dates, values, docvals)| {
+                .prop_map(move |(dates, values, docvals)| {
                     let values: Vec<String> = values.into_iter().collect();
                     let mut offsets = vec![0];
                     let mut ids = Vec::new();
@@ -340,16 +375,9 @@ mod tests {
                         ids.extend(dv.iter().copied().filter(|&i| (i as usize) < values.len()));
                         offsets.push(ids.len() as u32);
                     }
-                    let mut lens: [Vec<u8>; FIELDS] = Default::default();
-                    for l in &lens4 {
-                        for f in 0..FIELDS {
-                            lens[f].push(l[f]);
-                        }
-                    }
                     DocMeta {
                         doc_count: n as u32,
                         avg_len: [1.5, 2.0, 100.0, 3.0],
-                        lens,
                         dates,
                         facets: vec![FacetColumn {
                             name: "topic".into(),

@@ -1,21 +1,38 @@
-//! Document chunks: the "JSON document bundle", a JSON array of
-//! [`Document`]s for the DocNum range the manifest gives. JSON so the reader,
-//! scripts and people can read it as is; integrity comes from the SHA-256 in
-//! the manifest (the content hash is also in the file name).
+//! Document chunks (`docs-NNN-<hash>.bin`): the "JSON document bundle", a
+//! JSON array of [`Document`]s for the DocNum range the manifest gives,
+//! inside the binary envelope of every index file:
+//!
+//! ```text
+//! "ARDC" | version u32 LE | JSON array (UTF-8) | crc32 u32 LE
+//! ```
+//!
+//! JSON so scripts and people can read the body as is (skip 8 bytes, drop
+//! the last 4); the envelope's CRC checks it, since the name's hash covers
+//! a group of chunks rather than this one.
 
-use super::FormatError;
+use super::{check_envelope, footer, header, FormatError};
 use crate::model::Document;
 
-/// Serialises one chunk (documents in DocNum order).
+pub const MAGIC: &[u8; 4] = b"ARDC";
+
+/// Serialises the JSON array of one chunk (documents in DocNum order).
 pub fn encode(docs: &[&Document]) -> Result<Vec<u8>, FormatError> {
     serde_json::to_vec(docs).map_err(|e| FormatError::Write {
         reason: format!("document chunk: {e}"),
     })
 }
 
-/// Parses a chunk that must hold exactly `expected` documents.
+/// Puts a JSON array into the envelope: the bytes of the chunk file.
+pub fn wrap(json: &[u8]) -> Vec<u8> {
+    let mut out = header(MAGIC);
+    out.extend_from_slice(json);
+    footer(out)
+}
+
+/// Parses a chunk file that must hold exactly `expected` documents.
 pub fn parse(file: &str, bytes: &[u8], expected: usize) -> Result<Vec<Document>, FormatError> {
-    let docs: Vec<Document> = serde_json::from_slice(bytes).map_err(|e| FormatError::Json {
+    let json = check_envelope(file, MAGIC, bytes)?;
+    let docs: Vec<Document> = serde_json::from_slice(json).map_err(|e| FormatError::Json {
         file: file.to_string(),
         reason: e.to_string(),
     })?;
@@ -36,14 +53,14 @@ mod tests {
     use super::*;
 
     #[test]
-    fn chunk_round_trip_and_count_check() {
+    fn chunk_round_trip_and_checks() {
         let d = Document {
             id: "a/b".into(),
             title: "T".into(),
             lang: "en".into(),
             ..Default::default()
         };
-        let bytes = encode(&[&d, &d]).unwrap();
+        let bytes = wrap(&encode(&[&d, &d]).unwrap());
         assert_eq!(parse("c", &bytes, 2).unwrap(), vec![d.clone(), d]);
         assert!(matches!(
             parse("c", &bytes, 3),
@@ -51,7 +68,9 @@ mod tests {
         ));
         assert!(matches!(
             parse("c", &bytes[..bytes.len() - 1], 2),
-            Err(FormatError::Json { .. })
+            Err(FormatError::Checksum { .. })
         ));
+        let bad = wrap(b"[{]");
+        assert!(matches!(parse("c", &bad, 1), Err(FormatError::Json { .. })));
     }
 }

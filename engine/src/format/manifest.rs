@@ -83,28 +83,38 @@ pub struct FileEntry {
 
 /// A dictionary or postings chunk holds every term `t` with
 /// `first <= t <= last` (byte order).
-#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct TermChunkEntry {
     pub file: String,
     pub first: String,
     pub last: String,
-    /// File size in bytes.
-    #[serde(default)]
-    pub size: u64,
+}
+
+/// A postings chunk holds the posting lists of every term `t` with
+/// `first <= t < ` the next chunk's `first` (byte order). `first` is the
+/// shortest prefix of the chunk's first term that sorts after the previous
+/// chunk's last term ("" for the first chunk): the dictionary says which
+/// terms exist, so the postings table only needs where one chunk ends.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PostingChunkEntry {
+    pub file: String,
+    pub first: String,
 }
 
 /// A doc chunk holds documents `first..=last`.
-#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct DocChunkEntry {
     pub file: String,
     pub first: DocNum,
     pub last: DocNum,
-    /// File size in bytes.
-    #[serde(default)]
-    pub size: u64,
 }
 
+/// The parsed manifest. On disk the chunk tables are column-oriented
+/// (see [`ManifestWire`]): a 100,000-document archive has thousands of doc
+/// chunks, and one JSON object per chunk made the manifest the largest
+/// start-up download.
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
+#[serde(into = "ManifestWire", try_from = "ManifestWire")]
 pub struct Manifest {
     pub format_version: u32,
     pub generator: String,
@@ -118,23 +128,239 @@ pub struct Manifest {
     pub docmeta: String,
     pub ids: String,
     /// The start-up files (docmeta, ids) with size and SHA-256. Chunk files
-    /// carry their size in their chunk entry and the first 12 hex digits of
-    /// their SHA-256 in their name (a full hash per chunk would make the
-    /// manifest of a large archive several times bigger).
+    /// carry the hash of their group in their name (see [`chunk_names`]).
     pub files: Vec<FileEntry>,
     /// Dictionary chunks (fst term → postings offset and df).
     pub term_chunks: Vec<TermChunkEntry>,
     /// Postings chunks (the posting lists of a term range).
-    pub posting_chunks: Vec<TermChunkEntry>,
+    pub posting_chunks: Vec<PostingChunkEntry>,
     pub doc_chunks: Vec<DocChunkEntry>,
 }
 
-/// The content hash in a chunk file name (`docs-007-3fa2c1d9e0b4.json` →
-/// `3fa2c1d9e0b4`): the first 12 hex digits of the file's SHA-256.
+/// Hex digits of SHA-256 in a chunk file name.
+pub const NAME_HASH_HEX: usize = 12;
+
+/// The content hash in a chunk file name (`docs-007-3fa2c1d9e0b4.bin` →
+/// `3fa2c1d9e0b4`): the first [`NAME_HASH_HEX`] hex digits of the file's SHA-256.
 pub fn hash_of_name(name: &str) -> Option<&str> {
     let stem = name.rsplit_once('.')?.0;
     let hash = stem.rsplit_once('-')?.1;
-    (hash.len() == 12 && hash.bytes().all(|b| b.is_ascii_hexdigit())).then_some(hash)
+    (hash.len() == NAME_HASH_HEX && hash.bytes().all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f')))
+        .then_some(hash)
+}
+
+/// Chunks of one kind share a name hash in groups of this many, by
+/// position: chunks `16g..16g + 16` form group `g`.
+pub const CHUNK_GROUP: usize = 16;
+
+/// Name of chunk `i` of a kind: `<stem>-<i, 3 digits or more>-<hash>.<ext>`.
+pub fn chunk_name(stem: &str, i: usize, hash: &str, ext: &str) -> String {
+    format!("{stem}-{i:03}-{hash}.{ext}")
+}
+
+/// Names for the chunks of one kind, in order. The hash of a group is the
+/// first [`NAME_HASH_HEX`] hex digits of the SHA-256 of its chunks'
+/// SHA-256 digests (32 bytes each, in order): a name changes whenever a
+/// chunk of its group does, so every chunk can be cached forever, while
+/// the manifest lists one hash per group instead of one per chunk. Each
+/// chunk checks itself with the CRC of its envelope.
+pub fn chunk_names(stem: &str, ext: &str, bodies: &[Vec<u8>]) -> Vec<String> {
+    use sha2::{Digest, Sha256};
+    let mut names = Vec::with_capacity(bodies.len());
+    for (g, group) in bodies.chunks(CHUNK_GROUP).enumerate() {
+        let mut h = Sha256::new();
+        for b in group {
+            h.update(Sha256::digest(b));
+        }
+        let hex = super::sha256_hex_of(&h.finalize());
+        for j in 0..group.len() {
+            names.push(chunk_name(
+                stem,
+                g * CHUNK_GROUP + j,
+                &hex[..NAME_HASH_HEX],
+                ext,
+            ));
+        }
+    }
+    names
+}
+
+pub const TERMS_STEM: &str = "terms";
+pub const POSTINGS_STEM: &str = "postings";
+pub const DOCS_STEM: &str = "docs";
+
+/// `manifest.json` as stored: the chunk tables as columns, each chunk's
+/// name rebuilt from its kind, its position and its hash.
+#[derive(Serialize, Deserialize)]
+struct ManifestWire {
+    format_version: u32,
+    generator: String,
+    archive: ArchiveInfo,
+    search: SearchSettings,
+    doc_count: u32,
+    #[serde(default)]
+    langs: Vec<String>,
+    docmeta: String,
+    ids: String,
+    files: Vec<FileEntry>,
+    term_chunks: TermTable,
+    posting_chunks: PostingTable,
+    doc_chunks: DocTable,
+}
+
+/// Term-range chunks: `first[i]..=last[i]`; `hashes` is the name hashes of
+/// the chunk groups concatenated ([`NAME_HASH_HEX`] hex digits each).
+#[derive(Serialize, Deserialize)]
+struct TermTable {
+    first: Vec<String>,
+    last: Vec<String>,
+    hashes: String,
+}
+
+/// Postings chunks: the lower bound of each chunk's term range.
+#[derive(Serialize, Deserialize)]
+struct PostingTable {
+    first: Vec<String>,
+    hashes: String,
+}
+
+/// Doc chunks: chunk `i` holds the next `counts[i]` documents.
+#[derive(Serialize, Deserialize)]
+struct DocTable {
+    counts: Vec<u32>,
+    hashes: String,
+}
+
+/// The group hashes of chunk names, concatenated.
+fn hashes_of<'a>(names: impl Iterator<Item = &'a String>) -> String {
+    names
+        .step_by(CHUNK_GROUP)
+        .map(|n| hash_of_name(n).unwrap_or(""))
+        .collect()
+}
+
+/// The name hash of each of `n` chunks, from their groups' hashes.
+fn split_hashes<'a>(hashes: &'a str, n: usize, what: &str) -> Result<Vec<&'a str>, String> {
+    let groups = n.div_ceil(CHUNK_GROUP);
+    if hashes.len() != groups * NAME_HASH_HEX || !hashes.is_ascii() {
+        return Err(format!(
+            "{what}: {n} chunks need {} hash digits",
+            groups * NAME_HASH_HEX
+        ));
+    }
+    Ok((0..n)
+        .map(|i| {
+            let g = i / CHUNK_GROUP;
+            &hashes[g * NAME_HASH_HEX..(g + 1) * NAME_HASH_HEX]
+        })
+        .collect())
+}
+
+impl TermTable {
+    fn from_entries(entries: &[TermChunkEntry]) -> TermTable {
+        TermTable {
+            first: entries.iter().map(|c| c.first.clone()).collect(),
+            last: entries.iter().map(|c| c.last.clone()).collect(),
+            hashes: hashes_of(entries.iter().map(|c| &c.file)),
+        }
+    }
+
+    fn into_entries(self, stem: &str, ext: &str) -> Result<Vec<TermChunkEntry>, String> {
+        let n = self.first.len();
+        if self.last.len() != n {
+            return Err(format!(
+                "{stem} chunks: {n} first terms but {} last terms",
+                self.last.len()
+            ));
+        }
+        let hashes = split_hashes(&self.hashes, n, stem)?;
+        Ok(self
+            .first
+            .into_iter()
+            .zip(self.last)
+            .zip(hashes)
+            .enumerate()
+            .map(|(i, ((first, last), h))| TermChunkEntry {
+                file: chunk_name(stem, i, h, ext),
+                first,
+                last,
+            })
+            .collect())
+    }
+}
+
+impl From<Manifest> for ManifestWire {
+    fn from(m: Manifest) -> Self {
+        ManifestWire {
+            format_version: m.format_version,
+            generator: m.generator,
+            archive: m.archive,
+            search: m.search,
+            doc_count: m.doc_count,
+            langs: m.langs,
+            docmeta: m.docmeta,
+            ids: m.ids,
+            files: m.files,
+            term_chunks: TermTable::from_entries(&m.term_chunks),
+            posting_chunks: PostingTable {
+                first: m.posting_chunks.iter().map(|c| c.first.clone()).collect(),
+                hashes: hashes_of(m.posting_chunks.iter().map(|c| &c.file)),
+            },
+            doc_chunks: DocTable {
+                counts: m.doc_chunks.iter().map(|c| c.last - c.first + 1).collect(),
+                hashes: hashes_of(m.doc_chunks.iter().map(|c| &c.file)),
+            },
+        }
+    }
+}
+
+impl TryFrom<ManifestWire> for Manifest {
+    type Error = String;
+
+    fn try_from(w: ManifestWire) -> Result<Self, String> {
+        let hashes = split_hashes(&w.doc_chunks.hashes, w.doc_chunks.counts.len(), DOCS_STEM)?;
+        let mut next = 0u32;
+        let mut doc_chunks = Vec::with_capacity(hashes.len());
+        for (i, (&count, h)) in w.doc_chunks.counts.iter().zip(hashes).enumerate() {
+            let last = next
+                .checked_add(count)
+                .and_then(|e| e.checked_sub(1))
+                .filter(|_| count > 0)
+                .ok_or_else(|| format!("doc chunk {i} has {count} documents"))?;
+            doc_chunks.push(DocChunkEntry {
+                file: chunk_name(DOCS_STEM, i, h, "bin"),
+                first: next,
+                last,
+            });
+            next = last.saturating_add(1);
+        }
+        Ok(Manifest {
+            format_version: w.format_version,
+            generator: w.generator,
+            archive: w.archive,
+            search: w.search,
+            doc_count: w.doc_count,
+            langs: w.langs,
+            docmeta: w.docmeta,
+            ids: w.ids,
+            files: w.files,
+            term_chunks: w.term_chunks.into_entries(TERMS_STEM, "bin")?,
+            posting_chunks: {
+                let t = w.posting_chunks;
+                let hashes = split_hashes(&t.hashes, t.first.len(), POSTINGS_STEM)?;
+                t.first
+                    .into_iter()
+                    .zip(hashes)
+                    .enumerate()
+                    .map(|(i, (first, h))| PostingChunkEntry {
+                        file: chunk_name(POSTINGS_STEM, i, h, "bin"),
+                        first,
+                    })
+                    .collect()
+            },
+            doc_chunks,
+        })
+    }
 }
 
 impl Manifest {
@@ -176,17 +402,26 @@ impl Manifest {
                 return Err(bad(format!("{name} is referenced but not listed in files")));
             }
         }
-        for list in [&self.term_chunks, &self.posting_chunks] {
-            for c in list {
-                if c.first > c.last || hash_of_name(&c.file).is_none() {
-                    return Err(bad(format!("term chunk {} is invalid", c.file)));
-                }
+        for c in &self.term_chunks {
+            if c.first > c.last || hash_of_name(&c.file).is_none() {
+                return Err(bad(format!("term chunk {} is invalid", c.file)));
             }
-            for w in list.windows(2) {
-                if w[0].last >= w[1].first {
-                    return Err(bad("term chunks overlap or are out of order".into()));
-                }
+        }
+        for w in self.term_chunks.windows(2) {
+            if w[0].last >= w[1].first {
+                return Err(bad("term chunks overlap or are out of order".into()));
             }
+        }
+        if self
+            .posting_chunks
+            .iter()
+            .any(|c| hash_of_name(&c.file).is_none())
+            || self
+                .posting_chunks
+                .windows(2)
+                .any(|w| w[0].first >= w[1].first)
+        {
+            return Err(bad("postings chunks are out of order or misnamed".into()));
         }
         let mut next = 0u32;
         for c in &self.doc_chunks {
@@ -230,5 +465,128 @@ impl Manifest {
         let mut v = serde_json::to_vec(self).unwrap_or_default();
         v.push(b'\n');
         v
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn manifest(docs: usize, postings: usize) -> Manifest {
+        let bodies = |n: usize| (0..n).map(|i| vec![i as u8; 3]).collect::<Vec<_>>();
+        let doc_names = chunk_names(DOCS_STEM, "bin", &bodies(docs));
+        let post_names = chunk_names(POSTINGS_STEM, "bin", &bodies(postings));
+        let dict_names = chunk_names(TERMS_STEM, "bin", &bodies(1));
+        Manifest {
+            format_version: FORMAT_VERSION,
+            generator: "test".into(),
+            archive: ArchiveInfo::default(),
+            search: SearchSettings::default(),
+            doc_count: 2 * docs as u32,
+            langs: vec!["en".into()],
+            docmeta: "docmeta-0123abcd4567.bin".into(),
+            ids: "ids-0123abcd4567.bin".into(),
+            files: ["docmeta-0123abcd4567.bin", "ids-0123abcd4567.bin"]
+                .map(|name| FileEntry {
+                    name: name.into(),
+                    size: 1,
+                    sha256: "0".repeat(64),
+                })
+                .into(),
+            term_chunks: vec![TermChunkEntry {
+                file: dict_names[0].clone(),
+                first: "a".into(),
+                last: "z".into(),
+            }],
+            posting_chunks: post_names
+                .into_iter()
+                .enumerate()
+                .map(|(i, file)| PostingChunkEntry {
+                    file,
+                    first: if i == 0 {
+                        String::new()
+                    } else {
+                        format!("t{i:03}")
+                    },
+                })
+                .collect(),
+            doc_chunks: doc_names
+                .into_iter()
+                .enumerate()
+                .map(|(i, file)| DocChunkEntry {
+                    file,
+                    first: 2 * i as u32,
+                    last: 2 * i as u32 + 1,
+                })
+                .collect(),
+        }
+    }
+
+    #[test]
+    fn column_tables_round_trip_across_several_hash_groups() {
+        let m = manifest(40, 17);
+        let json = m.to_json();
+        assert_eq!(Manifest::parse(&json).unwrap(), m);
+        // One hash per group of 16 chunks, shared by the group's names.
+        let hashes = |n: usize| n.div_ceil(CHUNK_GROUP) * NAME_HASH_HEX;
+        let text = String::from_utf8(json).unwrap();
+        assert!(text.contains(&format!("\"counts\":[{}]", ["2"; 40].join(","))));
+        let v: serde_json::Value = serde_json::from_str(&text).unwrap();
+        assert_eq!(
+            v["doc_chunks"]["hashes"].as_str().unwrap().len(),
+            hashes(40)
+        );
+        assert_eq!(
+            v["posting_chunks"]["hashes"].as_str().unwrap().len(),
+            hashes(17)
+        );
+        assert_eq!(
+            hash_of_name(&m.doc_chunks[0].file),
+            hash_of_name(&m.doc_chunks[15].file)
+        );
+        assert_ne!(
+            hash_of_name(&m.doc_chunks[15].file),
+            hash_of_name(&m.doc_chunks[16].file)
+        );
+    }
+
+    #[test]
+    fn a_changed_chunk_renames_its_group_only() {
+        let mut bodies: Vec<Vec<u8>> = (0..40).map(|i| vec![i as u8]).collect();
+        let before = chunk_names(DOCS_STEM, "bin", &bodies);
+        bodies[20][0] = 99;
+        let after = chunk_names(DOCS_STEM, "bin", &bodies);
+        assert_eq!(before[..16], after[..16]);
+        assert!(before[16..32]
+            .iter()
+            .zip(&after[16..32])
+            .all(|(a, b)| a != b));
+        assert_eq!(before[32..], after[32..]);
+        assert_eq!(
+            before[17],
+            "docs-017-".to_string() + hash_of_name(&before[17]).unwrap() + ".bin"
+        );
+    }
+
+    #[test]
+    fn short_or_garbled_tables_are_errors_not_panics() {
+        let text = String::from_utf8(manifest(20, 3).to_json()).unwrap();
+        let v: serde_json::Value = serde_json::from_str(&text).unwrap();
+        let hashes = v["doc_chunks"]["hashes"].as_str().unwrap().to_string();
+        for bad in [
+            text.replace(&hashes, &hashes[..8]),
+            text.replace("\"counts\":[2,", "\"counts\":[0,"),
+            text.replace("\"first\":[\"\",\"t001\"", "\"first\":[\"t001\",\"t001\""),
+        ] {
+            assert!(Manifest::parse(bad.as_bytes()).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn a_format_1_manifest_is_a_version_error_that_says_rebuild() {
+        let v1 = br#"{"format_version":1,"term_chunks":[{"file":"terms-000-5786fef7a51d.bin"}]}"#;
+        let e = Manifest::parse(v1).unwrap_err();
+        assert!(matches!(e, FormatError::Version { found: 1, .. }), "{e}");
+        assert!(e.to_string().contains("rebuild the index"));
     }
 }

@@ -14,17 +14,17 @@ pub mod termdict;
 mod writer;
 
 pub use manifest::{
-    ArchiveInfo, DocChunkEntry, EmbedInfo, FieldWeights, FileEntry, Manifest, SearchSettings,
-    TermChunkEntry,
+    ArchiveInfo, DocChunkEntry, EmbedInfo, FieldWeights, FileEntry, Manifest, PostingChunkEntry,
+    SearchSettings, TermChunkEntry,
 };
-pub use writer::{IndexFile, IndexWriter, WriterSettings};
+pub use writer::{auto_doc_chunk_bytes, IndexFile, IndexWriter, WriterSettings};
 
 use sha2::{Digest, Sha256};
 
 /// Version written by this build.
-pub const FORMAT_VERSION: u32 = 1;
+pub const FORMAT_VERSION: u32 = 2;
 /// Oldest version this build can read.
-pub const OLDEST_SUPPORTED: u32 = 1;
+pub const OLDEST_SUPPORTED: u32 = 2;
 
 /// What went wrong reading an index file. Every message ends with what the
 /// user can do about it.
@@ -62,9 +62,13 @@ pub(crate) fn corrupt(file: &str, reason: impl Into<String>) -> FormatError {
 
 /// Lowercase hex SHA-256 of `bytes`.
 pub fn sha256_hex(bytes: &[u8]) -> String {
-    let digest = Sha256::digest(bytes);
+    sha256_hex_of(&Sha256::digest(bytes))
+}
+
+/// Lowercase hex of a digest.
+pub(crate) fn sha256_hex_of(digest: &[u8]) -> String {
     let mut s = String::with_capacity(64);
-    for b in digest {
+    for &b in digest {
         s.push(char::from_digit(u32::from(b >> 4), 16).unwrap_or('0'));
         s.push(char::from_digit(u32::from(b & 15), 16).unwrap_or('0'));
     }
@@ -74,7 +78,10 @@ pub fn sha256_hex(bytes: &[u8]) -> String {
 /// `<stem>-<first 12 hex of sha256>.<ext>`: content-addressed, so a file
 /// can be cached forever.
 pub(crate) fn hashed_name(stem: &str, ext: &str, bytes: &[u8]) -> String {
-    format!("{stem}-{}.{ext}", &sha256_hex(bytes)[..12])
+    format!(
+        "{stem}-{}.{ext}",
+        &sha256_hex(bytes)[..manifest::NAME_HASH_HEX]
+    )
 }
 
 // ---------------------------------------------------------------- bytes

@@ -6,12 +6,17 @@
 //! docs_len      varint   byte length of the docs section
 //! docs section  per document: doc delta (varint; first is the DocNum),
 //!               field mask (u8: bit 0 title, 1 speaker, 2 body, 3 meta),
-//!               one tf varint per set bit, in field order
+//!               per set bit, in field order: tf (varint), then the
+//!               document's quantized length of that field (u8, see
+//!               `docmeta::quantize_len`)
 //! positions     per document, sum(tf) positions, ascending,
 //!               delta-coded varints (first absolute)
 //! ```
 //! The positions come after all documents so that matching and BM25 only
 //! decode the docs section; phrases and proximity decode positions on demand.
+//! Field lengths live here rather than in docmeta: BM25F needs a
+//! document's length only where the document matched, and a column of every
+//! document's lengths was the largest part of the start-up download.
 
 use super::{put_varint, ByteReader, FormatError};
 use crate::api::DocNum;
@@ -27,6 +32,8 @@ pub const META: usize = 3;
 pub struct DocPosting {
     pub doc: DocNum,
     pub tf: [u32; FIELDS],
+    /// The document's field lengths, quantized (stored where `tf > 0`).
+    pub lens: [u8; FIELDS],
     pub positions: Vec<u32>,
 }
 
@@ -61,6 +68,7 @@ impl PostingsAcc {
         for f in 0..FIELDS {
             if p.tf[f] > 0 {
                 put_varint(&mut self.docs, u64::from(p.tf[f]));
+                self.docs.push(p.lens[f]);
             }
         }
         let mut last = 0u32;
@@ -101,6 +109,8 @@ pub fn encode(postings: &[DocPosting], out: &mut Vec<u8>) {
 pub struct PostingList<'a> {
     pub docs: Vec<DocNum>,
     pub tfs: Vec<[u32; FIELDS]>,
+    /// Quantized field lengths of each document (0 where `tf` is 0).
+    pub lens: Vec<[u8; FIELDS]>,
     positions: &'a [u8],
 }
 
@@ -124,6 +134,7 @@ pub fn decode<'a>(
     let mut d = ByteReader::new(file, section);
     let mut docs = Vec::with_capacity(df);
     let mut tfs = Vec::with_capacity(df);
+    let mut lens = Vec::with_capacity(df);
     let mut prev = 0u32;
     for i in 0..df {
         let delta = d.varint_u32()?;
@@ -143,16 +154,19 @@ pub fn decode<'a>(
             return Err(d.err("bad field mask"));
         }
         let mut tf = [0u32; FIELDS];
-        for (f, slot) in tf.iter_mut().enumerate() {
+        let mut len = [0u8; FIELDS];
+        for f in 0..FIELDS {
             if mask & (1 << f) != 0 {
-                *slot = d.varint_u32()?;
-                if *slot == 0 {
+                tf[f] = d.varint_u32()?;
+                if tf[f] == 0 {
                     return Err(d.err("zero term frequency"));
                 }
+                len[f] = d.take(1)?[0];
             }
         }
         docs.push(doc);
         tfs.push(tf);
+        lens.push(len);
     }
     if !d.is_empty() {
         return Err(d.err("trailing bytes in docs section"));
@@ -160,6 +174,7 @@ pub fn decode<'a>(
     Ok(PostingList {
         docs,
         tfs,
+        lens,
         positions: &bytes[positions_start..],
     })
 }
@@ -226,19 +241,29 @@ mod tests {
     fn arb_postings() -> impl Strategy<Value = Vec<DocPosting>> {
         proptest::collection::btree_map(
             0u32..500,
-            (proptest::array::uniform4(0u32..4), 0u32..10_000),
+            (
+                proptest::array::uniform4(0u32..4),
+                0u32..10_000,
+                any::<[u8; 4]>(),
+            ),
             1..20,
         )
         .prop_map(|m| {
             m.into_iter()
-                .map(|(doc, (mut tf, base))| {
+                .map(|(doc, (mut tf, base, mut lens))| {
                     if tf.iter().all(|&t| t == 0) {
                         tf[2] = 1;
                     }
                     let n: u32 = tf.iter().sum();
+                    for f in 0..FIELDS {
+                        if tf[f] == 0 {
+                            lens[f] = 0;
+                        }
+                    }
                     DocPosting {
                         doc,
                         tf,
+                        lens,
                         positions: (0..n).map(|i| base + i * 3).collect(),
                     }
                 })
@@ -257,6 +282,7 @@ mod tests {
             for (i, p) in ps.iter().enumerate() {
                 prop_assert_eq!(pl.docs[i], p.doc);
                 prop_assert_eq!(pl.tfs[i], p.tf);
+                prop_assert_eq!(pl.lens[i], p.lens);
                 prop_assert_eq!(&flat[starts[i] as usize..starts[i + 1] as usize], &p.positions[..]);
             }
         }

@@ -175,6 +175,7 @@ mod tests {
             vec![DocPosting {
                 doc,
                 tf: [0, 0, 1, 0],
+                lens: [0, 0, 7, 0],
                 positions: vec![doc * 2],
             }]
         };

@@ -3,7 +3,10 @@
 //! and the settings.
 
 use super::docmeta::{pack_date, quantize_len, DocMeta, FacetColumn};
-use super::manifest::{DocChunkEntry, FileEntry, Manifest, TermChunkEntry, MANIFEST_FILE};
+use super::manifest::{
+    chunk_names, DocChunkEntry, FileEntry, Manifest, PostingChunkEntry, TermChunkEntry, DOCS_STEM,
+    MANIFEST_FILE, POSTINGS_STEM, TERMS_STEM,
+};
 use super::postings::{DocPosting, PostingsAcc, BODY, FIELDS, META, SPEAKER, TITLE};
 use super::termdict::{PostingsBuilder, TermDictBuilder};
 use super::{
@@ -15,44 +18,54 @@ use crate::model::{Block, Document, FACETS};
 use crate::tokenizer::tokenize;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
-/// Writes one postings chunk covering the term range `first..=last`.
-fn flush_postings(
-    post: PostingsBuilder,
-    (first, last): (String, String),
-    files: &mut Vec<IndexFile>,
-    chunks: &mut Vec<TermChunkEntry>,
-) {
-    let bytes = post.finish();
-    let name = hashed_name(&format!("postings-{:03}", chunks.len()), "bin", &bytes);
-    chunks.push(TermChunkEntry {
-        file: name.clone(),
-        first,
-        last,
-        size: bytes.len() as u64,
-    });
-    files.push(IndexFile { name, bytes });
+/// Chunks of one kind as they are cut: bytes and term range. Their names
+/// are given once all are cut, since a name hashes its whole group.
+#[derive(Default)]
+struct TermChunks(Vec<(Vec<u8>, String, String)>);
+
+impl TermChunks {
+    /// Names the chunks, adds them to `files` and returns their entries.
+    fn finish(self, stem: &str, files: &mut Vec<IndexFile>) -> Vec<TermChunkEntry> {
+        let (bodies, ranges): (Vec<Vec<u8>>, Vec<(String, String)>) =
+            self.0.into_iter().map(|(b, f, l)| (b, (f, l))).unzip();
+        let names = chunk_names(stem, "bin", &bodies);
+        let entries = names
+            .iter()
+            .zip(ranges)
+            .map(|(name, (first, last))| TermChunkEntry {
+                file: name.clone(),
+                first,
+                last,
+            })
+            .collect();
+        files.extend(
+            names
+                .into_iter()
+                .zip(bodies)
+                .map(|(name, bytes)| IndexFile { name, bytes }),
+        );
+        entries
+    }
 }
 
-fn flush_dict(
-    dict: TermDictBuilder,
-    files: &mut Vec<IndexFile>,
-    chunks: &mut Vec<TermChunkEntry>,
-) -> Result<(), FormatError> {
+/// The shortest prefix of `next` (on a character boundary) that sorts
+/// after `prev`; `prev < next`.
+fn shortest_after<'a>(prev: &str, next: &'a str) -> &'a str {
+    next.char_indices()
+        .map(|(i, c)| &next[..i + c.len_utf8()])
+        .find(|p| *p > prev)
+        .unwrap_or(next)
+}
+
+/// Cuts one dictionary chunk (nothing when it is empty).
+fn flush_dict(dict: TermDictBuilder, chunks: &mut TermChunks) -> Result<(), FormatError> {
     let Some((first, last)) = dict
         .first_last()
         .map(|(a, b)| (a.to_string(), b.to_string()))
     else {
         return Ok(());
     };
-    let bytes = dict.finish()?;
-    let name = hashed_name(&format!("terms-{:03}", chunks.len()), "bin", &bytes);
-    chunks.push(TermChunkEntry {
-        file: name.clone(),
-        first,
-        last,
-        size: bytes.len() as u64,
-    });
-    files.push(IndexFile { name, bytes });
+    chunks.0.push((dict.finish()?, first, last));
     Ok(())
 }
 
@@ -66,8 +79,9 @@ pub struct WriterSettings {
     pub search: SearchSettings,
     /// e.g. "build-index 0.1.0".
     pub generator: String,
-    /// Target raw size of one docs chunk: small, because a result page
-    /// fetches the chunks of its top hits, which are spread over the corpus.
+    /// Target raw size of one docs chunk; 0 = derived from the corpus (see
+    /// [`auto_doc_chunk_bytes`]). Small, because a result page fetches the
+    /// chunks of its top hits, which are spread over the corpus.
     pub doc_chunk_bytes: usize,
     /// Target size of one postings chunk (a query fetches the postings
     /// chunks of its expanded terms).
@@ -88,11 +102,21 @@ impl Default for WriterSettings {
             },
             search: SearchSettings::default(),
             generator: format!("build-index {}", env!("CARGO_PKG_VERSION")),
-            doc_chunk_bytes: 24 * 1024,
-            term_chunk_bytes: 48 * 1024,
-            dict_chunk_bytes: 48 * 1024,
+            doc_chunk_bytes: 0,
+            term_chunk_bytes: 8 * 1024,
+            dict_chunk_bytes: 4 * 1024,
         }
     }
+}
+
+/// Doc chunk size for `total` bytes of document JSON: `0.75 × √total`,
+/// between 2 and 32 KiB. A first result page fetches up to ten chunks (cost
+/// ∝ size) after a manifest whose doc table grows with the number of chunks
+/// (cost ∝ total / size); the sum is smallest near `√(total × c)`, and 0.75
+/// fits the measured costs (≈4 KiB for 30 MB of Reuters stories, ≈7 KiB for
+/// 94 MB of dictionary entries, see docs/benchmarks.md).
+pub fn auto_doc_chunk_bytes(total: usize) -> usize {
+    ((total as f64).sqrt() * 0.75).clamp(2048.0, 32768.0) as usize
 }
 
 /// One output file; `name` is relative to the index folder.
@@ -105,7 +129,8 @@ pub struct IndexFile {
 pub struct IndexWriter {
     settings: WriterSettings,
     terms: HashMap<String, PostingsAcc>,
-    lens: [Vec<u32>; FIELDS],
+    /// Total field lengths, for the averages BM25F normalises by.
+    len_sums: [u64; FIELDS],
     dates: Vec<u32>,
     facet_values: Vec<Vec<Vec<String>>>,
     docs_json: Vec<Vec<u8>>,
@@ -177,7 +202,7 @@ impl IndexWriter {
         IndexWriter {
             settings,
             terms: HashMap::new(),
-            lens: Default::default(),
+            len_sums: [0; FIELDS],
             dates: Vec::new(),
             facet_values: vec![Vec::new(); FACETS.len()],
             docs_json: Vec::new(),
@@ -204,8 +229,10 @@ impl IndexWriter {
             p.tf[field] += 1;
             p.positions.push(position);
         });
+        let qlens = lens.map(quantize_len);
         for (term, mut p) in local {
             p.positions.sort_unstable();
+            p.lens = qlens;
             match self.terms.get_mut(&term) {
                 Some(list) => list.push(&p),
                 None => {
@@ -215,8 +242,8 @@ impl IndexWriter {
                 }
             }
         }
-        for (f, l) in lens.iter().enumerate() {
-            self.lens[f].push(*l);
+        for (sum, l) in self.len_sums.iter_mut().zip(lens) {
+            *sum += u64::from(l);
         }
         self.dates.push(pack_date(doc.date.as_deref(), doc.year));
         for (i, facet) in FACETS.iter().enumerate() {
@@ -261,8 +288,8 @@ impl IndexWriter {
         // Dictionary and postings chunks.
         let mut terms: Vec<(String, PostingsAcc)> = self.terms.into_iter().collect();
         terms.sort_unstable_by(|a, b| a.0.cmp(&b.0));
-        let mut term_chunks = Vec::new();
-        let mut posting_chunks = Vec::new();
+        let mut term_chunks = TermChunks::default();
+        let mut posting_chunks = TermChunks::default();
         let mut dict = TermDictBuilder::default();
         let mut post = PostingsBuilder::default();
         let mut post_range: Option<(String, String)> = None;
@@ -273,21 +300,35 @@ impl IndexWriter {
             dict.add(term, offset, u64::from(list.df()));
             if post.len() >= self.settings.term_chunk_bytes {
                 let (first, last) = post_range.take().unwrap_or_default();
-                flush_postings(
-                    std::mem::take(&mut post),
-                    (first, last),
-                    &mut files,
-                    &mut posting_chunks,
-                );
+                posting_chunks
+                    .0
+                    .push((std::mem::take(&mut post).finish(), first, last));
             }
             if dict.key_bytes() >= self.settings.dict_chunk_bytes {
-                flush_dict(std::mem::take(&mut dict), &mut files, &mut term_chunks)?;
+                flush_dict(std::mem::take(&mut dict), &mut term_chunks)?;
             }
         }
         if let Some((first, last)) = post_range.take() {
-            flush_postings(post, (first, last), &mut files, &mut posting_chunks);
+            posting_chunks.0.push((post.finish(), first, last));
         }
-        flush_dict(dict, &mut files, &mut term_chunks)?;
+        flush_dict(dict, &mut term_chunks)?;
+        let term_chunks = term_chunks.finish(TERMS_STEM, &mut files);
+        let mut prev_last: Option<String> = None;
+        let posting_chunks = posting_chunks
+            .finish(POSTINGS_STEM, &mut files)
+            .into_iter()
+            .map(|c| {
+                let first = match &prev_last {
+                    None => String::new(),
+                    Some(prev) => shortest_after(prev, &c.first).to_string(),
+                };
+                prev_last = Some(c.last);
+                PostingChunkEntry {
+                    file: c.file,
+                    first,
+                }
+            })
+            .collect();
 
         // Docmeta.
         let n = doc_count as usize;
@@ -297,13 +338,12 @@ impl IndexWriter {
             ..Default::default()
         };
         for f in 0..FIELDS {
-            let total: u64 = self.lens[f].iter().map(|&l| u64::from(l)).sum();
+            let total = self.len_sums[f];
             meta.avg_len[f] = if n == 0 {
                 0.0
             } else {
                 (total as f64 / n as f64) as f32
             };
-            meta.lens[f] = self.lens[f].iter().map(|&l| quantize_len(l)).collect();
         }
         for (i, facet) in FACETS.iter().enumerate() {
             let values: BTreeSet<&String> = self.facet_values[i].iter().flatten().collect();
@@ -352,32 +392,44 @@ impl IndexWriter {
         });
 
         // Doc chunks.
-        let mut doc_chunks = Vec::new();
+        let budget = match self.settings.doc_chunk_bytes {
+            0 => auto_doc_chunk_bytes(self.docs_json.iter().map(Vec::len).sum()),
+            b => b,
+        };
+        let mut doc_ranges = Vec::new();
+        let mut doc_bodies = Vec::new();
         let mut start = 0usize;
         while start < n {
             let mut end = start;
             let mut size = 2;
-            while end < n
-                && (end == start
-                    || size + self.docs_json[end].len() < self.settings.doc_chunk_bytes)
-            {
+            while end < n && (end == start || size + self.docs_json[end].len() < budget) {
                 size += self.docs_json[end].len() + 1;
                 end += 1;
             }
-            let mut bytes = Vec::with_capacity(size);
-            bytes.push(b'[');
-            bytes.extend_from_slice(&self.docs_json[start..end].join(&b","[..]));
-            bytes.push(b']');
-            let name = hashed_name(&format!("docs-{:03}", doc_chunks.len()), "json", &bytes);
-            doc_chunks.push(DocChunkEntry {
-                file: name.clone(),
-                first: start as DocNum,
-                last: (end - 1) as DocNum,
-                size: bytes.len() as u64,
-            });
-            files.push(IndexFile { name, bytes });
+            let mut json = Vec::with_capacity(size);
+            json.push(b'[');
+            json.extend_from_slice(&self.docs_json[start..end].join(&b","[..]));
+            json.push(b']');
+            doc_bodies.push(docstore::wrap(&json));
+            doc_ranges.push((start as DocNum, (end - 1) as DocNum));
             start = end;
         }
+        let names = chunk_names(DOCS_STEM, "bin", &doc_bodies);
+        let doc_chunks = names
+            .iter()
+            .zip(doc_ranges)
+            .map(|(name, (first, last))| DocChunkEntry {
+                file: name.clone(),
+                first,
+                last,
+            })
+            .collect();
+        files.extend(
+            names
+                .into_iter()
+                .zip(doc_bodies)
+                .map(|(name, bytes)| IndexFile { name, bytes }),
+        );
 
         files.sort_by(|a, b| a.name.cmp(&b.name));
         let manifest = Manifest {
@@ -410,5 +462,25 @@ impl IndexWriter {
             },
         );
         Ok(files)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shortest_after_is_the_shortest_separating_prefix() {
+        assert_eq!(shortest_after("abandon", "abandoned"), "abandone");
+        assert_eq!(shortest_after("apple", "banana"), "b");
+        assert_eq!(shortest_after("zz", "é"), "é");
+        assert_eq!(shortest_after("juarez", "juárez"), "juá");
+    }
+
+    #[test]
+    fn doc_chunk_size_grows_with_the_square_root_of_the_corpus() {
+        assert_eq!(auto_doc_chunk_bytes(0), 2048);
+        assert_eq!(auto_doc_chunk_bytes(100_000_000), 7500);
+        assert_eq!(auto_doc_chunk_bytes(1 << 40), 32768);
     }
 }
