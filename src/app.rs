@@ -23,6 +23,9 @@ use crate::state::{Action, AppState, HistoryMode, SearchKey, ViewState};
 /// Quiet time after the last keystroke before the URL follows the query.
 const HASH_WRITE_DELAY_MS: u32 = 250;
 
+/// A search that takes longer than this marks the results busy.
+const BUSY_DELAY_MS: u32 = 150;
+
 /// Results per page when `archive.toml` does not say.
 const DEFAULT_PAGE_SIZE: usize = 20;
 
@@ -62,7 +65,8 @@ pub fn App() -> Html {
     let shown = use_state(|| (SearchKey::default(), 0usize));
     let active = use_state(|| None::<usize>);
     let generation = use_mut_ref(|| 0u64);
-    let pending_hash = use_mut_ref(|| None::<(Timeout, String)>);
+    let busy = use_memo((), |_| Busy::default());
+    let pending_hash = use_mut_ref(|| None::<PendingHash>);
     let results_scroll = use_memo((), |_| Cell::new(0.0f64));
     let embed = embedding.is_some();
 
@@ -88,42 +92,63 @@ pub fn App() -> Html {
         });
     }
 
-    // State → hash. Typing replaces the entry only once the typing pauses:
-    // history writes cost a round trip to the browser process, and browsers
-    // throttle pages that write on every keystroke. A discrete action first
-    // settles a pending write, so the entry it leaves holds the full query.
+    // State → hash. Typing writes only once the typing pauses: history
+    // writes cost a round trip to the browser process, and browsers
+    // throttle pages that write on every keystroke. The first keystroke of a
+    // search adds an entry and the later ones replace it, so the entry a
+    // pause leaves is one push holding the query typed by then. A discrete
+    // action first settles a pending write, so the entry it leaves holds the
+    // full query.
     {
         let pending = pending_hash.clone();
         use_effect_with((*state).clone(), move |s| {
-            let settle = |pending: &mut Option<(Timeout, String)>| {
-                if let Some((timer, hash)) = pending.take() {
-                    timer.cancel();
-                    dom::write_hash(&hash, false);
+            let settle = |pending: &mut Option<PendingHash>| {
+                if let Some(p) = pending.take() {
+                    p.timer.cancel();
+                    dom::write_hash(&p.hash, p.push);
                 }
             };
             let hash = s.view.to_hash();
+            let later = |push: bool| {
+                let slot = pending.clone();
+                let h = hash.clone();
+                let timer = Timeout::new(HASH_WRITE_DELAY_MS, move || {
+                    slot.borrow_mut().take();
+                    dom::write_hash(&h, push);
+                });
+                PendingHash {
+                    timer,
+                    hash: hash.clone(),
+                    push,
+                }
+            };
             match s.history {
                 HistoryMode::Push => {
                     settle(&mut pending.borrow_mut());
                     dom::write_hash(&hash, true);
                 }
+                HistoryMode::PushTyping => {
+                    settle(&mut pending.borrow_mut());
+                    let next = later(true);
+                    *pending.borrow_mut() = Some(next);
+                }
                 HistoryMode::Replace => {
-                    if let Some((timer, _)) = pending.borrow_mut().take() {
-                        timer.cancel();
-                    }
-                    let later = pending.clone();
-                    let h = hash.clone();
-                    let timer = Timeout::new(HASH_WRITE_DELAY_MS, move || {
-                        later.borrow_mut().take();
-                        dom::write_hash(&h, false);
-                    });
-                    *pending.borrow_mut() = Some((timer, hash));
+                    // A push still waiting stays a push, with the newer query.
+                    let push = match pending.borrow_mut().take() {
+                        Some(p) => {
+                            p.timer.cancel();
+                            p.push
+                        }
+                        None => false,
+                    };
+                    let next = later(push);
+                    *pending.borrow_mut() = Some(next);
                 }
                 // Back/forward moved to another entry: a write pending for
                 // the one we left must not land on this one.
                 HistoryMode::None => {
-                    if let Some((timer, _)) = pending.borrow_mut().take() {
-                        timer.cancel();
+                    if let Some(p) = pending.borrow_mut().take() {
+                        p.timer.cancel();
                     }
                 }
             }
@@ -211,11 +236,15 @@ pub fn App() -> Html {
 
     // Search whenever what the results depend on changes. Each search takes
     // a generation number; a result that arrives after a newer search began
-    // is dropped, so fast typing never shows stale results.
+    // is dropped, so fast typing never shows stale results. Results paint
+    // once, with their snippets: a warm keystroke (no chunk to fetch) runs
+    // search, snippets and one render in the task of its input event, which
+    // is cheaper than painting titles first and snippets a task later.
     {
         let results = results.clone();
         let search_error = search_error.clone();
         let searching = searching.clone();
+        let busy = busy.clone();
         let active = active.clone();
         let generation = generation.clone();
         let archive = archive.clone();
@@ -227,11 +256,27 @@ pub fn App() -> Html {
                     *g += 1;
                     *g
                 };
-                searching.set(true);
+                // Busy only when a search has to wait (chunk downloads): a
+                // flag set and cleared within one keystroke would cost two
+                // extra renders.
+                if let Some(t) = busy.timer.borrow_mut().take() {
+                    t.cancel();
+                }
+                if !busy.shown.get() {
+                    let searching = searching.clone();
+                    let shown = busy.shown.clone();
+                    *busy.timer.borrow_mut() = Some(Timeout::new(BUSY_DELAY_MS, move || {
+                        shown.set(true);
+                        searching.set(true);
+                    }));
+                }
                 spawn_local(async move {
                     let outcome = archive.search(&key, limit).await;
                     if *generation.borrow() != mine {
                         return;
+                    }
+                    if let Some(t) = busy.timer.borrow_mut().take() {
+                        t.cancel();
                     }
                     match outcome {
                         Ok(r) => {
@@ -239,31 +284,14 @@ pub fn App() -> Html {
                             if !same_search {
                                 active.set(None);
                             }
-                            // The first results paint whole (no layout
-                            // shift at load); later ones paint titles and
-                            // facets now and snippets in the next task,
-                            // skipped if another keystroke came.
-                            if results.is_none() {
-                                results.set(Some(Rc::new(archive.with_snippets(&r))));
-                                search_error.set(None);
-                                searching.set(false);
-                                return;
-                            }
-                            let first = Rc::new(r);
-                            results.set(Some(first.clone()));
+                            results.set(Some(Rc::new(archive.with_snippets(&r))));
                             search_error.set(None);
-                            let results = results.clone();
-                            let generation = generation.clone();
-                            Timeout::new(0, move || {
-                                if *generation.borrow() == mine {
-                                    results.set(Some(Rc::new(archive.with_snippets(&first))));
-                                }
-                            })
-                            .forget();
                         }
                         Err(e) => search_error.set(Some(Rc::new(e))),
                     }
-                    searching.set(false);
+                    if busy.shown.replace(false) {
+                        searching.set(false);
+                    }
                 });
             }
         });
@@ -358,6 +386,8 @@ pub fn App() -> Html {
         None
     };
 
+    // Start-up is over once the first results or the document can show.
+    let started = archive.is_some() && (results.is_some() || view.doc.is_some());
     let body = match &*load {
         LoadState::Loading { loaded, total } => html! {
             <LoadStateView loaded={*loaded} total={*total} />
@@ -400,11 +430,11 @@ pub fn App() -> Html {
                         on_key={on_key}
                         expanded={expanded}
                         active_descendant={active_id}
-                        autofocus={!embed}
+                        autofocus={!embed || crate::static_box_was_focused()}
                     />
                     <ThemeToggle />
                     if !embed {
-                        <crate::offline::OfflineStatusView archive_name={name.clone()} />
+                        <crate::offline::OfflineStatusView archive_name={name.clone()} start={started} />
                     }
                 </div>
             </header>
@@ -417,3 +447,17 @@ pub fn App() -> Html {
 
 /// Where the result list was scrolled, restored on "back to results".
 pub type ScrollMemory = Rc<Cell<f64>>;
+
+/// The results' busy flag: set only once a search has waited a while.
+#[derive(Default)]
+struct Busy {
+    timer: std::cell::RefCell<Option<Timeout>>,
+    shown: Rc<Cell<bool>>,
+}
+
+/// A hash write waiting for typing to pause.
+struct PendingHash {
+    timer: Timeout,
+    hash: String,
+    push: bool,
+}

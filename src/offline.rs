@@ -117,6 +117,11 @@ pub struct OfflineStatusProps {
     /// The archive's name, for the downloaded file's name.
     #[prop_or_default]
     pub archive_name: AttrValue,
+    /// Whether the page has what the visitor came for (the first results or
+    /// the document): the worker's precaching downloads the whole app and
+    /// index again, so it waits until start-up is over.
+    #[prop_or(true)]
+    pub start: bool,
 }
 
 /// "Available offline" once cached, and "Download for offline use".
@@ -125,8 +130,11 @@ pub fn OfflineStatusView(props: &OfflineStatusProps) -> Html {
     let state = use_state(status);
     {
         let state = state.clone();
-        use_effect_with((), move |_| {
-            register_service_worker(Callback::from(move |s| state.set(s)));
+        let registered = use_mut_ref(|| false);
+        use_effect_with(props.start, move |start| {
+            if *start && !registered.replace(true) {
+                register_service_worker(Callback::from(move |s| state.set(s)));
+            }
         });
     }
     let label = match *state {

@@ -136,6 +136,30 @@ impl ViewState {
         }
     }
 
+    /// The results view of a search (no document open).
+    pub fn of_search(key: &SearchKey) -> ViewState {
+        ViewState {
+            q: key.q.clone(),
+            filters: key.filters.clone(),
+            from: key.from.clone(),
+            to: key.to.clone(),
+            sort: key.sort,
+            doc: None,
+            p: None,
+        }
+    }
+
+    /// Only the filters (facet values, date range): what the facet panel
+    /// and the filter chips show, so typing does not redraw them.
+    pub fn filters_only(&self) -> ViewState {
+        ViewState {
+            filters: self.filters.clone(),
+            from: self.from.clone(),
+            to: self.to.clone(),
+            ..ViewState::default()
+        }
+    }
+
     pub fn has_filters(&self) -> bool {
         self.filters.values().any(|v| !v.is_empty()) || self.from.is_some() || self.to.is_some()
     }
@@ -164,6 +188,11 @@ pub struct SearchKey {
 pub enum HistoryMode {
     #[default]
     Push,
+    /// The first keystroke of a new search: a new entry, like `Push`, but
+    /// written once typing pauses (with the query typed by then). A history
+    /// write costs a round trip to the browser process, which would
+    /// otherwise delay that keystroke's results.
+    PushTyping,
     Replace,
     /// The state came from the hash itself: nothing to write.
     None,
@@ -215,7 +244,7 @@ impl ViewState {
                 // The first keystroke after a discrete state pushes, so Back
                 // returns to it; later keystrokes of the same typing replace.
                 mode = if self.q.is_empty() || self.doc.is_some() {
-                    HistoryMode::Push
+                    HistoryMode::PushTyping
                 } else {
                     HistoryMode::Replace
                 };
@@ -389,7 +418,7 @@ mod tests {
     fn typing_replaces_history_after_the_first_keystroke() {
         let start = ViewState::default();
         let (one, mode) = start.apply(Action::SetQuery("f".into()));
-        assert_eq!(mode, HistoryMode::Push);
+        assert_eq!(mode, HistoryMode::PushTyping);
         let (_, mode) = one.apply(Action::SetQuery("fe".into()));
         assert_eq!(mode, HistoryMode::Replace);
     }

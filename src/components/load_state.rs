@@ -34,10 +34,11 @@ pub fn LoadStateView(props: &Props) -> Html {
     }
     let known = props.total > 0.0;
     let label = if known {
+        // Whole numbers via integers: no float printing in the wasm.
         format!(
-            "Loading the archive… {:.0} of {:.0} KB",
-            props.loaded / 1024.0,
-            props.total / 1024.0
+            "Loading the archive… {} of {} KB",
+            kb(props.loaded),
+            kb(props.total)
         )
     } else {
         "Loading the archive…".to_string()
@@ -46,10 +47,14 @@ pub fn LoadStateView(props: &Props) -> Html {
         <section class="loading" aria-busy="true">
             <p id="loading-label">{ label }</p>
             if known {
-                <progress aria-labelledby="loading-label" max={props.total.to_string()} value={props.loaded.to_string()} />
+                <progress aria-labelledby="loading-label" max={(props.total as u64).to_string()} value={(props.loaded as u64).to_string()} />
             } else {
                 <progress aria-labelledby="loading-label" />
             }
         </section>
     }
+}
+
+fn kb(bytes: f64) -> u64 {
+    (bytes / 1024.0).round() as u64
 }

@@ -8,15 +8,20 @@ pub struct Props {
     pub card: Card,
     pub index: usize,
     pub active: bool,
+    /// The card's permalink (`#q=…&doc=<id>`): a real link, so it can be
+    /// opened in a new tab, copied or bookmarked.
+    pub href: String,
     pub on_open: Callback<String>,
 }
 
 /// Speakers listed on a card before "+N more".
 const MAX_SPEAKERS: usize = 4;
 
-/// One result: an option of the results listbox. The title is an `<a>`
-/// without `href`: options may not contain focusable widgets (ARIA
-/// "children presentational"), so the whole option opens the document.
+/// One result: an option of the results listbox, and itself the link to the
+/// document (`<a href role="option">`). Options may not contain focusable
+/// widgets (ARIA "children presentational"), so the whole card is the one
+/// link; it stays out of the tab order (`tabindex=-1`) because the combobox
+/// moves through the options with `aria-activedescendant`.
 #[component]
 pub fn ResultCard(props: &Props) -> Html {
     let c = &props.card;
@@ -24,6 +29,11 @@ pub fn ResultCard(props: &Props) -> Html {
         let on_open = props.on_open.clone();
         let id = c.id.clone();
         Callback::from(move |e: MouseEvent| {
+            // A modified click (new tab or window, download) is the
+            // browser's; a plain click opens the document in place.
+            if e.ctrl_key() || e.meta_key() || e.shift_key() || e.alt_key() || e.button() != 0 {
+                return;
+            }
             e.prevent_default();
             on_open.emit(id.clone());
         })
@@ -47,15 +57,18 @@ pub fn ResultCard(props: &Props) -> Html {
         html! { <span class="meta-speakers"><span class="visually-hidden">{ "Speakers: " }</span>{ text }</span> }
     };
     html! {
-        <li
+        <a
             class={classes!("result", props.active.then_some("active"))}
             role="option"
             id={format!("result-{}", props.index)}
+            href={props.href.clone()}
+            tabindex="-1"
             aria-selected={props.active.to_string()}
+            data-id={c.id.clone()}
             {onclick}
         >
-            <a class="result-title" data-id={c.id.clone()}>{ marked(&c.title, &c.title_highlights) }</a>
-            <div class="result-meta">
+            <span class="result-title">{ marked(&c.title, &c.title_highlights) }</span>
+            <span class="result-meta">
                 if let Some(t) = &c.doc_type {
                     <span class="badge">{ t.clone() }</span>
                 }
@@ -66,10 +79,10 @@ pub fn ResultCard(props: &Props) -> Html {
                     <time datetime={d.clone()}>{ pretty_date(d) }</time>
                 }
                 { speakers }
-            </div>
+            </span>
             if !c.snippet.text.is_empty() {
-                <p class="result-snippet">{ marked(&c.snippet.text, &c.snippet.highlights) }</p>
+                <span class="result-snippet">{ marked(&c.snippet.text, &c.snippet.highlights) }</span>
             }
-        </li>
+        </a>
     }
 }

@@ -2,6 +2,7 @@ use yew::prelude::*;
 
 use super::result_card::ResultCard;
 use crate::archive::Card;
+use crate::state::ViewState;
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
@@ -9,6 +10,8 @@ pub struct Props {
     pub active: Option<usize>,
     /// The query these results answer (for scripts timing the update).
     pub query: String,
+    /// The search the cards answer; each card links to it with its document open.
+    pub view: ViewState,
     pub on_open: Callback<String>,
 }
 
@@ -16,16 +19,17 @@ pub struct Props {
 #[component]
 pub fn ResultList(props: &Props) -> Html {
     html! {
-        <ul id="results" class="results" role="listbox" aria-label="Search results" data-query={props.query.clone()}>
+        <div id="results" class="results" role="listbox" aria-label="Search results" data-query={props.query.clone()}>
             { for props.cards.iter().enumerate().map(|(i, card)| html! {
                 <ResultCard
                     key={card.id.clone()}
                     card={card.clone()}
                     index={i}
                     active={props.active == Some(i)}
+                    href={props.view.with_doc(&card.id, None).to_hash()}
                     on_open={props.on_open.clone()}
                 />
             }) }
-        </ul>
+        </div>
     }
 }

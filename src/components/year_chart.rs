@@ -131,8 +131,8 @@ pub fn YearChart(props: &Props) -> Html {
                 {onkeydown}
             >
                 <title>{ label }</title>
-                <rect class="hit-area" x={x.to_string()} y="0" width={(BAR_W + GAP).to_string()} height={HEIGHT.to_string()} />
-                <rect class="bar" x={x.to_string()} y={(HEIGHT - h).to_string()} width={BAR_W.to_string()} height={h.to_string()} rx="1.5" />
+                <rect class="hit-area" x={num(x)} y="0" width={num(BAR_W + GAP)} height={num(HEIGHT)} />
+                <rect class="bar" x={num(x)} y={num(HEIGHT - h)} width={num(BAR_W)} height={num(h)} rx="1.5" />
             </g>
         }
     });
@@ -153,7 +153,7 @@ pub fn YearChart(props: &Props) -> Html {
     html! {
         <div class="year-chart">
             <svg
-                viewBox={format!("0 0 {width} {HEIGHT}")}
+                viewBox={format!("0 0 {} {}", num(width), num(HEIGHT))}
                 preserveAspectRatio="none"
                 role="group"
                 aria-label="Documents per year. Choose a year, or drag across bars for a range."
@@ -173,5 +173,33 @@ pub fn YearChart(props: &Props) -> Html {
                 }
             </p>
         </div>
+    }
+}
+
+/// An SVG coordinate to two decimals ("12", "17.33"): integer formatting
+/// only, which keeps Rust's float-printing machinery out of the wasm.
+fn num(v: f64) -> String {
+    let c = (v * 100.0).round() as i64;
+    let (whole, frac) = (c / 100, (c % 100).abs());
+    let sign = if c < 0 && whole == 0 { "-" } else { "" };
+    match frac {
+        0 => format!("{sign}{whole}"),
+        f if f % 10 == 0 => format!("{sign}{whole}.{}", f / 10),
+        f => format!("{sign}{whole}.{f:02}"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::num;
+
+    #[test]
+    fn coordinates_print_like_floats_to_two_decimals() {
+        assert_eq!(num(12.0), "12");
+        assert_eq!(num(0.0), "0");
+        assert_eq!(num(17.333_333), "17.33");
+        assert_eq!(num(2.5), "2.5");
+        assert_eq!(num(-0.5), "-0.5");
+        assert_eq!(num(46.0), "46");
     }
 }

@@ -161,6 +161,7 @@ pub fn SearchPage(props: &Props) -> Html {
                     cards={results.cards.clone()}
                     active={props.active}
                     query={results.key.q.clone()}
+                    view={ViewState::of_search(&results.key)}
                     {on_open}
                 />
                 if results.cards.len() < results.total {
@@ -176,7 +177,7 @@ pub fn SearchPage(props: &Props) -> Html {
         <div class={classes!("search-layout", (*drawer).then_some("drawer-open"))}>
             <FacetPanel
                 facets={results.facets.clone()}
-                view={v.clone()}
+                view={v.filters_only()}
                 years={props.archive.years.clone()}
                 dispatch={props.dispatch.clone()}
                 open={*drawer}
@@ -196,7 +197,7 @@ pub fn SearchPage(props: &Props) -> Html {
                         }
                     </div>
                 </div>
-                <ActiveFilters view={v.clone()} dispatch={props.dispatch.clone()} locked={props.locked.clone()} />
+                <ActiveFilters view={v.filters_only()} dispatch={props.dispatch.clone()} locked={props.locked.clone()} />
                 if let Some(note) = &results.note {
                     <p class="result-note">{ note.clone() }</p>
                 }

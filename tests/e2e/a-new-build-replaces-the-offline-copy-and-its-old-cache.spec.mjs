@@ -35,9 +35,9 @@ test('after a rebuild, the next visit serves the new archive and drops the old c
     { timeout: 30_000, polling: 200 },
   );
   await page.reload();
-  await page.locator('input#search:not([disabled])').waitFor();
+  await page.locator('input#search[role=combobox]:not([disabled])').waitFor();
   await typeQuery(page, 'paraffin');
-  await page.locator('#results li.result').first().waitFor();
-  const titles = await page.locator('#results li.result a.result-title').allTextContents();
+  await page.locator('#results .result').first().waitFor();
+  const titles = await page.locator('#results .result .result-title').allTextContents();
   assert.ok(titles.some((t) => t.includes('lens carriage')), `the new corpus is served: ${titles}`);
 });

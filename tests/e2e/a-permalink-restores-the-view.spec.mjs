@@ -10,7 +10,7 @@ const site = useSite();
 test('a permalink to a paragraph opens the document there, with the search kept', async () => {
   // Find a real document and paragraph through the UI first.
   const first = await site.openPage('#q=fentanyl');
-  await first.locator('#results li.result').first().click();
+  await first.locator('#results .result').first().click();
   await first.locator('article#reader h1.doc-title').waitFor();
   const id = new URLSearchParams(new URL(first.url()).hash.slice(1)).get('doc');
   assert.ok(id, 'opening a result puts its id in the hash');
@@ -24,7 +24,7 @@ test('a permalink to a paragraph opens the document there, with the search kept'
   assert.ok(box.y >= 0 && box.y < viewport.height, `paragraph 3 is scrolled into view (y=${box.y})`);
 
   await page.locator('a.back-to-results').click();
-  await page.locator('#results li.result').first().waitFor();
+  await page.locator('#results .result').first().waitFor();
   assert.equal(await page.locator('select#sort').inputValue(), 'newest');
   assert.equal(await page.locator('input#search').inputValue(), 'fentanyl');
 });
@@ -32,14 +32,14 @@ test('a permalink to a paragraph opens the document there, with the search kept'
 test('back and forward move between searches and documents', async () => {
   const page = await site.openPage();
   await typeQuery(page, 'border');
-  await page.locator('#results[data-query="border"] li.result').first().waitFor();
+  await page.locator('#results[data-query="border"] .result').first().waitFor();
   await page.locator('fieldset.facet[data-facet="type"] input[type=checkbox]').first().check();
   await page.locator('.active-filters .chip').waitFor();
-  await page.locator('#results li.result').first().click();
+  await page.locator('#results .result').first().click();
   await page.locator('article#reader').waitFor();
 
   await page.goBack();
-  await page.locator('#results li.result').first().waitFor();
+  await page.locator('#results .result').first().waitFor();
   assert.equal(await page.locator('.active-filters .chip').count(), 1, 'the filter is back');
   await page.goBack();
   await page.waitForFunction(() => document.querySelectorAll('.active-filters .chip').length === 0);

@@ -33,7 +33,7 @@ test('the embedded reader keeps the host focus, reports its height, runs host qu
   const page = await context.newPage();
   await page.goto(`${host.url}host.html`);
   const frame = page.frameLocator('#archive');
-  await frame.locator('input#search:not([disabled])').waitFor();
+  await frame.locator('input#search[role=combobox]:not([disabled])').waitFor();
   await page.waitForFunction(() => window.messages.some((m) => m.data?.type === 'archive:ready'));
 
   // Focus stays where the host put it.
@@ -62,11 +62,11 @@ test('the embedded reader keeps the host focus, reports its height, runs host qu
     async () => (await frame.locator('#result-count').textContent()).trim() !== countBefore,
     'the result count changed',
   );
-  await frame.locator('#results li.result').first().waitFor();
+  await frame.locator('#results .result').first().waitFor();
   assert.equal(await page.evaluate(() => document.activeElement?.id), 'host-input', 'a host query does not move focus');
 
   // Opening a document is reported with its id and title.
-  const first = frame.locator('#results li.result a.result-title').first();
+  const first = frame.locator('#results .result .result-title').first();
   const title = (await first.textContent()).trim();
   await first.click();
   await frame.locator('article#reader h1.doc-title').waitFor();

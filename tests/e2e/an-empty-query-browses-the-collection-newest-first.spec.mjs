@@ -8,7 +8,7 @@ import { useSite } from './support/harness.mjs';
 const site = useSite();
 
 const dates = (page) =>
-  page.locator('#results li.result').evaluateAll((lis) =>
+  page.locator('#results .result').evaluateAll((lis) =>
     lis.map((li) => li.querySelector('time')?.getAttribute('datetime') ?? null),
   );
 
@@ -24,18 +24,18 @@ function assertSorted(list, newestFirst) {
 
 test('the empty query lists every document, newest first', async () => {
   const page = await site.openPage();
-  await page.locator('#results li.result').first().waitFor();
+  await page.locator('#results .result').first().waitFor();
   const count = (await page.locator('#result-count').textContent()).trim();
   const n = Number(count.match(/\d+/)[0]);
   assert.match(count, /^All \d+ documents?$/);
-  assert.equal(await page.locator('#results li.result').count(), Math.min(n, 20));
+  assert.equal(await page.locator('#results .result').count(), Math.min(n, 20));
   assertSorted(await dates(page), true);
 });
 
 test('sort: newest and oldest reorder by date, relevance comes back', async () => {
   const page = await site.openPage('#q=mexico');
-  await page.locator('#results li.result').first().waitFor();
-  const relevance = await page.locator('#results a.result-title').allTextContents();
+  await page.locator('#results .result').first().waitFor();
+  const relevance = await page.locator('#results .result-title').allTextContents();
   await page.locator('select#sort').selectOption('oldest');
   await page.waitForFunction(() => location.hash.includes('sort=oldest'));
   await page.waitForTimeout(100);
@@ -47,5 +47,5 @@ test('sort: newest and oldest reorder by date, relevance comes back', async () =
   await page.locator('select#sort').selectOption('relevance');
   await page.waitForFunction(() => !location.hash.includes('sort='));
   await page.waitForTimeout(100);
-  assert.deepEqual(await page.locator('#results a.result-title').allTextContents(), relevance);
+  assert.deepEqual(await page.locator('#results .result-title').allTextContents(), relevance);
 });

@@ -9,12 +9,12 @@ const site = useSite();
 
 test('a speaker button filters the results by that speaker', async () => {
   const page = await site.openPage('#type=transcript');
-  await page.locator('#results li.result').first().click();
+  await page.locator('#results .result').first().click();
   const speaker = page.locator('article#reader .turn button.turn-speaker').first();
   await speaker.waitFor();
   const name = (await speaker.textContent()).trim();
   await speaker.click();
-  await page.locator('#results li.result').first().waitFor();
+  await page.locator('#results .result').first().waitFor();
   const chip = (await page.locator('.active-filters .chip').allTextContents()).join(' | ');
   assert.match(chip, /Speaker: /);
   const params = new URLSearchParams(new URL(page.url()).hash.slice(1));

@@ -15,8 +15,8 @@ async function download(page, selector) {
 
 test('CSV and JSON hold every result with its metadata and permalink', async () => {
   const page = await site.openPage('#q=mexico', { acceptDownloads: true });
-  await page.locator('#results li.result').first().waitFor();
-  const shownTitles = (await page.locator('#results a.result-title').allTextContents()).map((t) => t.trim());
+  await page.locator('#results .result').first().waitFor();
+  const shownTitles = (await page.locator('#results .result-title').allTextContents()).map((t) => t.trim());
   const total = Number((await page.locator('#result-count').textContent()).match(/\d+/)[0]);
 
   const csv = await download(page, 'button.download-csv');

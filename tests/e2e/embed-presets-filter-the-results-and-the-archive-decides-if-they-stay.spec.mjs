@@ -32,12 +32,12 @@ test('a preset source filters an embedded reader, and a locked preset cannot be 
   const context = await site.newContext();
   const page = await context.newPage();
   await page.goto(site.url);
-  await page.locator('#results li.result').first().waitFor();
+  await page.locator('#results .result').first().waitFor();
   const all = await count(page);
   const source = await pickSource(page);
 
   await page.goto(`${site.url}?embed&source=${encodeURIComponent(source)}`);
-  await page.locator('#results li.result').first().waitFor();
+  await page.locator('#results .result').first().waitFor();
   const filtered = await count(page);
   assert.ok(filtered > 0 && filtered < all, `the preset narrows ${all} documents to ${filtered}`);
   const box = page.locator(`#facets fieldset.facet[data-facet="source"] input[type=checkbox][value="${source}"]`);
@@ -56,11 +56,11 @@ test('when the archive allows it, the visitor can drop a preset filter', async (
   const context = await site.newContext();
   const page = await context.newPage();
   await page.goto(free.url);
-  await page.locator('#results li.result').first().waitFor();
+  await page.locator('#results .result').first().waitFor();
   const all = await count(page);
   const source = await pickSource(page);
   await page.goto(`${free.url}?embed&source=${encodeURIComponent(source)}`);
-  await page.locator('#results li.result').first().waitFor();
+  await page.locator('#results .result').first().waitFor();
   assert.ok((await count(page)) < all);
   const box = page.locator(`#facets fieldset.facet[data-facet="source"] input[type=checkbox][value="${source}"]`);
   assert.ok(await box.isChecked());

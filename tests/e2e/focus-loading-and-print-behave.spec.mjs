@@ -9,7 +9,7 @@ const site = useSite();
 
 test('in embed mode the search box does not take focus', async () => {
   const page = await site.openPage('?embed');
-  await page.locator('#results li.result').first().waitFor();
+  await page.locator('#results .result').first().waitFor();
   assert.notEqual(await page.evaluate(() => document.activeElement?.id), 'search');
 });
 
@@ -29,13 +29,13 @@ test('a slow start-up download shows a progress bar, then the reader', async () 
   assert.equal(await loading.locator('progress').count(), 1);
   assert.match(await loading.textContent(), /Loading/);
   release();
-  await page.locator('#results li.result').first().waitFor();
+  await page.locator('#results .result').first().waitFor();
   assert.equal(await page.locator('.loading').count(), 0);
 });
 
 test('printing a document hides the chrome and keeps the text', async () => {
   const page = await site.openPage('#q=border');
-  await page.locator('#results li.result').first().click();
+  await page.locator('#results .result').first().click();
   await page.locator('article#reader mark.hit').first().waitFor();
   await page.emulateMedia({ media: 'print' });
   for (const selector of ['.site-header', '.reader-nav', '.match-nav', 'button.cite']) {

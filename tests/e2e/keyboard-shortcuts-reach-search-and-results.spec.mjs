@@ -12,7 +12,7 @@ const focusedId = (page) => page.evaluate(() => document.activeElement?.id ?? ''
 test('the search box has focus on load, and / and Ctrl+K bring it back', async () => {
   const page = await site.openPage();
   assert.equal(await focusedId(page), 'search');
-  await page.locator('#results li.result').first().waitFor();
+  await page.locator('#results .result').first().waitFor();
   await page.locator('select#sort').focus();
   await page.keyboard.press('Escape');
   await page.locator('body').click({ position: { x: 5, y: 300 } });
@@ -26,7 +26,7 @@ test('the search box has focus on load, and / and Ctrl+K bring it back', async (
 
 test('arrow keys walk the results listbox and Enter opens the active one', async () => {
   const page = await site.openPage('#q=mexico');
-  await page.locator('#results li.result').nth(1).waitFor();
+  await page.locator('#results .result').nth(1).waitFor();
   const box = page.locator('input#search');
   await box.focus();
   assert.equal(await box.getAttribute('aria-expanded'), 'true');
@@ -34,19 +34,19 @@ test('arrow keys walk the results listbox and Enter opens the active one', async
   await page.keyboard.press('ArrowDown');
   assert.equal(await box.getAttribute('aria-activedescendant'), 'result-1');
   assert.equal(await page.locator('#result-1').getAttribute('aria-selected'), 'true');
-  const title = (await page.locator('#result-1 a.result-title').textContent()).trim();
+  const title = (await page.locator('#result-1 .result-title').textContent()).trim();
   await page.keyboard.press('Enter');
   await page.locator('article#reader h1.doc-title').waitFor();
   assert.equal((await page.locator('h1.doc-title').textContent()).trim(), title);
   await page.locator('body').click({ position: { x: 5, y: 300 } });
   await page.keyboard.press('Escape');
-  await page.locator('#results li.result').first().waitFor();
+  await page.locator('#results .result').first().waitFor();
   assert.equal(await box.inputValue(), 'mexico');
 });
 
 test('Tab reaches the sort menu, the facet checkboxes and the theme toggle, with a visible focus ring', async () => {
   const page = await site.openPage('#q=mexico');
-  await page.locator('#results li.result').first().waitFor();
+  await page.locator('#results .result').first().waitFor();
   const reached = new Set();
   let ringMissing = [];
   for (let i = 0; i < 120; i++) {
@@ -74,7 +74,7 @@ test('Tab reaches the sort menu, the facet checkboxes and the theme toggle, with
 
 test('facets work from the keyboard: Space ticks a checkbox, Enter picks a year', async () => {
   const page = await site.openPage();
-  await page.locator('#results li.result').first().waitFor();
+  await page.locator('#results .result').first().waitFor();
   await page.locator('fieldset.facet[data-facet="type"] input[type=checkbox]').first().focus();
   await page.keyboard.press('Space');
   await page.locator('.active-filters .chip').waitFor();

@@ -9,9 +9,9 @@ const site = useSite();
 
 test('next and previous follow the result order', async () => {
   const page = await site.openPage('#q=mexico');
-  await page.locator('#results li.result').nth(2).waitFor();
-  const titles = (await page.locator('#results a.result-title').allTextContents()).map((t) => t.trim());
-  await page.locator('#results li.result').first().click();
+  await page.locator('#results .result').nth(2).waitFor();
+  const titles = (await page.locator('#results .result-title').allTextContents()).map((t) => t.trim());
+  await page.locator('#results .result').first().click();
   await page.locator('h1.doc-title').waitFor();
   assert.match(await page.locator('.reader-nav .position').textContent(), /^Result 1 of \d+$/);
   await page.locator('a.next-result').click();
@@ -24,13 +24,13 @@ test('next and previous follow the result order', async () => {
 
 test('back to results restores the scroll position of the list', async () => {
   const page = await site.openPage('', { viewport: { width: 1000, height: 500 } });
-  await page.locator('#results li.result').nth(5).waitFor();
-  await page.locator('#results li.result').nth(5).scrollIntoViewIfNeeded();
+  await page.locator('#results .result').nth(5).waitFor();
+  await page.locator('#results .result').nth(5).scrollIntoViewIfNeeded();
   const before = await page.evaluate(() => window.scrollY);
   assert.ok(before > 100, 'the list is scrolled');
-  await page.locator('#results li.result').nth(5).click();
+  await page.locator('#results .result').nth(5).click();
   await page.locator('h1.doc-title').waitFor();
   await page.locator('a.back-to-results').click();
-  await page.locator('#results li.result').first().waitFor();
+  await page.locator('#results .result').first().waitFor();
   await page.waitForFunction((y) => Math.abs(window.scrollY - y) < 5, before);
 });

@@ -21,7 +21,7 @@ test('a query with no match suggests the closest spelling, which searches it', a
   const word = (await suggestion.textContent()).trim();
   assert.ok(word.length > 0 && word !== 'fantanil');
   await suggestion.click();
-  await page.locator('#results li.result').first().waitFor();
+  await page.locator('#results .result').first().waitFor();
   assert.equal(await page.locator('input#search').inputValue(), word);
 });
 
@@ -30,7 +30,7 @@ test('filters that leave nothing offer "clear filters"', async () => {
   const empty = page.locator('.no-results');
   await empty.waitFor();
   await empty.locator('button.clear-filters').click();
-  await page.locator('#results li.result').first().waitFor();
+  await page.locator('#results .result').first().waitFor();
   assert.equal(await page.locator('.active-filters').count(), 0);
   assert.equal(await page.locator('input#search').inputValue(), 'blinken');
 });

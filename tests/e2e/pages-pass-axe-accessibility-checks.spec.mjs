@@ -9,7 +9,7 @@ const site = useSite();
 for (const colorScheme of ['light', 'dark']) {
   test(`search page with results and facets (${colorScheme})`, async () => {
     const page = await site.openPage('#q=border', { colorScheme });
-    await page.locator('#results li.result').first().waitFor();
+    await page.locator('#results .result').first().waitFor();
     await page.locator('fieldset.facet[data-facet="source"] input[type=checkbox]').first().check();
     await page.locator('.active-filters .chip').waitFor();
     await page.keyboard.press('ArrowDown');
@@ -18,9 +18,9 @@ for (const colorScheme of ['light', 'dark']) {
 
   test(`reading view of a transcript (${colorScheme})`, async () => {
     const page = await site.openPage('#q=mexico', { colorScheme });
-    await page.locator('#results li.result').first().waitFor();
+    await page.locator('#results .result').first().waitFor();
     await page.locator('fieldset.facet[data-facet="type"] input[value="transcript"]').check();
-    await page.locator('#results li.result').first().click();
+    await page.locator('#results .result').first().click();
     await page.locator('article#reader .turn').first().waitFor();
     await page.locator('button.cite').click();
     await page.locator('.cite-panel').waitFor();
@@ -30,7 +30,7 @@ for (const colorScheme of ['light', 'dark']) {
 
 test('facet drawer open on a phone', async () => {
   const page = await site.openPage('#q=border', { viewport: { width: 360, height: 740 } });
-  await page.locator('#results li.result').first().waitFor();
+  await page.locator('#results .result').first().waitFor();
   await page.locator('button.filters-toggle').click();
   await page.locator('#facets.open').waitFor();
   await page.waitForTimeout(300);
@@ -42,6 +42,6 @@ test('no-results state and browse mode', async () => {
   await page.locator('.no-results').waitFor();
   await checkA11y(page, { label: 'no results' });
   const browse = await site.openPage('');
-  await browse.locator('#results li.result').first().waitFor();
+  await browse.locator('#results .result').first().waitFor();
   await checkA11y(browse, { label: 'browse' });
 });

@@ -14,9 +14,9 @@ test('typing "fentanyl" shows matching documents with their titles', async () =>
 
   await box.pressSequentially('fentanyl');
 
-  const results = page.locator('#results li.result');
+  const results = page.locator('#results .result');
   await results.first().waitFor();
-  const titles = (await page.locator('#results li.result a.result-title').allTextContents()).map((t) => t.trim());
+  const titles = (await page.locator('#results .result .result-title').allTextContents()).map((t) => t.trim());
   assert.ok(titles.length >= 1, 'at least one result has a title link');
   assert.ok(
     titles.every((t) => t.length > 0),

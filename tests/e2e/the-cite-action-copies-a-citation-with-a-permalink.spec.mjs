@@ -9,7 +9,7 @@ const site = useSite();
 
 test('cite copies plain text and BibTeX with a permalink that opens the document', async () => {
   const page = await site.openPage('#q=blinken', { permissions: ['clipboard-read', 'clipboard-write'] });
-  await page.locator('#results li.result').first().click();
+  await page.locator('#results .result').first().click();
   const title = (await page.locator('h1.doc-title').textContent()).trim();
   await page.locator('button.cite').click();
   await page.locator('.cite-panel .cite-status').waitFor();
@@ -27,7 +27,7 @@ test('cite copies plain text and BibTeX with a permalink that opens the document
 
 test('the reading view shows provenance: file and lines', async () => {
   const page = await site.openPage('#q=blinken');
-  await page.locator('#results li.result').first().click();
+  await page.locator('#results .result').first().click();
   const prov = (await page.locator('.provenance').textContent()).trim();
   assert.match(prov, /^From \S+\.(txt|md|html|jsonl), lines \d+–\d+$/);
 });

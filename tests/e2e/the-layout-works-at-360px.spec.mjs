@@ -13,7 +13,7 @@ const overflow = (page) =>
 
 test('search page: no sideways scroll, facets in a drawer that takes focus, closes with Escape', async () => {
   const page = await site.openPage('#q=border', phone);
-  await page.locator('#results li.result').first().waitFor();
+  await page.locator('#results .result').first().waitFor();
   assert.equal(await overflow(page), 0, 'no horizontal overflow');
   const facets = page.locator('#facets');
   assert.equal(await facets.isVisible(), false, 'facets are tucked away');
@@ -41,7 +41,7 @@ test('search page: no sideways scroll, facets in a drawer that takes focus, clos
 
 test('reading view: no sideways scroll, text at a readable size', async () => {
   const page = await site.openPage('#q=blinken', phone);
-  await page.locator('#results li.result').first().click();
+  await page.locator('#results .result').first().click();
   await page.locator('article#reader .doc-body p').first().waitFor();
   assert.equal(await overflow(page), 0, 'no horizontal overflow');
   const size = await page.evaluate(() => parseFloat(getComputedStyle(document.querySelector('#reader .doc-body p')).fontSize));

@@ -8,7 +8,7 @@ import { useSite } from './support/harness.mjs';
 const site = useSite();
 
 async function openFirstResult(page) {
-  await page.locator('#results li.result').first().click();
+  await page.locator('#results .result').first().click();
   await page.locator('article#reader mark.hit').first().waitFor();
 }
 

@@ -35,9 +35,9 @@ test('opened from a file:// URL, the one-file download searches, filters, reads 
   });
 
   await page.goto(url);
-  await page.locator('input#search:not([disabled])').waitFor();
+  await page.locator('input#search[role=combobox]:not([disabled])').waitFor();
   await typeQuery(page, 'fentanyl');
-  const results = page.locator('#results li.result');
+  const results = page.locator('#results .result');
   await results.first().waitFor();
   const unfiltered = await results.count();
 
@@ -47,7 +47,7 @@ test('opened from a file:// URL, the one-file download searches, filters, reads 
   await results.first().waitFor();
   assert.ok((await results.count()) <= unfiltered, 'a source filter narrows the results');
 
-  const first = page.locator('#results li.result a.result-title').first();
+  const first = page.locator('#results .result .result-title').first();
   const title = (await first.textContent()).trim();
   await first.click();
   await page.locator('article#reader h1.doc-title').waitFor();

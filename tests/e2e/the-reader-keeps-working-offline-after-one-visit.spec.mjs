@@ -12,7 +12,7 @@ test('after a first visit, a reload with the network gone still searches and ope
   const context = await site.newContext();
   const page = await context.newPage();
   await page.goto(site.url);
-  await page.locator('input#search:not([disabled])').waitFor();
+  await page.locator('input#search[role=combobox]:not([disabled])').waitFor();
 
   // The visible state, then the worker controlling the page.
   await page.locator('.offline-status', { hasText: 'Available offline' }).waitFor({ timeout: 30_000 });
@@ -29,9 +29,9 @@ test('after a first visit, a reload with the network gone still searches and ope
   await site.server.close();
   await context.setOffline(true);
   await page.reload();
-  await page.locator('input#search:not([disabled])').waitFor();
+  await page.locator('input#search[role=combobox]:not([disabled])').waitFor();
   await typeQuery(page, 'fentanyl');
-  const first = page.locator('#results li.result a.result-title').first();
+  const first = page.locator('#results .result .result-title').first();
   await first.waitFor();
   const title = (await first.textContent()).trim();
   await first.click();

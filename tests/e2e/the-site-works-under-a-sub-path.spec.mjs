@@ -15,10 +15,10 @@ test('served under /some/sub/path/, the reader searches, opens a document and as
   const requested = [];
   page.on('request', (req) => requested.push(new URL(req.url()).pathname));
   await page.goto(site.url);
-  await page.locator('input#search:not([disabled])').waitFor();
+  await page.locator('input#search[role=combobox]:not([disabled])').waitFor();
 
   await typeQuery(page, 'fentanyl');
-  const first = page.locator('#results li.result a.result-title').first();
+  const first = page.locator('#results .result .result-title').first();
   await first.waitFor();
   const title = (await first.textContent()).trim();
   await first.click();

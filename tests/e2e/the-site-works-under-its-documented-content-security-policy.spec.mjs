@@ -41,16 +41,16 @@ test('under the policy the reader loads, searches, filters and opens a document 
   const response = await page.goto(site.url);
   const csp = response.headers()['content-security-policy'] ?? '';
   assert.match(csp, /script-src 'self' 'wasm-unsafe-eval'/, 'the server sent the shipped policy');
-  await page.locator('input#search:not([disabled])').waitFor();
+  await page.locator('input#search[role=combobox]:not([disabled])').waitFor();
 
   await typeQuery(page, 'border');
-  await page.locator('#results li.result').first().waitFor();
+  await page.locator('#results .result').first().waitFor();
   const box = page.locator('#facets input[type=checkbox]').first();
   if ((await box.count()) > 0) {
     await box.check();
-    await page.locator('#results li.result').first().waitFor();
+    await page.locator('#results .result').first().waitFor();
   }
-  await page.locator('#results li.result a.result-title').first().click();
+  await page.locator('#results .result .result-title').first().click();
   await page.locator('article#reader h1.doc-title').waitFor();
   // Let the year chart, highlights and the service worker settle.
   await page.waitForTimeout(500);
@@ -68,8 +68,8 @@ test('a static document page and the one-file download load under their policies
 
   const response = await page.goto(new URL('offline.html', site.url).href);
   assert.match(response.headers()['content-security-policy'] ?? '', /sha256-/);
-  await page.locator('input#search:not([disabled])').waitFor();
+  await page.locator('input#search[role=combobox]:not([disabled])').waitFor();
   await typeQuery(page, 'fentanyl');
-  await page.locator('#results li.result').first().waitFor();
+  await page.locator('#results .result').first().waitFor();
   assert.deepEqual(await page.evaluate(() => window.__cspViolations), []);
 });

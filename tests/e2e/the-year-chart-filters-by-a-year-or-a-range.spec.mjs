@@ -10,14 +10,14 @@ const hashParams = (page) => new URLSearchParams(new URL(page.url()).hash.slice(
 
 test('clicking a bar shows only that year; clicking it again clears', async () => {
   const page = await site.openPage();
-  await page.locator('#results li.result').first().waitFor();
+  await page.locator('#results .result').first().waitFor();
   const bar = page.locator('.year-chart g.year-bar:not(.empty)').last();
   const year = await bar.getAttribute('data-year');
   await bar.click();
   await page.waitForFunction((y) => location.hash.includes(`from=${y}`), year);
   assert.equal(hashParams(page).get('to'), year);
-  await page.waitForFunction(() => document.querySelector('#results li.result') !== null);
-  const dates = await page.locator('#results li.result time').evaluateAll((ts) => ts.map((t) => t.getAttribute('datetime')));
+  await page.waitForFunction(() => document.querySelector('#results .result') !== null);
+  const dates = await page.locator('#results .result time').evaluateAll((ts) => ts.map((t) => t.getAttribute('datetime')));
   assert.ok(dates.length > 0 && dates.every((d) => d.startsWith(year)), JSON.stringify(dates));
   assert.match(await page.locator('.active-filters .chip').textContent(), new RegExp(`Year: ${year}`));
   await page.locator(`.year-chart g.year-bar[data-year="${year}"]`).click();
@@ -26,7 +26,7 @@ test('clicking a bar shows only that year; clicking it again clears', async () =
 
 test('dragging across bars selects the range between them', async () => {
   const page = await site.openPage();
-  await page.locator('#results li.result').first().waitFor();
+  await page.locator('#results .result').first().waitFor();
   const bars = page.locator('.year-chart g.year-bar');
   const n = await bars.count();
   assert.ok(n >= 3, 'the seeds span several years');

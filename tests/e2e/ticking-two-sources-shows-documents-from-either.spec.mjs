@@ -15,7 +15,7 @@ async function resultCount(page) {
 
 test('ticking two sources ORs them and shows both as chips', async () => {
   const page = await site.openPage();
-  await page.locator('#results li.result').first().waitFor();
+  await page.locator('#results .result').first().waitFor();
   const sources = page.locator('fieldset.facet[data-facet="source"] input[type=checkbox]');
   assert.ok((await sources.count()) >= 2, 'the seeds have at least two sources');
   const [a, b] = [sources.nth(0), sources.nth(1)];
@@ -29,14 +29,14 @@ test('ticking two sources ORs them and shows both as chips', async () => {
   const [ca, cb] = [await countOf(va), await countOf(vb)];
 
   await a.check();
-  await page.waitForFunction((n) => document.querySelectorAll('#results li.result').length === n, ca);
+  await page.waitForFunction((n) => document.querySelectorAll('#results .result').length === n, ca);
   assert.equal(await resultCount(page), ca);
   assert.equal(await countOf(vb), cb, 'the other source keeps its count (disjunctive facets)');
 
   await page.locator(`fieldset.facet[data-facet="source"] input[value="${vb}"]`).check();
-  await page.waitForFunction((n) => document.querySelectorAll('#results li.result').length === n, ca + cb);
+  await page.waitForFunction((n) => document.querySelectorAll('#results .result').length === n, ca + cb);
   assert.equal(await resultCount(page), ca + cb);
-  const metas = await page.locator('#results li.result .result-meta').allTextContents();
+  const metas = await page.locator('#results .result .result-meta').allTextContents();
   assert.ok(metas.every((m) => m.includes(va) || m.includes(vb)), `every result is from ${va} or ${vb}`);
 
   const chips = await page.locator('.active-filters .chip').allTextContents();
@@ -48,7 +48,7 @@ test('ticking two sources ORs them and shows both as chips', async () => {
 
 test('removing a chip drops one filter, "clear all" drops every filter', async () => {
   const page = await site.openPage();
-  await page.locator('#results li.result').first().waitFor();
+  await page.locator('#results .result').first().waitFor();
   const all = await resultCount(page);
   const sources = page.locator('fieldset.facet[data-facet="source"] input[type=checkbox]');
   await sources.nth(0).check();

@@ -103,9 +103,13 @@ export function assertNoProblems(page, label = page.url()) {
   }
 }
 
-/** Waits until the reader is usable: the search box is there and enabled, or a load error shows. */
+/**
+ * Waits until the reader is usable: the app's search box (the combobox; the
+ * plain box of index.html's static shell comes before the app) is there and
+ * enabled, or a load error shows.
+ */
 export async function waitForReader(page, { timeout = ACTION_TIMEOUT } = {}) {
-  await page.locator('input#search:not([disabled]), [role=alert].load-error').first().waitFor({ timeout });
+  await page.locator('input#search[role=combobox]:not([disabled]), [role=alert].load-error').first().waitFor({ timeout });
 }
 
 /**
