@@ -69,8 +69,8 @@ fn building_twice_gives_identical_bytes() {
 
 /// The reader of this build must read the committed index (compatibility:
 /// when FORMAT_VERSION moves on while OLDEST_SUPPORTED stays, keep the old
-/// golden folder and this test for it. Version 2 dropped reading version 1:
-/// a version-1 manifest is a `Version` error, see `format::manifest`).
+/// golden folder and this test for it. Version 3 reads only version 3: an
+/// older manifest is a `Version` error, see `format::manifest`).
 #[test]
 fn committed_golden_index_is_readable_and_searchable() {
     let out = dir().join("index");

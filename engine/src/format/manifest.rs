@@ -583,10 +583,22 @@ mod tests {
     }
 
     #[test]
-    fn a_format_1_manifest_is_a_version_error_that_says_rebuild() {
+    fn an_older_manifest_is_a_version_error_that_says_rebuild() {
         let v1 = br#"{"format_version":1,"term_chunks":[{"file":"terms-000-5786fef7a51d.bin"}]}"#;
         let e = Manifest::parse(v1).unwrap_err();
         assert!(matches!(e, FormatError::Version { found: 1, .. }), "{e}");
         assert!(e.to_string().contains("rebuild the index"));
+        // Version 2 had this manifest but per-document dates in docmeta.
+        let v2 = String::from_utf8(manifest(2, 1).to_json())
+            .unwrap()
+            .replacen(
+                &format!("\"format_version\":{FORMAT_VERSION}"),
+                "\"format_version\":2",
+                1,
+            );
+        assert!(matches!(
+            Manifest::parse(v2.as_bytes()),
+            Err(FormatError::Version { found: 2, .. })
+        ));
     }
 }

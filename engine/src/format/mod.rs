@@ -22,9 +22,9 @@ pub use writer::{auto_doc_chunk_bytes, IndexFile, IndexWriter, WriterSettings};
 use sha2::{Digest, Sha256};
 
 /// Version written by this build.
-pub const FORMAT_VERSION: u32 = 2;
+pub const FORMAT_VERSION: u32 = 3;
 /// Oldest version this build can read.
-pub const OLDEST_SUPPORTED: u32 = 2;
+pub const OLDEST_SUPPORTED: u32 = 3;
 
 /// What went wrong reading an index file. Every message ends with what the
 /// user can do about it.
