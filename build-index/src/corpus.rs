@@ -239,6 +239,17 @@ pub fn drafts_of(
 /// One document per line: an object with `title`, `body` (or `text`,
 /// `content`) and any metadata fields; unknown fields go to `extra`.
 fn jsonl(text: &str, file: &str, warnings: &mut Vec<Warning>) -> Vec<Draft> {
+    jsonl_map(text, file, |d| d, warnings)
+}
+
+/// [`jsonl`] with `f` applied to each draft as soon as it is read, so a
+/// large export never holds all its drafts and all their results at once.
+pub fn jsonl_map<T: Send>(
+    text: &str,
+    file: &str,
+    f: impl Fn(Draft) -> T + Sync,
+    warnings: &mut Vec<Warning>,
+) -> Vec<T> {
     use rayon::prelude::*;
     let lines: Vec<(usize, &str)> = text
         .split('\n')
@@ -246,9 +257,11 @@ fn jsonl(text: &str, file: &str, warnings: &mut Vec<Warning>) -> Vec<Draft> {
         .filter(|(_, l)| !l.trim().is_empty())
         .collect();
     // Lines are independent: parse them in parallel, keep their order.
-    let results: Vec<Result<Draft, Warning>> = lines
+    let results: Vec<Result<T, Warning>> = lines
         .par_iter()
-        .filter_map(|&(k, line)| jsonl_line(line, u32::try_from(k + 1).unwrap_or(u32::MAX), file))
+        .filter_map(|&(k, line)| {
+            jsonl_line(line, u32::try_from(k + 1).unwrap_or(u32::MAX), file).map(|r| r.map(&f))
+        })
         .collect();
     let mut out = Vec::with_capacity(results.len());
     for r in results {

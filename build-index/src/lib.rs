@@ -187,7 +187,7 @@ pub fn load_corpus_with_progress(
         })
         .collect();
 
-    let mut documents = Vec::new();
+    let mut documents = Vec::with_capacity(per_file.iter().map(|(d, _, _)| d.len()).sum());
     let mut bytes = 0;
     let mut used_slugs: BTreeMap<String, String> = BTreeMap::new();
     for ((mut docs, w, b), f) in per_file.into_iter().zip(&files) {
@@ -258,18 +258,23 @@ fn read_file(
         return (Vec::new(), len);
     };
     drop(bytes);
-    let drafts = corpus::drafts_of(&text, f, ctx.gazetteer, w);
-    if drafts.is_empty() {
+    let build = |d| metadata::build_document(d, &f.relative, ctx);
+    let docs: Vec<Document> = if f.format == corpus::Format::Jsonl {
+        // Each line becomes a document as it is read: an export's drafts
+        // never all exist at once.
+        corpus::jsonl_map(&text, &f.relative, build, w)
+    } else {
+        let drafts = corpus::drafts_of(&text, f, ctx.gazetteer, w);
+        drop(text);
+        drafts.into_par_iter().map(build).collect()
+    };
+    if docs.is_empty() {
         w.push(Warning::warn(
             f.relative.clone(),
             None,
             "no document found (only page chrome or no text)".into(),
         ));
     }
-    let docs = drafts
-        .into_par_iter()
-        .map(|d| metadata::build_document(d, &f.relative, ctx))
-        .collect();
     (docs, len)
 }
 

@@ -189,7 +189,7 @@ fn build(args: &BuildArgs) -> Result<ExitCode> {
                 corpus.display()
             )
         })?;
-    let c = &report.corpus;
+    let c = &report;
     let errors = c
         .warnings
         .iter()
@@ -200,8 +200,8 @@ fn build(args: &BuildArgs) -> Result<ExitCode> {
             "output": out.display().to_string(),
             "files": c.files,
             "bytes_read": c.bytes,
-            "documents": c.documents.len(),
-            "words": c.words(),
+            "documents": c.documents,
+            "words": c.words,
             "warnings": c.warnings,
             "errors": errors,
             "index_files": report.index_files,
@@ -209,6 +209,11 @@ fn build(args: &BuildArgs) -> Result<ExitCode> {
             "site_files": report.site.as_ref().map(|s| s.files),
             "notes": report.site.as_ref().map(|s| s.notes.clone()).unwrap_or_default(),
             "seconds": report.elapsed.as_secs_f64(),
+            "phases": report
+                .phases
+                .iter()
+                .map(|(name, d)| (name.to_string(), serde_json::json!(d.as_secs_f64())))
+                .collect::<serde_json::Map<String, serde_json::Value>>(),
         });
         println!("{}", serde_json::to_string_pretty(&summary)?);
     } else {
@@ -220,8 +225,8 @@ fn build(args: &BuildArgs) -> Result<ExitCode> {
         println!(
             "{} files, {} documents, {} words, {} warnings ({} errors) in {:.2} s → {} ({} index files, {:.1} KB)",
             c.files,
-            c.documents.len(),
-            c.words(),
+            c.documents,
+            c.words,
             c.warnings.len(),
             errors,
             report.elapsed.as_secs_f64(),

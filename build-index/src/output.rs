@@ -5,10 +5,11 @@
 //! output stays untouched until the new one is whole.
 
 use crate::config::Config;
-use crate::site::{self, AppFiles, SiteInput, SiteReport};
-use crate::{load_corpus_with_progress, Corpus, Error};
-use engine::{IndexWriter, WriterSettings};
+use crate::site::{self, AppFiles, SiteError, SiteReport};
+use crate::{load_corpus_with_progress, Corpus, Error, Severity, Warning};
+use engine::{Document, IndexWriter, WriterSettings};
 use std::path::{Path, PathBuf};
+use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
 /// How to build.
@@ -22,14 +23,72 @@ pub struct BuildOptions<'a> {
     pub progress: Option<&'a (dyn Fn(usize, usize) + Sync)>,
 }
 
-/// What a build did.
+/// What a build did. The documents themselves are gone: each is dropped
+/// once it is indexed and its page written.
 #[derive(Debug)]
 pub struct BuildReport {
-    pub corpus: Corpus,
+    /// Files read (including ones that yielded no document).
+    pub files: usize,
+    /// Bytes read.
+    pub bytes: u64,
+    pub documents: usize,
+    pub words: u64,
+    pub warnings: Vec<Warning>,
     pub index_files: usize,
     pub index_bytes: u64,
     pub site: Option<SiteReport>,
     pub elapsed: Duration,
+    /// Wall time of each phase, in order (`--json` prints them).
+    pub phases: Vec<(&'static str, Duration)>,
+}
+
+/// Records the wall time of each phase of a build; with `BUILD_INDEX_TRACE`
+/// set, also prints it with the process's resident memory to stderr.
+pub struct Phases {
+    last: Instant,
+    done: Vec<(&'static str, Duration)>,
+    trace: bool,
+}
+
+impl Phases {
+    pub fn start_at(t: Instant) -> Phases {
+        Phases {
+            last: t,
+            done: Vec::new(),
+            trace: std::env::var_os("BUILD_INDEX_TRACE").is_some(),
+        }
+    }
+    pub fn end(&mut self, name: &'static str) {
+        let now = Instant::now();
+        let took = now - self.last;
+        self.last = now;
+        if self.trace {
+            eprintln!(
+                "phase {name:<12} {:>7.2} s  {}",
+                took.as_secs_f64(),
+                memory_note()
+            );
+        }
+        self.done.push((name, took));
+    }
+    pub fn into_vec(self) -> Vec<(&'static str, Duration)> {
+        self.done
+    }
+}
+
+/// "rss 123 MB, peak 456 MB" from /proc (Linux), else empty.
+fn memory_note() -> String {
+    let Ok(status) = std::fs::read_to_string("/proc/self/status") else {
+        return String::new();
+    };
+    let field = |key: &str| {
+        status
+            .lines()
+            .find_map(|l| l.strip_prefix(key))
+            .and_then(|v| v.split_whitespace().next()?.parse::<u64>().ok())
+            .map_or(0, |kb| kb >> 10)
+    };
+    format!("rss {} MB, peak {} MB", field("VmRSS:"), field("VmHWM:"))
 }
 
 /// Reads `corpus_root`, writes the index and site into `out` atomically.
@@ -46,10 +105,17 @@ pub fn build(
     write(corpus, corpus_root, out, cfg, opts, started)
 }
 
+/// Documents handed to the page writer at a time.
+const PAGE_BATCH: usize = 256;
+
 /// Writes an already loaded corpus (the second half of [`build`]), so a
 /// caller can report the corpus warnings even when writing is refused.
+///
+/// Documents go to the index writer in id order on this thread while a
+/// second thread writes their static pages; each document is dropped as
+/// soon as both are done with it, so memory shrinks as the index grows.
 pub fn write(
-    mut corpus: Corpus,
+    corpus: Corpus,
     corpus_root: &Path,
     out: &Path,
     cfg: &Config,
@@ -61,6 +127,16 @@ pub fn write(
             path: corpus_root.display().to_string(),
         });
     }
+    let mut phases = Phases::start_at(started);
+    phases.end("read");
+    let words = corpus.words();
+    let Corpus {
+        mut documents,
+        mut warnings,
+        files: files_read,
+        bytes,
+    } = corpus;
+    let doc_count = documents.len();
 
     let staging = Staging::new(out)?;
     let mut writer = IndexWriter::new(WriterSettings {
@@ -68,42 +144,103 @@ pub fn write(
         search: cfg.search.clone(),
         ..WriterSettings::default()
     });
-    // Document numbers follow id order (the engine's contract); the corpus
-    // itself stays in reading order for inspect and the site.
-    let mut order: Vec<usize> = (0..corpus.documents.len()).collect();
-    order.sort_by(|&a, &b| corpus.documents[a].id.cmp(&corpus.documents[b].id));
-    for &i in &order {
-        writer.add(&corpus.documents[i]);
-    }
-    let files = writer.finish()?;
-    let index_dir = staging.path().join("index");
-    create_dir(&index_dir)?;
-    let mut index_bytes = 0;
-    for f in &files {
-        index_bytes += f.bytes.len() as u64;
-        write_file(&index_dir.join(&f.name), &f.bytes)?;
-    }
-    let site = if opts.index_only {
+    // Document numbers follow id order (the engine's contract).
+    documents.sort_unstable_by(|a, b| a.id.cmp(&b.id));
+    let pages = if opts.index_only {
         None
     } else {
-        Some(site::write_site(
-            staging.path(),
-            &SiteInput {
-                archive: &cfg.archive,
-                documents: &corpus.documents,
-                app: opts.app,
-            },
-        )?)
+        Some(site::Pages::new(staging.path(), &cfg.archive, opts.app)?)
     };
+    let index_dir = staging.path().join("index");
+    create_dir(&index_dir)?;
+
+    let (index, pages) = std::thread::scope(|scope| {
+        let (tx, rx) = mpsc::sync_channel::<Vec<Document>>(4);
+        let page_thread = pages.map(|mut pages| {
+            scope.spawn(move || -> Result<site::Pages<'_>, SiteError> {
+                for batch in rx {
+                    for doc in &batch {
+                        pages.add(doc)?;
+                    }
+                }
+                Ok(pages)
+            })
+        });
+        let mut tx = page_thread.is_some().then_some(tx);
+        let mut batch = Vec::with_capacity(PAGE_BATCH);
+        for doc in documents {
+            writer.add(&doc);
+            if tx.is_some() {
+                batch.push(doc);
+                if batch.len() == PAGE_BATCH {
+                    let full = std::mem::replace(&mut batch, Vec::with_capacity(PAGE_BATCH));
+                    if tx.as_ref().is_some_and(|t| t.send(full).is_err()) {
+                        // The page writer stopped on an error; join() reports it.
+                        tx = None;
+                    }
+                }
+            }
+        }
+        if let Some(t) = tx.take() {
+            let _ = t.send(batch);
+        }
+        let index = finish_index(writer, &index_dir, &mut phases);
+        let pages = page_thread.map(|h| match h.join() {
+            Ok(r) => r,
+            Err(panic) => std::panic::resume_unwind(panic),
+        });
+        (index, pages)
+    });
+    let (index_files, index_bytes) = index?;
+    let pages = pages.transpose()?;
+    phases.end("pages");
+    let site = match pages {
+        Some(p) => Some(site::finish_site(p, opts.app)?),
+        None => None,
+    };
+    phases.end("site");
     staging.commit(out)?;
-    corpus.warnings.shrink_to_fit();
+    phases.end("commit");
+    warnings.shrink_to_fit();
     Ok(BuildReport {
-        corpus,
-        index_files: files.len(),
+        files: files_read,
+        bytes,
+        documents: doc_count,
+        words,
+        warnings,
+        index_files,
         index_bytes,
         site,
         elapsed: started.elapsed(),
+        phases: phases.into_vec(),
     })
+}
+
+/// Finishes the index and writes its files into `dir`, dropping each one's
+/// bytes once written. Returns the number of files and their total size.
+fn finish_index(
+    writer: IndexWriter,
+    dir: &Path,
+    phases: &mut Phases,
+) -> Result<(usize, u64), Error> {
+    phases.end("index-add");
+    let files = writer.finish()?;
+    phases.end("index-finish");
+    let count = files.len();
+    let mut total = 0;
+    for f in files {
+        total += f.bytes.len() as u64;
+        write_file(&dir.join(&f.name), &f.bytes)?;
+    }
+    phases.end("index-write");
+    Ok((count, total))
+}
+
+impl BuildReport {
+    /// True when some content could not be read.
+    pub fn has_errors(&self) -> bool {
+        self.warnings.iter().any(|w| w.severity == Severity::Error)
+    }
 }
 
 fn create_dir(p: &Path) -> Result<(), Error> {

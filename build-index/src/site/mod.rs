@@ -27,7 +27,7 @@ pub mod sw;
 pub use app::{csp_hash, AppFiles, Entry};
 
 use engine::{ArchiveInfo, Document};
-use std::collections::BTreeMap;
+use std::collections::{HashMap, HashSet};
 use std::fs;
 use std::path::{Path, PathBuf};
 
@@ -88,23 +88,116 @@ const RESERVED: &[&str] = &[
 
 /// Writes everything but the index into `dir`, a staging folder whose
 /// `index/` the index writer has already filled. The caller renames `dir`
-/// into place afterwards.
+/// into place afterwards. A build that streams its documents uses
+/// [`Pages`] and [`finish_site`] instead, which is what this does.
 pub fn write_site(dir: &Path, input: &SiteInput<'_>) -> Result<SiteReport, SiteError> {
-    let index = read_index(dir)?;
+    let mut pages = Pages::new(dir, input.archive, input.app)?;
+    for doc in input.documents {
+        pages.add(doc)?;
+    }
+    finish_site(pages, input.app)
+}
+
+/// The static pages of a site, written one document at a time, so a build
+/// never holds them all; what the list of documents and the sitemap need
+/// is kept.
+pub struct Pages<'a> {
+    dir: PathBuf,
+    archive: &'a ArchiveInfo,
+    icon: pages::Icon,
+    /// Page path → index in `entries`, to refuse two documents on one page.
+    seen: HashMap<String, usize>,
+    entries: Vec<pages::ListEntry>,
+    /// Folders already created under `doc/`.
+    dirs: HashSet<PathBuf>,
+    bytes: u64,
+}
+
+impl<'a> Pages<'a> {
+    pub fn new(
+        dir: &Path,
+        archive: &'a ArchiveInfo,
+        app: Option<&AppFiles>,
+    ) -> Result<Pages<'a>, SiteError> {
+        let icon = match app {
+            Some(app) => app.icon()?,
+            None => pages::Icon::default(),
+        };
+        Ok(Pages {
+            dir: dir.to_path_buf(),
+            archive,
+            icon,
+            seen: HashMap::new(),
+            entries: Vec::new(),
+            dirs: HashSet::new(),
+            bytes: 0,
+        })
+    }
+
+    /// Writes the static page of one document.
+    pub fn add(&mut self, doc: &Document) -> Result<(), SiteError> {
+        let path = pages::page_path(&doc.id);
+        if let Some(&first) = self.seen.get(&path) {
+            return Err(SiteError::PageClash {
+                path,
+                first: self.entries[first].id.clone(),
+                second: doc.id.clone(),
+            });
+        }
+        let html = pages::document_page(doc, self.archive, &self.icon);
+        let full = self.dir.join(&path);
+        if let Some(parent) = full.parent() {
+            if !self.dirs.contains(parent) {
+                fs::create_dir_all(parent).map_err(|source| SiteError::Io {
+                    path: parent.to_path_buf(),
+                    source,
+                })?;
+                self.dirs.insert(parent.to_path_buf());
+            }
+        }
+        fs::write(&full, html.as_bytes()).map_err(|source| SiteError::Io { path: full, source })?;
+        self.bytes += html.len() as u64;
+        self.seen.insert(path, self.entries.len());
+        self.entries.push(pages::ListEntry::from(doc));
+        Ok(())
+    }
+}
+
+/// Writes the rest of the site once every page is written: the reader app,
+/// the list of documents, sitemap, robots, and with an app the one-file
+/// bundle, service worker and host headers.
+pub fn finish_site(pages: Pages<'_>, app: Option<&AppFiles>) -> Result<SiteReport, SiteError> {
+    let Pages {
+        dir,
+        archive,
+        icon,
+        entries,
+        bytes: page_bytes,
+        ..
+    } = pages;
+    let dir = dir.as_path();
+    let index_sizes = index_sizes(dir)?;
+    let mut out = Tally {
+        dir,
+        files: index_sizes.len() + entries.len(),
+        bytes: page_bytes,
+    };
     let mut report = SiteReport {
-        index_bytes: index.iter().map(|(_, b)| b.len() as u64).sum(),
+        index_bytes: index_sizes.iter().map(|(_, n)| n).sum(),
+        pages: entries.len(),
         ..SiteReport::default()
     };
+    out.bytes += report.index_bytes;
 
-    if let Some(app) = input.app {
+    if let Some(app) = app {
         for (rel, bytes) in app.files() {
             if RESERVED.contains(&rel) || rel.starts_with("index/") || rel.starts_with("doc/") {
                 return Err(SiteError::Reserved { path: rel.into() });
             }
             if rel == "index.html" {
-                write(dir, rel, mark_index_html(app.index_html()?).as_bytes())?;
+                out.write(rel, mark_index_html(app.index_html()?).as_bytes())?;
             } else {
-                write(dir, rel, bytes)?;
+                out.write(rel, bytes)?;
             }
             report.app_bytes += bytes.len() as u64;
         }
@@ -116,37 +209,16 @@ pub fn write_site(dir: &Path, input: &SiteInput<'_>) -> Result<SiteReport, SiteE
         );
     }
 
-    let icon = match input.app {
-        Some(app) => app.icon()?,
-        None => pages::Icon::default(),
-    };
-    let mut seen: BTreeMap<String, &str> = BTreeMap::new();
-    for doc in input.documents {
-        let path = pages::page_path(&doc.id);
-        if let Some(first) = seen.insert(path.clone(), &doc.id) {
-            return Err(SiteError::PageClash {
-                path,
-                first: first.into(),
-                second: doc.id.clone(),
-            });
-        }
-        write(
-            dir,
-            &path,
-            pages::document_page(doc, input.archive, &icon).as_bytes(),
-        )?;
-    }
-    report.pages = input.documents.len();
-    write(
-        dir,
+    out.write(
         "doc/index.html",
-        pages::document_list(input.documents, input.archive, &icon).as_bytes(),
+        pages::document_list(&entries, archive, &icon).as_bytes(),
     )?;
-    write(dir, "doc/page.css", pages::PAGE_CSS.as_bytes())?;
+    out.write("doc/page.css", pages::PAGE_CSS.as_bytes())?;
 
-    let sitemap = pages::sitemap(input.documents, input.archive);
+    let sitemap = pages::sitemap(&entries, archive);
+    drop(entries);
     if let Some(map) = &sitemap {
-        write(dir, "sitemap.xml", map.as_bytes())?;
+        out.write("sitemap.xml", map.as_bytes())?;
         report.sitemap = true;
     } else {
         report.notes.push(
@@ -154,22 +226,25 @@ pub fn write_site(dir: &Path, input: &SiteInput<'_>) -> Result<SiteReport, SiteE
                 .into(),
         );
     }
-    write(
-        dir,
+    out.write(
         "robots.txt",
-        pages::robots(input.archive, sitemap.is_some()).as_bytes(),
+        pages::robots(archive, sitemap.is_some()).as_bytes(),
     )?;
 
-    if let Some(app) = input.app {
+    if let Some(app) = app {
+        // Only the bundle and the service worker need the index's bytes.
+        let index = read_index(dir)?;
         let bundle = bundle::build(app, &index)?;
-        write(dir, "offline.html", bundle.html.as_bytes())?;
+        out.write("offline.html", bundle.html.as_bytes())?;
         report.bundle_bytes = Some(bundle.html.len() as u64);
+        drop(bundle.html);
 
         let precache = app
             .files()
             .filter(|(rel, _)| !rel.ends_with(".map"))
             .chain(index.iter().map(|(p, b)| (p.as_str(), b.as_slice())));
-        write(dir, "sw.js", sw::service_worker(precache).as_bytes())?;
+        out.write("sw.js", sw::service_worker(precache).as_bytes())?;
+        drop(index);
 
         let site_csp = headers::site_csp(&app.inline_script_hashes()?);
         let bundle_csp = headers::bundle_csp(&bundle.script_hashes, &bundle.style_hashes);
@@ -181,26 +256,40 @@ pub fn write_site(dir: &Path, input: &SiteInput<'_>) -> Result<SiteReport, SiteE
             bundle_csp: Some(&bundle_csp),
             files: &files,
         };
-        write(
-            dir,
+        out.write(
             "_headers",
             headers::netlify_headers(&header_input).as_bytes(),
         )?;
-        let prefix = url_path(&input.archive.public_url);
-        write(
-            dir,
+        let prefix = url_path(&archive.public_url);
+        out.write(
             "nginx.conf",
             headers::nginx_conf(&header_input, &prefix).as_bytes(),
         )?;
     }
 
-    let all = list_files(dir)?;
-    report.files = all.len();
-    report.bytes = all
-        .iter()
-        .map(|rel| fs::metadata(dir.join(rel)).map(|m| m.len()).unwrap_or(0))
-        .sum();
+    report.files = out.files;
+    report.bytes = out.bytes;
     Ok(report)
+}
+
+/// Writes files into the site and counts them (the report's totals,
+/// without walking the finished folder).
+struct Tally<'d> {
+    dir: &'d Path,
+    files: usize,
+    bytes: u64,
+}
+
+impl Tally<'_> {
+    fn write(&mut self, rel: &str, bytes: &[u8]) -> Result<(), SiteError> {
+        let existed = self.dir.join(rel).exists();
+        write(self.dir, rel, bytes)?;
+        if !existed {
+            self.files += 1;
+        }
+        self.bytes += bytes.len() as u64;
+        Ok(())
+    }
 }
 
 /// Tells the reader (src/offline.rs) that this site has a service worker
@@ -247,6 +336,31 @@ fn read_index(dir: &Path) -> Result<Vec<(String, Vec<u8>)>, SiteError> {
     Ok(out)
 }
 
+/// Names and sizes of the index files (`index/<name>`), sorted.
+fn index_sizes(dir: &Path) -> Result<Vec<(String, u64)>, SiteError> {
+    let index_dir = dir.join("index");
+    if !index_dir.join("manifest.json").is_file() {
+        return Err(SiteError::NoIndex {
+            dir: dir.to_path_buf(),
+        });
+    }
+    let io = |path: &Path| {
+        let path = path.to_path_buf();
+        move |source| SiteError::Io { path, source }
+    };
+    let mut out = Vec::new();
+    for entry in fs::read_dir(&index_dir).map_err(io(&index_dir))? {
+        let entry = entry.map_err(io(&index_dir))?;
+        let meta = entry.metadata().map_err(io(&entry.path()))?;
+        if meta.is_file() {
+            let name = entry.file_name().to_string_lossy().into_owned();
+            out.push((format!("index/{name}"), meta.len()));
+        }
+    }
+    out.sort();
+    Ok(out)
+}
+
 fn list_files(dir: &Path) -> Result<Vec<String>, SiteError> {
     let mut out = Vec::new();
     let mut stack = vec![dir.to_path_buf()];
@@ -258,7 +372,15 @@ fn list_files(dir: &Path) -> Result<Vec<String>, SiteError> {
         for entry in fs::read_dir(&d).map_err(io)? {
             let entry = entry.map_err(io)?;
             let path = entry.path();
-            if path.is_dir() {
+            // The entry's type comes with the listing: no stat per file.
+            if entry
+                .file_type()
+                .map_err(|source| SiteError::Io {
+                    path: path.clone(),
+                    source,
+                })?
+                .is_dir()
+            {
                 stack.push(path);
             } else if let Ok(rel) = path.strip_prefix(dir) {
                 let rel: Vec<String> = rel

@@ -276,9 +276,30 @@ fn summary(doc: &Document, max: usize) -> String {
     out
 }
 
+/// What the list of documents and the sitemap need of a document, kept
+/// after its page is written so the document itself can be dropped.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ListEntry {
+    pub id: String,
+    pub title: String,
+    pub date: Option<String>,
+    pub source: Option<String>,
+}
+
+impl From<&Document> for ListEntry {
+    fn from(d: &Document) -> Self {
+        ListEntry {
+            id: d.id.clone(),
+            title: d.title.clone(),
+            date: d.date.clone(),
+            source: d.source.clone(),
+        }
+    }
+}
+
 /// `doc/index.html`: every document, newest first, linking to its page.
-pub fn document_list(docs: &[Document], archive: &ArchiveInfo, icon: &Icon) -> String {
-    let mut sorted: Vec<&Document> = docs.iter().collect();
+pub fn document_list(docs: &[ListEntry], archive: &ArchiveInfo, icon: &Icon) -> String {
+    let mut sorted: Vec<&ListEntry> = docs.iter().collect();
     // Newest first, undated last; ids break ties so the order is stable.
     sorted.sort_by(|a, b| match (&a.date, &b.date) {
         (Some(x), Some(y)) => y.cmp(x).then_with(|| a.id.cmp(&b.id)),
@@ -333,7 +354,7 @@ pub fn absolute_url(public_url: &str, path: &str) -> String {
 
 /// `sitemap.xml` listing the reader and every document page; `None` when
 /// the archive has no public URL (sitemaps need absolute URLs).
-pub fn sitemap(docs: &[Document], archive: &ArchiveInfo) -> Option<String> {
+pub fn sitemap(docs: &[ListEntry], archive: &ArchiveInfo) -> Option<String> {
     if archive.public_url.is_empty() {
         return None;
     }
@@ -349,11 +370,12 @@ pub fn sitemap(docs: &[Document], archive: &ArchiveInfo) -> Option<String> {
     };
     push(absolute_url(&archive.public_url, ""), None);
     push(absolute_url(&archive.public_url, "doc/"), None);
-    let mut sorted: Vec<&Document> = docs.iter().collect();
-    sorted.sort_by_key(|d| page_path(&d.id));
-    for doc in sorted {
+    let mut sorted: Vec<(String, &ListEntry)> =
+        docs.iter().map(|d| (page_path(&d.id), d)).collect();
+    sorted.sort_by(|a, b| a.0.cmp(&b.0));
+    for (path, doc) in sorted {
         push(
-            absolute_url(&archive.public_url, &page_path(&doc.id)),
+            absolute_url(&archive.public_url, &path),
             doc.date.as_deref(),
         );
     }
@@ -486,7 +508,7 @@ mod tests {
 
     #[test]
     fn sitemap_needs_a_public_url() {
-        let docs = [doc()];
+        let docs = [ListEntry::from(&doc())];
         let map = sitemap(&docs, &archive()).unwrap();
         assert!(map.contains("<loc>https://example.org/archive/</loc>"));
         assert!(map.contains("<lastmod>2021-10-08</lastmod>"));
