@@ -122,8 +122,9 @@ writeResult(outFile, {
   index_raw: indexRaw,
   index_gz: indexGz,
   index_files: gzOf.size,
-  term_chunks: manifest.term_chunks.length,
-  doc_chunks: manifest.doc_chunks.length,
+  // Format 3 manifests list chunks as columns (FORMAT.md): count the rows.
+  term_chunks: manifest.term_chunks.first.length + manifest.posting_chunks.first.length,
+  doc_chunks: manifest.doc_chunks.counts.length,
   startup_gz: startupGz,
   per_query_gz_p50: percentile(perQueryGz, 50),
   per_query_gz_p95: percentile(perQueryGz, 95),
