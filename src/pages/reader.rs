@@ -140,6 +140,20 @@ pub fn ReaderPage(props: &Props) -> Html {
     }
 
     let results_href = v.results_view().to_hash();
+    // A plain click goes back through the app, not as a fragment
+    // navigation: browsing, the results' hash is "#", and the browser's
+    // scroll to the top for it can land after the list's scroll position
+    // was restored. Modified clicks (new tab) stay the browser's.
+    let back = {
+        let dispatch = props.dispatch.clone();
+        Callback::from(move |e: MouseEvent| {
+            if e.ctrl_key() || e.meta_key() || e.shift_key() || e.alt_key() || e.button() != 0 {
+                return;
+            }
+            e.prevent_default();
+            dispatch.emit(Action::CloseDoc);
+        })
+    };
     let browsing = v.q.trim().is_empty() && !v.has_filters();
     let back_label = if browsing {
         "All documents"
@@ -224,7 +238,7 @@ pub fn ReaderPage(props: &Props) -> Html {
     html! {
         <div class="reader-page">
             <nav class="reader-nav" aria-label="Result navigation">
-                <a class="back-to-results" href={results_href}>{ "← " }{ back_label }</a>
+                <a class="back-to-results" href={results_href} onclick={back}>{ "← " }{ back_label }</a>
                 { nav_extra }
             </nav>
             { content }
