@@ -88,15 +88,8 @@ pub fn build(app: &AppFiles, index: &[(String, Vec<u8>)]) -> Result<Bundle, Site
             )
         } else {
             // Preload hints, web manifests and the like would each be a
-            // request, and nothing needs them offline. The line goes with
-            // them, as with the site's marks below.
-            let end = if page[tag.end..].starts_with('\n') {
-                tag.end + 1
-            } else {
-                tag.end
-            };
-            edits.push((tag.start, end, String::new()));
-            continue;
+            // request, and nothing needs them offline.
+            String::new()
         };
         edits.push((tag.start, tag.end, replacement));
     }

@@ -195,11 +195,7 @@ pub fn finish_site(pages: Pages<'_>, app: Option<&AppFiles>) -> Result<SiteRepor
                 return Err(SiteError::Reserved { path: rel.into() });
             }
             if rel == "index.html" {
-                let docmeta = index_sizes
-                    .iter()
-                    .map(|(name, _)| name.as_str())
-                    .find(|name| name.starts_with("index/docmeta-"));
-                out.write(rel, mark_index_html(app.index_html()?, docmeta).as_bytes())?;
+                out.write(rel, mark_index_html(app.index_html()?).as_bytes())?;
             } else {
                 out.write(rel, bytes)?;
             }
@@ -298,25 +294,13 @@ impl Tally<'_> {
 
 /// Tells the reader (src/offline.rs) that this site has a service worker
 /// and a one-file download, so it never requests either where they are
-/// absent (a plain `trunk serve`, the bundle itself). Also preloads the
-/// start-up docmeta file, whose hashed name only the build knows: without
-/// the hint its request waits for the wasm and then for the manifest.
-fn mark_index_html(page: &str, docmeta: Option<&str>) -> String {
-    let mut marks = String::from(
-        "<meta name=\"archive-service-worker\" content=\"sw.js\">\n\
-         <meta name=\"archive-offline-download\" content=\"offline.html\">\n",
-    );
-    if let Some(file) = docmeta {
-        // Same request mode as the app's own fetch, so the browser reuses
-        // the preloaded response instead of fetching it twice.
-        marks.push_str(&format!(
-            "<link rel=\"preload\" href=\"{}\" as=\"fetch\" crossorigin=\"anonymous\">\n",
-            html::escape(file)
-        ));
-    }
+/// absent (a plain `trunk serve`, the bundle itself).
+fn mark_index_html(page: &str) -> String {
+    const MARKS: &str = "<meta name=\"archive-service-worker\" content=\"sw.js\">\n\
+                         <meta name=\"archive-offline-download\" content=\"offline.html\">\n";
     match page.to_ascii_lowercase().find("</head") {
-        Some(i) => format!("{}{marks}{}", &page[..i], &page[i..]),
-        None => format!("{marks}{page}"),
+        Some(i) => format!("{}{MARKS}{}", &page[..i], &page[i..]),
+        None => format!("{MARKS}{page}"),
     }
 }
 
@@ -512,9 +496,6 @@ mod tests {
         assert!(report.sitemap && report.notes.is_empty());
         let index = fs::read_to_string(dir.path().join("index.html")).unwrap();
         assert!(index.contains("<meta name=\"archive-service-worker\" content=\"sw.js\">"));
-        assert!(index.contains(
-            "<link rel=\"preload\" href=\"index/docmeta-0123456789ab.bin\" as=\"fetch\" crossorigin=\"anonymous\">"
-        ));
         let offline = fs::read_to_string(dir.path().join("offline.html")).unwrap();
         assert!(
             !offline.contains("archive-service-worker"),
