@@ -1,6 +1,7 @@
 use std::rc::Rc;
 
 use gloo::events::EventListener;
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use crate::api::LoadError;
@@ -36,6 +37,30 @@ pub struct Props {
 #[component]
 pub fn SearchPage(props: &Props) -> Html {
     let drawer = use_state(|| false);
+    // Escape closes the open drawer wherever the focus is: right after the
+    // drawer opens, focus may not have moved into it yet. (Inside it, the
+    // panel handles Escape itself and stops it here.)
+    {
+        let drawer = drawer.clone();
+        use_effect_with(*drawer, move |open| {
+            let listener = if *open {
+                dom::window().map(|w| {
+                    EventListener::new(&w, "keydown", move |e| {
+                        let escape = e
+                            .dyn_ref::<KeyboardEvent>()
+                            .is_some_and(|k| k.key() == "Escape");
+                        if escape {
+                            drawer.set(false);
+                            dom::focus_later("filters-toggle");
+                        }
+                    })
+                })
+            } else {
+                None
+            };
+            move || drop(listener)
+        });
+    }
 
     // Remember the scroll position; restore it when coming back from a
     // document to the same search. The restore waits for the results to be
