@@ -91,6 +91,7 @@ fuzz_target!(|data: &[u8]| {
         1 => Some(engine::format::docmeta::MAGIC),
         2 => Some(engine::format::termdict::DICT_MAGIC),
         3 => Some(engine::format::termdict::POSTINGS_MAGIC),
+        4 => Some(engine::format::docstore::MAGIC),
         5 => Some(engine::format::ids::MAGIC),
         _ => None,
     };
@@ -105,7 +106,7 @@ fuzz_target!(|data: &[u8]| {
         }
         _ => payload.to_vec(),
     };
-    // The parsers on their own, including the doc chunk behind its hash.
+    // The parsers on their own, the doc chunk's JSON behind its envelope too.
     let _ = engine::format::docmeta::DocMeta::parse("f", &payload);
     let _ = engine::format::termdict::TermDict::parse("f", &payload);
     if let Ok(c) = engine::format::termdict::PostingsChunk::parse("f", &payload) {
