@@ -7,11 +7,10 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::rc::Rc;
 
 use engine::{
-    ArchiveInfo, Block, DocHighlights, DocNum, Document, IndexReader, Query, Range, SearchRequest,
-    Snippet,
+    ArchiveInfo, DocHighlights, DocNum, Document, IndexReader, Query, Range, SearchRequest, Snippet,
 };
 
-use engine::snippet::{best_snippet, highlight_ranges};
+use engine::snippet::highlight_ranges;
 
 use crate::api::{DataSource, LoadError, Pending, Progress};
 use crate::export::ResultRow;
@@ -276,11 +275,7 @@ impl Archive {
             .cards
             .iter()
             .map(|c| {
-                let snippet = if c.matched.is_empty() {
-                    lead_snippet(&reader, c.doc)
-                } else {
-                    reader.snippet(c.doc, &c.matched, SNIPPET_CHARS)
-                };
+                let snippet = reader.snippet(c.doc, &c.matched, SNIPPET_CHARS);
                 cache.insert(c.doc, snippet.clone());
                 Card {
                     snippet,
@@ -365,67 +360,5 @@ impl Archive {
             next: neighbour(next),
             position: at.map(|i| (i + 1, results.hits.len())),
         }))
-    }
-}
-
-/// The snippet of a document when no term matched (browse mode, filters
-/// only): the engine answers with its lead paragraph, the first block that
-/// is not a heading, and never looks at the other blocks' words. It still
-/// tokenizes the whole document to find that out, which at start-up (a page
-/// of whole documents) is most of the work; giving it only the blocks up to
-/// the lead one yields the same snippet.
-fn lead_snippet(reader: &IndexReader, doc: DocNum) -> Snippet {
-    reader.document(doc).map(lead_of).unwrap_or_default()
-}
-
-fn lead_of(d: &Document) -> Snippet {
-    let lead = d
-        .blocks
-        .iter()
-        .position(|b| !matches!(b, Block::Heading { .. }))
-        .unwrap_or(0);
-    // `best_snippet` reads only the language and the blocks.
-    let head = Document {
-        lang: d.lang.clone(),
-        blocks: d.blocks.iter().take(lead + 1).cloned().collect(),
-        ..Document::default()
-    };
-    best_snippet(&head, &[], SNIPPET_CHARS)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn the_lead_snippet_equals_the_engines_snippet_without_matches() {
-        let para = |text: &str| Block::Paragraph {
-            text: text.to_string(),
-            line: 0,
-        };
-        let heading = |text: &str| Block::Heading {
-            text: text.to_string(),
-            level: 2,
-            line: 0,
-        };
-        let long = "Border officials said the new rules apply at every port of entry. ".repeat(8);
-        for blocks in [
-            vec![
-                heading("Remarks"),
-                heading("Part one"),
-                para(&long),
-                para("later words"),
-            ],
-            vec![para("Short lead."), para(&long)],
-            vec![heading("Only headings")],
-            vec![],
-        ] {
-            let d = Document {
-                lang: "en".into(),
-                blocks,
-                ..Document::default()
-            };
-            assert_eq!(lead_of(&d), best_snippet(&d, &[], SNIPPET_CHARS));
-        }
     }
 }

@@ -186,6 +186,9 @@ fn window(text: &str, ranges: &[Range], max: usize) -> Snippet {
 /// The best passage of `doc` for `matched`: the block with the most
 /// distinct matched terms (then most hits), cut around its densest part.
 pub fn best_snippet(doc: &Document, matched: &[String], max_chars: usize) -> Snippet {
+    if matched.is_empty() {
+        return lead_snippet(doc, max_chars);
+    }
     let toks = DocTokens {
         blocks: doc
             .blocks
@@ -230,19 +233,24 @@ fn snippet_from_tokens(
             block: i,
             ..window(doc.blocks[i].text(), &ranges, max_chars)
         },
-        None => {
-            // No hit in the body (title or metadata match): lead paragraph.
-            let i = doc
-                .blocks
-                .iter()
-                .position(|b| !matches!(b, Block::Heading { .. }))
-                .unwrap_or(0);
-            let text = doc.blocks.get(i).map(Block::text).unwrap_or("");
-            Snippet {
-                block: i,
-                ..window(text, &[], max_chars)
-            }
-        }
+        // No hit in the body (title or metadata match): lead paragraph.
+        None => lead_snippet(doc, max_chars),
+    }
+}
+
+/// The lead paragraph: the first block that is not a heading. With no
+/// matched terms (browse mode, filters only) this is the whole answer, and
+/// the callers return it without tokenizing the document.
+fn lead_snippet(doc: &Document, max_chars: usize) -> Snippet {
+    let i = doc
+        .blocks
+        .iter()
+        .position(|b| !matches!(b, Block::Heading { .. }))
+        .unwrap_or(0);
+    let text = doc.blocks.get(i).map(Block::text).unwrap_or("");
+    Snippet {
+        block: i,
+        ..window(text, &[], max_chars)
     }
 }
 
@@ -252,6 +260,9 @@ impl IndexReader {
         let Some(d) = self.document(doc) else {
             return Snippet::default();
         };
+        if matched.is_empty() {
+            return lead_snippet(d, max_chars);
+        }
         let toks = self.token_cache.get(doc, d);
         snippet_from_tokens(d, &toks, matched, max_chars)
     }
@@ -306,5 +317,47 @@ mod tests {
             "needle"
         );
         assert!(s.text.len() <= 130);
+    }
+
+    #[test]
+    fn without_matched_terms_the_lead_snippet_equals_the_tokenized_answer() {
+        let para = |text: &str| Block::Paragraph {
+            text: text.to_string(),
+            line: 0,
+        };
+        let heading = |text: &str| Block::Heading {
+            text: text.to_string(),
+            level: 2,
+            line: 0,
+        };
+        let long = "Border officials said the new rules apply at every port of entry. ".repeat(8);
+        for blocks in [
+            vec![
+                heading("Remarks"),
+                heading("Part one"),
+                para(&long),
+                para("later words"),
+            ],
+            vec![para("Short lead."), para(&long)],
+            vec![heading("Only headings")],
+            vec![],
+        ] {
+            let d = Document {
+                lang: "en".into(),
+                blocks,
+                ..Document::default()
+            };
+            let toks = DocTokens {
+                blocks: d
+                    .blocks
+                    .iter()
+                    .map(|b| tokens_of(b.text(), &d.lang))
+                    .collect(),
+            };
+            assert_eq!(
+                best_snippet(&d, &[], 200),
+                snippet_from_tokens(&d, &toks, &[], 200)
+            );
+        }
     }
 }
