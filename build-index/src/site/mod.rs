@@ -313,6 +313,20 @@ pub fn bundle_site(site: &Path) -> Result<bundle::Bundle, SiteError> {
 
 /// The index files (`index/<name>`) of a site or staging folder, sorted.
 fn read_index(dir: &Path) -> Result<Vec<(String, Vec<u8>)>, SiteError> {
+    index_entries(dir, |path, _| fs::read(path))
+}
+
+/// Names and sizes of the index files (`index/<name>`), sorted.
+fn index_sizes(dir: &Path) -> Result<Vec<(String, u64)>, SiteError> {
+    index_entries(dir, |_, meta| Ok(meta.len()))
+}
+
+/// One value per file of `<dir>/index/`, by site path, sorted; an error if
+/// the folder holds no index.
+fn index_entries<T>(
+    dir: &Path,
+    mut value: impl FnMut(&Path, &fs::Metadata) -> std::io::Result<T>,
+) -> Result<Vec<(String, T)>, SiteError> {
     let index_dir = dir.join("index");
     if !index_dir.join("manifest.json").is_file() {
         return Err(SiteError::NoIndex {
@@ -327,37 +341,16 @@ fn read_index(dir: &Path) -> Result<Vec<(String, Vec<u8>)>, SiteError> {
     for entry in fs::read_dir(&index_dir).map_err(io(&index_dir))? {
         let entry = entry.map_err(io(&index_dir))?;
         let path = entry.path();
-        if entry.file_type().map_err(io(&path))?.is_file() {
-            let name = entry.file_name().to_string_lossy().into_owned();
-            out.push((format!("index/{name}"), fs::read(&path).map_err(io(&path))?));
-        }
-    }
-    out.sort();
-    Ok(out)
-}
-
-/// Names and sizes of the index files (`index/<name>`), sorted.
-fn index_sizes(dir: &Path) -> Result<Vec<(String, u64)>, SiteError> {
-    let index_dir = dir.join("index");
-    if !index_dir.join("manifest.json").is_file() {
-        return Err(SiteError::NoIndex {
-            dir: dir.to_path_buf(),
-        });
-    }
-    let io = |path: &Path| {
-        let path = path.to_path_buf();
-        move |source| SiteError::Io { path, source }
-    };
-    let mut out = Vec::new();
-    for entry in fs::read_dir(&index_dir).map_err(io(&index_dir))? {
-        let entry = entry.map_err(io(&index_dir))?;
-        let meta = entry.metadata().map_err(io(&entry.path()))?;
+        let meta = entry.metadata().map_err(io(&path))?;
         if meta.is_file() {
             let name = entry.file_name().to_string_lossy().into_owned();
-            out.push((format!("index/{name}"), meta.len()));
+            out.push((
+                format!("index/{name}"),
+                value(&path, &meta).map_err(io(&path))?,
+            ));
         }
     }
-    out.sort();
+    out.sort_by(|a, b| a.0.cmp(&b.0));
     Ok(out)
 }
 
