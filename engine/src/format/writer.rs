@@ -28,24 +28,36 @@ impl TermChunks {
     fn finish(self, stem: &str, files: &mut Vec<IndexFile>) -> Vec<TermChunkEntry> {
         let (bodies, ranges): (Vec<Vec<u8>>, Vec<(String, String)>) =
             self.0.into_iter().map(|(b, f, l)| (b, (f, l))).unzip();
-        let names = chunk_names(stem, "bin", &bodies);
-        let entries = names
-            .iter()
-            .zip(ranges)
-            .map(|(name, (first, last))| TermChunkEntry {
-                file: name.clone(),
-                first,
-                last,
-            })
-            .collect();
-        files.extend(
-            names
-                .into_iter()
-                .zip(bodies)
-                .map(|(name, bytes)| IndexFile { name, bytes }),
-        );
-        entries
+        name_chunks(stem, bodies, ranges, files, |file, (first, last)| {
+            TermChunkEntry { file, first, last }
+        })
     }
+}
+
+/// Names the chunks of one kind (a name hashes its whole group), adds them
+/// to `files` and returns one manifest entry per chunk, made by `entry` from
+/// the chunk's name and range.
+fn name_chunks<R, E>(
+    stem: &str,
+    bodies: Vec<Vec<u8>>,
+    ranges: Vec<R>,
+    files: &mut Vec<IndexFile>,
+    entry: impl Fn(String, R) -> E,
+) -> Vec<E> {
+    let names = chunk_names(stem, "bin", &bodies);
+    let entries = names
+        .iter()
+        .cloned()
+        .zip(ranges)
+        .map(|(name, range)| entry(name, range))
+        .collect();
+    files.extend(
+        names
+            .into_iter()
+            .zip(bodies)
+            .map(|(name, bytes)| IndexFile { name, bytes }),
+    );
+    entries
 }
 
 /// The shortest prefix of `next` (on a character boundary) that sorts
@@ -414,21 +426,12 @@ impl IndexWriter {
             doc_ranges.push((start as DocNum, (end - 1) as DocNum));
             start = end;
         }
-        let names = chunk_names(DOCS_STEM, "bin", &doc_bodies);
-        let doc_chunks = names
-            .iter()
-            .zip(doc_ranges)
-            .map(|(name, (first, last))| DocChunkEntry {
-                file: name.clone(),
-                first,
-                last,
-            })
-            .collect();
-        files.extend(
-            names
-                .into_iter()
-                .zip(doc_bodies)
-                .map(|(name, bytes)| IndexFile { name, bytes }),
+        let doc_chunks = name_chunks(
+            DOCS_STEM,
+            doc_bodies,
+            doc_ranges,
+            &mut files,
+            |file, (first, last)| DocChunkEntry { file, first, last },
         );
 
         files.sort_by(|a, b| a.name.cmp(&b.name));
