@@ -72,6 +72,12 @@ impl Scope {
     }
 }
 
+/// Builds the typo automata's tables now rather than on the first
+/// misspelled word (a few milliseconds a reader can spend while idle).
+pub fn prepare_typos() {
+    builders();
+}
+
 fn builders() -> &'static [LevenshteinAutomatonBuilder; 2] {
     static B: OnceLock<[LevenshteinAutomatonBuilder; 2]> = OnceLock::new();
     B.get_or_init(|| {

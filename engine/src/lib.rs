@@ -41,6 +41,7 @@ pub mod snippet;
 pub mod tokenizer;
 
 pub use api::*;
+pub use expand::prepare_typos;
 pub use format::*;
 pub use model::{Block, Document, Origin, FACETS};
 pub use query::Query;

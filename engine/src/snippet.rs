@@ -7,7 +7,7 @@
 //! documents come back keystroke after keystroke; so the tokens of recently
 //! snippeted documents are kept in a small cache on the reader.
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{BTreeMap, HashMap};
 use std::sync::{Arc, Mutex};
 
 use crate::api::{DocHighlights, DocNum, Range, Snippet};
@@ -15,35 +15,71 @@ use crate::model::{Block, Document};
 use crate::reader::IndexReader;
 use crate::tokenizer::tokenize;
 
-/// A token reduced to what highlighting needs.
+/// A token reduced to what highlighting needs: its byte range and, as
+/// numbers in its document's vocabulary, its term and unfolded form (the
+/// same number when they are equal).
 #[derive(Debug)]
 struct Tok {
     start: u32,
     end: u32,
-    term: Box<str>,
-    /// The unfolded form, only when it differs from `term`.
-    text: Option<Box<str>>,
+    term: u32,
+    text: u32,
 }
 
-/// Tokens of one text (a title or a block).
-type TextTokens = Vec<Tok>;
-
-fn tokens_of(text: &str, lang: &str) -> TextTokens {
-    tokenize(text, lang)
-        .into_iter()
-        .map(|t| Tok {
-            start: t.start as u32,
-            end: t.end as u32,
-            text: (t.text != t.term).then(|| t.text.into_boxed_str()),
-            term: t.term.into_boxed_str(),
-        })
-        .collect()
-}
-
-/// Tokens of every block of a document, in block order.
+/// The tokens of some texts (a title, or every block of a document, in
+/// block order) over one vocabulary. Each keystroke asks which tokens
+/// match a new set of terms: that is one look-up per distinct word,
+/// then a pass over the tokens with no hashing at all.
 #[derive(Debug)]
 pub(crate) struct DocTokens {
-    blocks: Vec<TextTokens>,
+    /// Word → its number.
+    vocab: HashMap<Box<str>, u32>,
+    blocks: Vec<Vec<Tok>>,
+}
+
+impl DocTokens {
+    fn new<'a>(texts: impl Iterator<Item = &'a str>, lang: &str) -> DocTokens {
+        let mut vocab: HashMap<Box<str>, u32> = HashMap::new();
+        let mut id = |word: String| -> u32 {
+            let next = vocab.len() as u32;
+            *vocab.entry(word.into_boxed_str()).or_insert(next)
+        };
+        let blocks = texts
+            .map(|text| {
+                tokenize(text, lang)
+                    .into_iter()
+                    .map(|t| {
+                        let same = t.text == t.term;
+                        let (start, end) = (t.start as u32, t.end as u32);
+                        let term = id(t.term);
+                        let text = if same { term } else { id(t.text) };
+                        Tok {
+                            start,
+                            end,
+                            term,
+                            text,
+                        }
+                    })
+                    .collect()
+            })
+            .collect();
+        DocTokens { vocab, blocks }
+    }
+
+    fn of_document(doc: &Document) -> DocTokens {
+        DocTokens::new(doc.blocks.iter().map(Block::text), &doc.lang)
+    }
+
+    /// For each word number, whether the word is one of `matched`.
+    fn hits(&self, matched: &[String]) -> Vec<bool> {
+        let mut hits = vec![false; self.vocab.len()];
+        for m in matched {
+            if let Some(&i) = self.vocab.get(m.as_str()) {
+                hits[i as usize] = true;
+            }
+        }
+        hits
+    }
 }
 
 /// Documents whose tokens are kept; a results page and a little more.
@@ -66,36 +102,27 @@ impl TokenCache {
         if docs.len() >= TOKEN_CACHE_DOCS {
             docs.clear();
         }
-        let toks = Arc::new(DocTokens {
-            blocks: doc
-                .blocks
-                .iter()
-                .map(|b| tokens_of(b.text(), &doc.lang))
-                .collect(),
-        });
+        let toks = Arc::new(DocTokens::of_document(doc));
         docs.insert(num, Arc::clone(&toks));
         toks
     }
 }
 
-fn matched_set(matched: &[String]) -> HashSet<&str> {
-    matched.iter().map(String::as_str).collect()
-}
-
-fn ranges_of(tokens: &[Tok], matched: &HashSet<&str>) -> Vec<Range> {
-    if matched.is_empty() {
-        return Vec::new();
-    }
+/// Byte ranges of the tokens whose term or unfolded form is a hit
+/// (sorted, overlapping ones merged).
+fn ranges_of(tokens: &[Tok], hits: &[bool]) -> Vec<Range> {
+    let hit = |id: u32| hits.get(id as usize).copied().unwrap_or(false);
     let mut ranges: Vec<Range> = tokens
         .iter()
-        .filter(|t| {
-            matched.contains(&*t.term) || t.text.as_deref().is_some_and(|x| matched.contains(x))
-        })
+        .filter(|t| hit(t.term) || hit(t.text))
         .map(|t| Range {
             start: t.start as usize,
             end: t.end as usize,
         })
         .collect();
+    if ranges.is_empty() {
+        return ranges;
+    }
     ranges.sort_by_key(|r| (r.start, r.end));
     let mut out: Vec<Range> = Vec::with_capacity(ranges.len());
     for r in ranges {
@@ -112,7 +139,11 @@ pub fn highlight_ranges(text: &str, lang: &str, matched: &[String]) -> Vec<Range
     if matched.is_empty() {
         return Vec::new();
     }
-    ranges_of(&tokens_of(text, lang), &matched_set(matched))
+    let toks = DocTokens::new(std::iter::once(text), lang);
+    toks.blocks
+        .first()
+        .map(|t| ranges_of(t, &toks.hits(matched)))
+        .unwrap_or_default()
 }
 
 fn floor_char(s: &str, mut i: usize) -> usize {
@@ -189,13 +220,7 @@ pub fn best_snippet(doc: &Document, matched: &[String], max_chars: usize) -> Sni
     if matched.is_empty() {
         return lead_snippet(doc, max_chars);
     }
-    let toks = DocTokens {
-        blocks: doc
-            .blocks
-            .iter()
-            .map(|b| tokens_of(b.text(), &doc.lang))
-            .collect(),
-    };
+    let toks = DocTokens::of_document(doc);
     snippet_from_tokens(doc, &toks, matched, max_chars)
 }
 
@@ -205,13 +230,16 @@ fn snippet_from_tokens(
     matched: &[String],
     max_chars: usize,
 ) -> Snippet {
-    let set = matched_set(matched);
+    let hits = toks.hits(matched);
+    if !hits.contains(&true) {
+        return lead_snippet(doc, max_chars);
+    }
     let mut best: Option<(usize, usize, usize, Vec<Range>)> = None;
     for (i, b) in doc.blocks.iter().enumerate() {
         let ranges = toks
             .blocks
             .get(i)
-            .map(|t| ranges_of(t, &set))
+            .map(|t| ranges_of(t, &hits))
             .unwrap_or_default();
         if ranges.is_empty() {
             continue;
@@ -267,20 +295,33 @@ impl IndexReader {
         snippet_from_tokens(d, &toks, matched, max_chars)
     }
 
+    /// Tokenizes a loaded document ahead of its first snippet (a reader
+    /// with idle time does this for the documents a visitor is likely to
+    /// see, so the first keystroke does not). False when it is not loaded.
+    pub fn prepare_snippets(&self, doc: DocNum) -> bool {
+        match self.document(doc) {
+            Some(d) => {
+                self.token_cache.get(doc, d);
+                true
+            }
+            None => false,
+        }
+    }
+
     /// Every match in a loaded document, for the reading view.
     pub fn highlights(&self, doc: DocNum, matched: &[String]) -> DocHighlights {
         let Some(d) = self.document(doc) else {
             return DocHighlights::default();
         };
         let toks = self.token_cache.get(doc, d);
-        let set = matched_set(matched);
+        let hits = toks.hits(matched);
         DocHighlights {
             title: highlight_ranges(&d.title, &d.lang, matched),
             blocks: toks
                 .blocks
                 .iter()
                 .enumerate()
-                .map(|(i, t)| (i, ranges_of(t, &set)))
+                .map(|(i, t)| (i, ranges_of(t, &hits)))
                 .filter(|(_, r)| !r.is_empty())
                 .collect(),
         }
@@ -347,13 +388,7 @@ mod tests {
                 blocks,
                 ..Document::default()
             };
-            let toks = DocTokens {
-                blocks: d
-                    .blocks
-                    .iter()
-                    .map(|b| tokens_of(b.text(), &d.lang))
-                    .collect(),
-            };
+            let toks = DocTokens::of_document(&d);
             assert_eq!(
                 best_snippet(&d, &[], 200),
                 snippet_from_tokens(&d, &toks, &[], 200)
