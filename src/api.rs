@@ -109,6 +109,13 @@ impl HttpSource {
     /// Sends the request at once; the bytes come from [`Pending::finish`].
     /// Starting several before finishing any overlaps their round trips.
     fn start(&self, file: &str, progress: Option<Progress>) -> Result<Pending, LoadError> {
+        if let Some(early) = take_boot_fetch(file) {
+            return Ok(Pending::Boot {
+                file: file.to_string(),
+                done: JsFuture::from(early),
+                progress,
+            });
+        }
         let net = |reason: String| LoadError::Network {
             file: file.to_string(),
             reason,
@@ -144,8 +151,31 @@ impl HttpSource {
     }
 }
 
+/// The request index.html's start-up script already made for `file`
+/// (`window.archiveBoot`), taken so that it is used once.
+fn take_boot_fetch(file: &str) -> Option<Promise> {
+    let window = web_sys::window()?;
+    let boot = js_sys::Reflect::get(&window, &JsValue::from_str("archiveBoot")).ok()?;
+    if !boot.is_object() {
+        return None;
+    }
+    let key = JsValue::from_str(file);
+    let promise = js_sys::Reflect::get(&boot, &key)
+        .ok()?
+        .dyn_into::<Promise>()
+        .ok()?;
+    let _ = js_sys::Reflect::delete_property(boot.unchecked_ref::<js_sys::Object>(), &key);
+    Some(promise)
+}
+
 /// A request in flight (or, for inline data, already answered).
 pub enum Pending {
+    /// Made by index.html before the app ran; resolves to the bytes.
+    Boot {
+        file: String,
+        done: JsFuture,
+        progress: Option<Progress>,
+    },
     Http {
         file: String,
         xhr: XmlHttpRequest,
@@ -160,6 +190,20 @@ impl Pending {
     pub async fn finish(self) -> Result<Vec<u8>, LoadError> {
         let (file, xhr, done) = match self {
             Pending::Ready(r) => return r,
+            Pending::Boot {
+                file,
+                done,
+                progress,
+            } => {
+                return match done.await {
+                    Ok(body) => Ok(Uint8Array::new(&body).to_vec()),
+                    // Asked again by the app, whose answer says what failed.
+                    Err(_) => match HttpSource.start(&file, progress) {
+                        Ok(p) => Box::pin(p.finish()).await,
+                        Err(e) => Err(e),
+                    },
+                };
+            }
             Pending::Http {
                 file, xhr, done, ..
             } => (file, xhr, done),

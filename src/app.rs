@@ -26,6 +26,9 @@ const HASH_WRITE_DELAY_MS: u32 = 250;
 /// A search that takes longer than this marks the results busy.
 const BUSY_DELAY_MS: u32 = 150;
 
+/// Wait after the first results before a small index is loaded whole.
+const WARM_UP_DELAY_MS: u32 = 200;
+
 /// Results per page when `archive.toml` does not say.
 const DEFAULT_PAGE_SIZE: usize = 20;
 
@@ -297,14 +300,16 @@ pub fn App() -> Html {
         });
     }
 
+    // One callback for the whole render tree, the same from render to
+    // render: a new one would make every component that takes it (the
+    // result cards among them) redraw on each keystroke.
     let dispatch = {
         let state = state.dispatcher();
         // Opening a document from the list remembers where the list was
         // scrolled at that moment: the last scroll event may still be queued.
         let scroll = results_scroll.clone();
-        let on_list = view.doc.is_none();
-        Callback::from(move |a: Action| {
-            if on_list && matches!(a, Action::OpenDoc { .. }) {
+        use_callback(view.doc.is_none(), move |a: Action, on_list| {
+            if *on_list && matches!(a, Action::OpenDoc { .. }) {
                 scroll.set(dom::scroll_y());
             }
             state.dispatch(a)
@@ -370,8 +375,10 @@ pub fn App() -> Html {
     };
     let on_more = {
         let shown = shown.clone();
-        let key = key.clone();
-        Callback::from(move |_: ()| shown.set((key.clone(), limit + page_size)))
+        use_callback(
+            (key.clone(), limit, page_size),
+            move |_: (), (key, limit, page_size)| shown.set((key.clone(), limit + page_size)),
+        )
     };
 
     let name = archive
@@ -388,6 +395,50 @@ pub fn App() -> Html {
 
     // Start-up is over once the first results or the document can show.
     let started = archive.is_some() && (results.is_some() || view.doc.is_some());
+
+    // A small index is loaded whole once the first results show, while the
+    // visitor reads them: then no keystroke waits on the network.
+    {
+        let archive = archive.clone();
+        use_effect_with(started, move |started| {
+            let timer = (*started).then(|| {
+                Timeout::new(WARM_UP_DELAY_MS, move || {
+                    if let Some(archive) = archive {
+                        spawn_local(async move {
+                            // A failure here is met again, and shown, by the
+                            // search that needs the file.
+                            let _ = archive.warm_up().await;
+                        });
+                    }
+                })
+            });
+            move || drop(timer)
+        });
+    }
+
+    // index.html's first page gives way to the app once the app can show
+    // results, a document or an error of its own. What the visitor typed
+    // in the static box meanwhile becomes the query.
+    {
+        let ready = started || matches!(*load, LoadState::Failed(_));
+        let dispatch = state.dispatcher();
+        let q = view.q.clone();
+        let reading = view.doc.is_some();
+        use_effect_with(ready, move |ready| {
+            if *ready {
+                if let Some((typed, focused)) = crate::reveal() {
+                    // As the search box's own autofocus would have, had it
+                    // been on the page (never embedded: no first page there).
+                    if !reading || focused {
+                        dom::focus("search");
+                    }
+                    if !typed.trim().is_empty() && typed != q {
+                        dispatch.dispatch(Action::SetQuery(typed));
+                    }
+                }
+            }
+        });
+    }
     let body = match &*load {
         LoadState::Loading { loaded, total } => html! {
             <LoadStateView loaded={*loaded} total={*total} />

@@ -7,7 +7,8 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::rc::Rc;
 
 use engine::{
-    ArchiveInfo, DocHighlights, DocNum, Document, IndexReader, Query, Range, SearchRequest, Snippet,
+    ArchiveInfo, DocHighlights, DocNum, Document, FirstPageCard, IndexReader, Query, Range,
+    SearchRequest, Snippet, CARD_SNIPPET_CHARS,
 };
 
 use engine::snippet::highlight_ranges;
@@ -16,15 +17,20 @@ use crate::api::{DataSource, LoadError, Pending, Progress};
 use crate::export::ResultRow;
 use crate::state::{SearchKey, ViewState};
 
-/// Longest snippet on a result card, in characters.
-const SNIPPET_CHARS: usize = 220;
-
 /// Snippets remembered across searches before the memory starts over.
 const SNIPPET_CACHE: usize = 2000;
 
 /// Rounds of "what is missing?" per query; the engine needs at most two
 /// (dictionary, then postings), the rest is a guard against a loop.
 const MAX_FETCH_ROUNDS: usize = 4;
+
+/// An index of at most this many chunk files is loaded whole once the
+/// first results show, so no keystroke waits on the network. (A bigger one
+/// loads what each query needs, as it needs it.)
+const WARM_UP_MAX_FILES: usize = 48;
+
+/// Documents of a small index tokenized ahead of the first keystroke.
+const WARM_UP_MAX_TOKENIZED: u32 = 24;
 
 /// Widest year axis drawn year by year.
 const MAX_AXIS_YEARS: i32 = 120;
@@ -37,6 +43,10 @@ pub struct Archive {
     /// The last snippet computed for each document, shown until the one for
     /// the current query is ready.
     snippets: RefCell<BTreeMap<DocNum, Snippet>>,
+    /// The cards of the collection's first page, from index.html (made by
+    /// build-index for this very index): browsing starts without fetching
+    /// a document chunk.
+    first_page: BTreeMap<DocNum, FirstPageCard>,
     pub info: ArchiveInfo,
     /// Every year with a dated document, ascending: the year chart's axis,
     /// which stays put while filters change the counts.
@@ -115,6 +125,12 @@ impl Archive {
         let docmeta = source
             .fetch(&manifest.docmeta.clone(), Some(progress))
             .await?;
+        // A page older than the index beside it (a cached index.html after
+        // a new build) names another docmeta file: its cards are not used.
+        let first_page = crate::first_page()
+            .filter(|p| p.docmeta == manifest.docmeta)
+            .map(|p| p.cards.into_iter().map(|c| (c.doc, c)).collect())
+            .unwrap_or_default();
         let reader = IndexReader::open(manifest, &docmeta)?;
         let info = reader.manifest().archive.clone();
         let archive = Archive {
@@ -122,6 +138,7 @@ impl Archive {
             reader: RefCell::new(reader),
             loaded: RefCell::new(BTreeSet::new()),
             snippets: RefCell::new(BTreeMap::new()),
+            first_page,
             info,
             years: Vec::new(),
         };
@@ -156,6 +173,48 @@ impl Archive {
                 if self.loaded.borrow_mut().insert(name.clone()) {
                     self.reader.borrow_mut().add_term_chunk(&name, &bytes)?;
                 }
+            }
+        }
+        Ok(())
+    }
+
+    /// Loads every chunk of a small index (see [`WARM_UP_MAX_FILES`]); a
+    /// bigger one is left to load query by query.
+    pub async fn warm_up(&self) -> Result<(), LoadError> {
+        let (terms, docs) = {
+            let reader = self.reader.borrow();
+            let m = reader.manifest();
+            let terms: Vec<String> = m
+                .term_chunks
+                .iter()
+                .map(|c| c.file.clone())
+                .chain(m.posting_chunks.iter().map(|c| c.file.clone()))
+                .collect();
+            let docs: Vec<String> = m.doc_chunks.iter().map(|c| c.file.clone()).collect();
+            (terms, docs)
+        };
+        if terms.len() + docs.len() > WARM_UP_MAX_FILES {
+            return Ok(());
+        }
+        for (name, bytes) in self.fetch_all(terms).await? {
+            if self.loaded.borrow_mut().insert(name.clone()) {
+                self.reader.borrow_mut().add_term_chunk(&name, &bytes)?;
+            }
+        }
+        for (name, bytes) in self.fetch_all(docs).await? {
+            if self.loaded.borrow_mut().insert(name.clone()) {
+                self.reader.borrow_mut().add_doc_chunk(&name, &bytes)?;
+            }
+        }
+        // The first keystroke's other costs: the typo tables, and the
+        // tokens snippets are cut from (a document per task, so typing
+        // meanwhile is not held up).
+        engine::prepare_typos();
+        let docs = self.reader.borrow().doc_count();
+        if docs <= WARM_UP_MAX_TOKENIZED {
+            for doc in 0..docs {
+                crate::dom::next_task().await;
+                self.reader.borrow().prepare_snippets(doc);
             }
         }
         Ok(())
@@ -223,6 +282,18 @@ impl Archive {
     /// The first `limit` results of a search, with snippets.
     pub async fn search(&self, key: &SearchKey, limit: usize) -> Result<ResultsView, LoadError> {
         let results = self.raw_search(key, limit).await?;
+        let view = |cards| ResultsView {
+            key: key.clone(),
+            total: results.total,
+            cards,
+            facets: results.facets.clone(),
+            note: results.note.clone(),
+            suggestion: results.suggestion.clone(),
+            snippets_ready: false,
+        };
+        if let Some(cards) = self.first_page_cards(key, &results) {
+            return Ok(view(cards));
+        }
         let docs: Vec<DocNum> = results.hits.iter().map(|h| h.doc).collect();
         self.ensure_doc_chunks(&docs).await?;
         let reader = self.reader.borrow();
@@ -251,15 +322,42 @@ impl Archive {
                 })
             })
             .collect();
-        Ok(ResultsView {
-            key: key.clone(),
-            total: results.total,
-            cards,
-            facets: results.facets,
-            note: results.note,
-            suggestion: results.suggestion,
-            snippets_ready: false,
-        })
+        Ok(view(cards))
+    }
+
+    /// The cards of plain browsing from index.html's first page, when it
+    /// holds every hit (no document chunk to fetch).
+    fn first_page_cards(
+        &self,
+        key: &SearchKey,
+        results: &engine::SearchResults,
+    ) -> Option<Vec<Card>> {
+        if self.first_page.is_empty() || *key != SearchKey::default() {
+            return None;
+        }
+        results
+            .hits
+            .iter()
+            .map(|hit| {
+                let c = self.first_page.get(&hit.doc)?;
+                Some(Card {
+                    doc: c.doc,
+                    id: c.id.clone(),
+                    title: c.title.clone(),
+                    title_highlights: Vec::new(),
+                    doc_type: c.doc_type.clone(),
+                    source: c.source.clone(),
+                    date: c.date.clone(),
+                    speakers: c.speakers.clone(),
+                    snippet: Snippet {
+                        text: c.snippet.clone(),
+                        highlights: Vec::new(),
+                        block: c.block,
+                    },
+                    matched: Vec::new(),
+                })
+            })
+            .collect()
     }
 
     /// `results` with the snippets for its query. Finding the best passage
@@ -275,7 +373,12 @@ impl Archive {
             .cards
             .iter()
             .map(|c| {
-                let snippet = reader.snippet(c.doc, &c.matched, SNIPPET_CHARS);
+                // A first-page card's document is not loaded: its lead came
+                // with the card.
+                if reader.document(c.doc).is_none() {
+                    return c.clone();
+                }
+                let snippet = reader.snippet(c.doc, &c.matched, CARD_SNIPPET_CHARS);
                 cache.insert(c.doc, snippet.clone());
                 Card {
                     snippet,

@@ -195,3 +195,15 @@ pub async fn copy_text(text: &str) -> bool {
     }
     JsFuture::from(clipboard.write_text(text)).await.is_ok()
 }
+
+/// Resolves in a later task (a zero-delay timer): lets input events and
+/// rendering run between steps of background work.
+pub async fn next_task() {
+    let later = js_sys::Promise::new(&mut |resolve, _| {
+        let queued = window().is_some_and(|w| w.set_timeout_with_callback(&resolve).is_ok());
+        if !queued {
+            let _ = resolve.call0(&wasm_bindgen::JsValue::NULL);
+        }
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(later).await;
+}

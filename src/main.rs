@@ -30,21 +30,81 @@ pub fn static_box_was_focused() -> bool {
 fn main() {
     #[cfg(debug_assertions)]
     console_error_panic_hook::set_once();
-    let root = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.get_element_by_id("app"));
-    match root {
-        Some(root) => {
-            STATIC_BOX_FOCUSED.store(take_over_static_search_box(), Ordering::Relaxed);
-            // The static shell from index.html goes; the app draws the same
-            // shell before the next frame, so nothing flickers.
-            root.set_text_content(None);
-            yew::Renderer::<app::App>::with_root(root).render();
-        }
-        None => {
-            yew::Renderer::<app::App>::new().render();
+    let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    let Some(root) = doc.get_element_by_id("app") else {
+        yew::Renderer::<app::App>::new().render();
+        return;
+    };
+    if first_page_shown(&doc) {
+        // index.html shows the collection's first page (build-index wrote
+        // it). It stays until the app can show its own results: the app
+        // renders off-page meanwhile, and `reveal` swaps the two in one
+        // frame.
+        if let Ok(live) = doc.create_element("div") {
+            live.set_class_name("app-root");
+            PENDING_REVEAL.with(|p| *p.borrow_mut() = Some((root, live.clone())));
+            yew::Renderer::<app::App>::with_root(live).render();
+            return;
         }
     }
+    STATIC_BOX_FOCUSED.store(take_over_static_search_box(), Ordering::Relaxed);
+    // The static shell from index.html goes; the app draws the same
+    // shell before the next frame, so nothing flickers.
+    root.set_text_content(None);
+    yew::Renderer::<app::App>::with_root(root).render();
+}
+
+thread_local! {
+    /// (index.html's `#app` with its first page, the app's own root not yet
+    /// on the page), until `reveal`.
+    static PENDING_REVEAL: std::cell::RefCell<Option<(web_sys::Element, web_sys::Element)>> =
+        const { std::cell::RefCell::new(None) };
+}
+
+/// Whether index.html shows its first page: it holds one, and its inline
+/// script did not hide it (the address names a view or an embedding).
+fn first_page_shown(doc: &web_sys::Document) -> bool {
+    let linked = doc.document_element().is_some_and(|el| {
+        el.class_name()
+            .split_whitespace()
+            .any(|c| c == "linked-view")
+    });
+    !linked && doc.get_element_by_id("first-page").is_some()
+}
+
+/// The first page index.html carries, if it was shown (read once, at start).
+pub fn first_page() -> Option<engine::FirstPage> {
+    if !PENDING_REVEAL.with(|p| p.borrow().is_some()) {
+        return None;
+    }
+    let text = dom::document()?
+        .get_element_by_id("first-page")?
+        .text_content()?;
+    serde_json::from_str(&text).ok()
+}
+
+/// Puts the app on the page in place of index.html's first page, once the
+/// app has something of its own to show. Returns what the visitor typed in
+/// the static search box meanwhile, and whether it had the focus; `None`
+/// when there was nothing to swap (already done, or no first page).
+pub fn reveal() -> Option<(String, bool)> {
+    let (root, live) = PENDING_REVEAL.with(|p| p.borrow_mut().take())?;
+    let doc = dom::document()?;
+    let (typed, focused) = match doc
+        .get_element_by_id("search")
+        .and_then(|el| el.dyn_into::<web_sys::HtmlInputElement>().ok())
+    {
+        Some(input) => {
+            let focused = doc.active_element().is_some_and(|el| el.id() == "search");
+            (input.value(), focused)
+        }
+        None => (String::new(), false),
+    };
+    root.set_text_content(None);
+    let _ = root.append_child(&live);
+    Some((typed, focused))
 }
 
 /// index.html draws a plain search box before the wasm arrives. What the

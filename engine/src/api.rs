@@ -93,3 +93,65 @@ pub struct DocHighlights {
     pub title: Vec<Range>,
     pub blocks: Vec<(usize, Vec<Range>)>,
 }
+
+/// Longest snippet on a result card, in characters (the reader's cards and
+/// the first page build-index writes into `index.html` agree on it).
+pub const CARD_SNIPPET_CHARS: usize = 220;
+
+/// The collection's first page (empty query, no filters, default sort) as
+/// result cards. build-index writes it into the site's `index.html`, drawn
+/// as HTML and as this JSON, so the page shows real results before the
+/// reader's wasm runs and the reader need not fetch document chunks to
+/// start.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FirstPage {
+    /// The docmeta file of the index the page was made from. A reader
+    /// whose manifest names another one (an `index.html` older than the
+    /// index beside it) ignores the page.
+    pub docmeta: String,
+    /// Documents in the collection.
+    pub total: usize,
+    pub cards: Vec<FirstPageCard>,
+}
+
+/// One card of the first page: what a result card shows.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FirstPageCard {
+    pub doc: DocNum,
+    pub id: String,
+    pub title: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub doc_type: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub speakers: Vec<String>,
+    /// The lead passage (no query: nothing highlighted).
+    pub snippet: String,
+    /// Block the passage comes from.
+    pub block: usize,
+}
+
+/// An ISO date as a card shows it: "8 Oct 2021", "Oct 2021", "2021".
+pub fn display_date(date: &str) -> String {
+    const MONTHS: [&str; 12] = [
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    ];
+    let mut parts = date.splitn(3, '-');
+    let year = parts.next().unwrap_or_default();
+    let month = parts
+        .next()
+        .and_then(|m| m.parse::<usize>().ok())
+        .and_then(|m| MONTHS.get(m.wrapping_sub(1)));
+    let day = parts
+        .next()
+        .and_then(|d| d.get(..2))
+        .and_then(|d| d.parse::<u32>().ok());
+    match (month, day) {
+        (Some(m), Some(d)) => format!("{d} {m} {year}"),
+        (Some(m), None) => format!("{m} {year}"),
+        _ => date.to_string(),
+    }
+}

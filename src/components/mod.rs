@@ -51,26 +51,7 @@ pub fn facet_label(facet: &str) -> &'static str {
 }
 
 /// "2021-10-08" → "8 Oct 2021"; partial dates keep what they have.
-pub fn pretty_date(date: &str) -> String {
-    const MONTHS: [&str; 12] = [
-        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-    ];
-    let mut parts = date.splitn(3, '-');
-    let year = parts.next().unwrap_or_default();
-    let month = parts
-        .next()
-        .and_then(|m| m.parse::<usize>().ok())
-        .and_then(|m| MONTHS.get(m.wrapping_sub(1)));
-    let day = parts
-        .next()
-        .and_then(|d| d.get(..2))
-        .and_then(|d| d.parse::<u32>().ok());
-    match (month, day) {
-        (Some(m), Some(d)) => format!("{d} {m} {year}"),
-        (Some(m), None) => format!("{m} {year}"),
-        _ => date.to_string(),
-    }
-}
+pub use engine::display_date as pretty_date;
 
 /// "1 result", "3 results".
 pub fn plural(n: usize, one: &str, many: &str) -> String {

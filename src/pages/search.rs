@@ -1,6 +1,7 @@
 use std::rc::Rc;
 
 use gloo::events::EventListener;
+use gloo::timers::callback::Timeout;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
@@ -95,6 +96,34 @@ pub fn SearchPage(props: &Props) -> Html {
             }
         });
     }
+    // The filter column is drawn a task after the first results: at
+    // start-up the results are what the visitor waits for, and the
+    // column's many checkboxes would double the work before they show.
+    let facets_ready = use_state(|| false);
+    {
+        let ready = facets_ready.clone();
+        let has_results = props.results.is_some();
+        use_effect_with(has_results, move |has_results| {
+            if *has_results && !*ready {
+                Timeout::new(0, move || ready.set(true)).forget();
+            }
+        });
+    }
+    // Callbacks that stay the same from render to render, so the result
+    // cards and the filter column do not redraw for nothing.
+    let on_open = use_callback(props.dispatch.clone(), |id: String, d| {
+        d.emit(Action::OpenDoc { id, p: None })
+    });
+    let on_sort = use_callback(props.dispatch.clone(), |sort, d| {
+        d.emit(Action::SetSort(sort))
+    });
+    let close_drawer = {
+        let drawer = drawer.clone();
+        use_callback((), move |_: (), _| {
+            drawer.set(false);
+            dom::focus_later("filters-toggle");
+        })
+    };
     if let Some(e) = &props.error {
         return html! {
             <section class="load-error" role="alert">
@@ -117,10 +146,6 @@ pub fn SearchPage(props: &Props) -> Html {
     } else {
         plural(results.total, "result", "results")
     };
-    let on_open = props
-        .dispatch
-        .reform(|id: String| Action::OpenDoc { id, p: None });
-    let on_sort = props.dispatch.reform(Action::SetSort);
     // Opening the drawer moves focus into it; closing returns it to the
     // toggle, so keyboard users never lose their place.
     let toggle_drawer = {
@@ -131,13 +156,6 @@ pub fn SearchPage(props: &Props) -> Html {
             if open {
                 dom::focus_later("facets-close");
             }
-        })
-    };
-    let close_drawer = {
-        let drawer = drawer.clone();
-        Callback::from(move |_: ()| {
-            drawer.set(false);
-            dom::focus_later("filters-toggle");
         })
     };
     let active_count: usize = v.filters.values().map(Vec::len).sum::<usize>()
@@ -198,8 +216,8 @@ pub fn SearchPage(props: &Props) -> Html {
         }
     };
 
-    html! {
-        <div class={classes!("search-layout", (*drawer).then_some("drawer-open"))}>
+    let facets = if *facets_ready || *drawer {
+        html! {
             <FacetPanel
                 facets={results.facets.clone()}
                 view={v.filters_only()}
@@ -209,6 +227,18 @@ pub fn SearchPage(props: &Props) -> Html {
                 on_close={close_drawer}
                 locked={props.locked.clone()}
             />
+        }
+    } else {
+        html! {
+            <aside id="facets" class="facets" aria-label="Filters">
+                <div class="facets-head"><h2>{ "Filters" }</h2></div>
+            </aside>
+        }
+    };
+
+    html! {
+        <div class={classes!("search-layout", (*drawer).then_some("drawer-open"))}>
+            { facets }
             <section class="results-pane" aria-label="Results" aria-busy={props.searching.to_string()}>
                 <div class="results-toolbar">
                     <p id="result-count" class="result-count" role="status" aria-live="polite" data-query={results.key.q.clone()}>{ count_text }</p>

@@ -19,6 +19,7 @@
 mod app;
 mod base64;
 pub mod bundle;
+pub mod first_page;
 pub mod headers;
 pub mod html;
 pub mod pages;
@@ -49,6 +50,8 @@ pub enum SiteError {
         first: String,
         second: String,
     },
+    #[error("the index just written cannot be read back: {source}")]
+    Index { source: engine::FormatError },
     #[error("the reader app contains {path}, a name the site itself writes")]
     Reserved { path: String },
 }
@@ -195,7 +198,9 @@ pub fn finish_site(pages: Pages<'_>, app: Option<&AppFiles>) -> Result<SiteRepor
                 return Err(SiteError::Reserved { path: rel.into() });
             }
             if rel == "index.html" {
-                out.write(rel, mark_index_html(app.index_html()?).as_bytes())?;
+                let page = mark_index_html(app.index_html()?);
+                let first = first_page::first_page(&dir.join("index"), page_size(archive))?;
+                out.write(rel, first_page::insert(&page, &first).as_bytes())?;
             } else {
                 out.write(rel, bytes)?;
             }
@@ -289,6 +294,14 @@ impl Tally<'_> {
         }
         self.bytes += bytes.len() as u64;
         Ok(())
+    }
+}
+
+/// Cards per page: `archive.toml`'s `page_size`, else the reader's default.
+fn page_size(archive: &ArchiveInfo) -> usize {
+    match archive.page_size {
+        0 => 20,
+        n => n as usize,
     }
 }
 
@@ -432,19 +445,17 @@ mod tests {
         }]
     }
 
+    /// A site folder holding the real index of `docs()`.
     fn staging() -> tempfile::TempDir {
         let dir = tempfile::tempdir().unwrap();
         fs::create_dir_all(dir.path().join("index")).unwrap();
-        fs::write(
-            dir.path().join("index/manifest.json"),
-            br#"{"format_version":1}"#,
-        )
-        .unwrap();
-        fs::write(
-            dir.path().join("index/docmeta-0123456789ab.bin"),
-            [1u8, 2, 3],
-        )
-        .unwrap();
+        let mut writer = engine::IndexWriter::new(engine::WriterSettings::default());
+        for doc in docs() {
+            writer.add(&doc);
+        }
+        for file in writer.finish().unwrap() {
+            fs::write(dir.path().join("index").join(&file.name), &file.bytes).unwrap();
+        }
         dir
     }
 
@@ -495,7 +506,8 @@ mod tests {
             "the bundle registers no worker"
         );
         let sw = fs::read_to_string(dir.path().join("sw.js")).unwrap();
-        assert!(sw.contains("\"index/docmeta-0123456789ab.bin\""));
+        assert!(sw.contains("\"index/manifest.json\""));
+        assert!(sw.contains("\"index/docmeta-"));
         assert!(
             !sw.contains("offline.html\",\n"),
             "the bundle is not precached"

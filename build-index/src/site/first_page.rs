@@ -1,0 +1,250 @@
+//! The collection's first page, written into the site's `index.html`: the
+//! result cards a visitor sees with no query, drawn as static HTML (so the
+//! page shows real content before the reader's wasm arrives) and carried as
+//! JSON (so the reader starts without fetching document chunks). Made by
+//! the engine's own search over the index just written, so it is the page
+//! the reader itself would show.
+//!
+//! The HTML repeats the markup of the reader's result list (src/components/
+//! result_card.rs) class for class: the reader replaces it with its own in
+//! one frame once it runs, and the two must look the same.
+
+use std::fs;
+use std::path::Path;
+
+use engine::{
+    display_date, FirstPage, FirstPageCard, IndexReader, Query, SearchRequest, CARD_SNIPPET_CHARS,
+};
+
+use super::html::{escape, form_encode};
+use super::SiteError;
+
+/// Speakers listed on a card before "+N more" (as on the reader's cards).
+const MAX_SPEAKERS: usize = 4;
+
+/// The first page of the index in `index_dir`: `page_size` cards of the
+/// empty query, newest first.
+pub fn first_page(index_dir: &Path, page_size: usize) -> Result<FirstPage, SiteError> {
+    let read = |name: &str| {
+        let path = index_dir.join(name);
+        fs::read(&path).map_err(|source| SiteError::Io { path, source })
+    };
+    let invalid = |source: engine::FormatError| SiteError::Index { source };
+    let manifest = IndexReader::parse_manifest(&read("manifest.json")?).map_err(invalid)?;
+    let docmeta_name = manifest.docmeta.clone();
+    let mut reader = IndexReader::open(manifest, &read(&docmeta_name)?).map_err(invalid)?;
+    let request = SearchRequest {
+        limit: page_size,
+        ..SearchRequest::default()
+    };
+    let results = reader.search(&Query::parse(""), &request);
+    let docs: Vec<_> = results.hits.iter().map(|h| h.doc).collect();
+    for name in reader.missing_doc_chunks(&docs) {
+        let bytes = read(&name)?;
+        reader.add_doc_chunk(&name, &bytes).map_err(invalid)?;
+    }
+    let cards = docs
+        .iter()
+        .filter_map(|&doc| {
+            let d = reader.document(doc)?;
+            let snippet = reader.snippet(doc, &[], CARD_SNIPPET_CHARS);
+            Some(FirstPageCard {
+                doc,
+                id: d.id.clone(),
+                title: d.title.clone(),
+                doc_type: d.doc_type.clone(),
+                source: d.source.clone(),
+                date: d.date.clone(),
+                speakers: d.speakers.clone(),
+                snippet: snippet.text,
+                block: snippet.block,
+            })
+        })
+        .collect();
+    Ok(FirstPage {
+        docmeta: docmeta_name,
+        total: results.total,
+        cards,
+    })
+}
+
+/// Shows the first page in the reader's `index.html`: the cards go into
+/// `<main>` before the loading panel (CSS shows one of the two, see
+/// styles/app.css `.first-page`), the JSON before `</body>`. A page without
+/// those places is returned unchanged.
+pub fn insert(page: &str, first: &FirstPage) -> String {
+    const MAIN: &str = "<main id=\"main\" class=\"main\">";
+    let (Some(main_at), Some(body_at)) = (page.find(MAIN), page.rfind("</body>")) else {
+        return page.to_owned();
+    };
+    let main_end = main_at + MAIN.len();
+    let mut out = String::with_capacity(page.len() + 16 * 1024);
+    out.push_str(&page[..main_end]);
+    out.push_str(&render(first));
+    out.push_str(&page[main_end..body_at]);
+    out.push_str("<script type=\"application/json\" id=\"first-page\">");
+    out.push_str(&script_json(first));
+    out.push_str("</script>\n");
+    out.push_str(&page[body_at..]);
+    out
+}
+
+/// The page as JSON safe inside `<script>`: corpus text can hold `</script>`
+/// or `<!--`, so every `<` is written as its escape (still the same JSON).
+fn script_json(first: &FirstPage) -> String {
+    serde_json::to_string(first)
+        .expect("a FirstPage always serializes")
+        .replace('<', "\\u003c")
+}
+
+/// The static cards: the reader's search layout with an empty filter
+/// column (the reader fills it) and the toolbar's controls shown disabled
+/// until the reader runs. No ids: the reader's own elements carry them.
+fn render(first: &FirstPage) -> String {
+    let mut h = String::with_capacity(first.cards.len() * 800 + 1024);
+    h.push_str("<div class=\"search-layout first-page\">");
+    h.push_str(
+        "<aside class=\"facets\" aria-label=\"Filters\"><div class=\"facets-head\"><h2>Filters</h2></div></aside>",
+    );
+    h.push_str(
+        "<section class=\"results-pane\" aria-label=\"Results\"><div class=\"results-toolbar\">",
+    );
+    let count = if first.total == 1 {
+        "All 1 document".to_owned()
+    } else {
+        format!("All {} documents", first.total)
+    };
+    h.push_str(&format!("<p class=\"result-count\">{count}</p>"));
+    h.push_str(
+        "<div class=\"toolbar-actions\">\
+         <button type=\"button\" class=\"filters-toggle small-button\" disabled>Filters</button>\
+         <div class=\"sort\"><label>Sort</label><select disabled aria-label=\"Sort\"><option>Relevance</option></select></div>\
+         </div></div>",
+    );
+    h.push_str("<div class=\"results\">");
+    for card in &first.cards {
+        render_card(card, &mut h);
+    }
+    h.push_str("</div>");
+    if first.cards.len() < first.total {
+        h.push_str(&format!(
+            "<button type=\"button\" class=\"show-more button\" disabled>Show more ({} of {} shown)</button>",
+            first.cards.len(),
+            first.total
+        ));
+    }
+    h.push_str("</section></div>");
+    h
+}
+
+fn render_card(c: &FirstPageCard, h: &mut String) {
+    h.push_str(&format!(
+        "<a class=\"result\" href=\"#doc={}\" data-id=\"{}\">",
+        escape(&form_encode(&c.id)),
+        escape(&c.id)
+    ));
+    h.push_str(&format!(
+        "<span class=\"result-title\">{}</span><span class=\"result-meta\">",
+        escape(&c.title)
+    ));
+    if let Some(t) = &c.doc_type {
+        h.push_str(&format!("<span class=\"badge\">{}</span>", escape(t)));
+    }
+    if let Some(s) = &c.source {
+        h.push_str(&format!("<span class=\"meta-source\">{}</span>", escape(s)));
+    }
+    if let Some(d) = &c.date {
+        h.push_str(&format!(
+            "<time datetime=\"{}\">{}</time>",
+            escape(d),
+            escape(&display_date(d))
+        ));
+    }
+    if !c.speakers.is_empty() {
+        let shown = c
+            .speakers
+            .iter()
+            .take(MAX_SPEAKERS)
+            .cloned()
+            .collect::<Vec<_>>()
+            .join(", ");
+        let more = c.speakers.len().saturating_sub(MAX_SPEAKERS);
+        let text = if more > 0 {
+            format!("{shown} +{more} more")
+        } else {
+            shown
+        };
+        h.push_str(&format!(
+            "<span class=\"meta-speakers\"><span class=\"visually-hidden\">Speakers: </span>{}</span>",
+            escape(&text)
+        ));
+    }
+    h.push_str("</span>");
+    if !c.snippet.is_empty() {
+        h.push_str(&format!(
+            "<span class=\"result-snippet\">{}</span>",
+            escape(&c.snippet)
+        ));
+    }
+    h.push_str("</a>");
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn page() -> FirstPage {
+        FirstPage {
+            docmeta: "docmeta-0123456789ab.bin".into(),
+            total: 3,
+            cards: vec![FirstPageCard {
+                doc: 2,
+                id: "a/b c".into(),
+                title: "Hostile </script><!-- title".into(),
+                doc_type: Some("interview".into()),
+                source: None,
+                date: Some("2021-10-08".into()),
+                speakers: (1..=6).map(|i| format!("S{i}")).collect(),
+                snippet: "<b>not markup</b> & more".into(),
+                block: 1,
+            }],
+        }
+    }
+
+    const SHELL: &str = "<html><body><div id=\"app\"><main id=\"main\" class=\"main\"><section class=\"loading\"></section></main></div></body></html>";
+
+    #[test]
+    fn corpus_text_is_escaped_in_the_cards_and_the_json() {
+        let out = insert(SHELL, &page());
+        assert!(!out.contains("<b>not markup"), "{out}");
+        assert!(out.contains("&lt;b&gt;not markup&lt;/b&gt; &amp; more"));
+        // The only `</script>` is the JSON block's own end.
+        assert_eq!(out.matches("</script>").count(), 1, "{out}");
+        assert!(!out.contains("<!--"));
+        let json = out
+            .split("id=\"first-page\">")
+            .nth(1)
+            .and_then(|s| s.split("</script>").next())
+            .unwrap();
+        let back: FirstPage = serde_json::from_str(json).unwrap();
+        assert_eq!(back, page());
+    }
+
+    #[test]
+    fn cards_go_before_the_loading_panel_and_link_to_their_document() {
+        let out = insert(SHELL, &page());
+        let cards = out.find("first-page\"").unwrap();
+        assert!(cards < out.find("class=\"loading\"").unwrap());
+        assert!(out.contains("href=\"#doc=a%2Fb+c\""));
+        assert!(out.contains("<time datetime=\"2021-10-08\">8 Oct 2021</time>"));
+        assert!(out.contains("S1, S2, S3, S4 +2 more"));
+        assert!(out.contains("All 3 documents"));
+        assert!(out.contains("Show more (1 of 3 shown)"));
+    }
+
+    #[test]
+    fn a_page_without_the_shell_is_left_alone() {
+        let page_html = "<html><body><div id=\"app\"></div></body></html>";
+        assert_eq!(insert(page_html, &page()), page_html);
+    }
+}

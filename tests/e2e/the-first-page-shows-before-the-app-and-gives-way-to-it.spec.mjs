@@ -1,0 +1,74 @@
+// index.html carries the collection's first page (build-index writes it):
+// the plain address shows real result cards before the reader's wasm has
+// arrived, the app then takes over with its own cards, and what the visitor
+// typed meanwhile becomes the query. An address that names a view shows the
+// loading panel instead, never the wrong page.
+
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { useSite, waitForReader } from './support/harness.mjs';
+
+const site = useSite();
+
+/** A page whose reader wasm is held back until `release()` is called. */
+async function heldPage(target = '') {
+  const context = await site.newContext();
+  const page = await context.newPage();
+  let release;
+  const held = new Promise((r) => (release = r));
+  await page.route(/_bg\.wasm$/, async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto(`${site.url}${target}`);
+  return { page, release };
+}
+
+test('the plain address shows the first page before the app runs, then the app\'s own', async () => {
+  const { page, release } = await heldPage();
+  const first = page.locator('.first-page .result');
+  await first.first().waitFor();
+  const titles = await first.locator('.result-title').allTextContents();
+  assert.ok(titles.length > 0 && titles.every((t) => t.trim() !== ''), 'cards have titles');
+  assert.match(await page.locator('.first-page .result-count').textContent(), /^All \d+ documents?$/);
+  assert.equal(await page.locator('.loading').isVisible(), false, 'no loading panel under the cards');
+  assert.equal(await page.locator('#result-count').count(), 0, 'the app is not running yet');
+
+  release();
+  await waitForReader(page);
+  await page.locator('#results .result').first().waitFor();
+  assert.equal(await page.locator('.first-page').count(), 0, 'the first page gave way');
+  // Same documents, same order: the app's browse page is the one build-index drew.
+  const appTitles = await page.locator('#results .result .result-title').allTextContents();
+  assert.deepEqual(appTitles.slice(0, titles.length), titles);
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'search');
+});
+
+test('a first-page card is a working link while the app loads', async () => {
+  const { page, release } = await heldPage();
+  const card = page.locator('.first-page .result').first();
+  const title = (await card.locator('.result-title').textContent()).trim();
+  await card.click();
+  assert.match(page.url(), /#doc=/);
+  release();
+  await page.locator('h1.doc-title').waitFor();
+  assert.equal((await page.locator('h1.doc-title').textContent()).trim(), title);
+});
+
+test('text typed before the app runs becomes the query', async () => {
+  const { page, release } = await heldPage();
+  await page.locator('.first-page .result').first().waitFor();
+  await page.locator('input#search').pressSequentially('fentanil');
+  release();
+  await page.waitForFunction(() => document.querySelector('#result-count')?.dataset.query === 'fentanil');
+  assert.equal(await page.locator('input#search').inputValue(), 'fentanil');
+  await page.locator('#results mark').first().waitFor();
+});
+
+test('an address naming a view shows the loading panel, not the first page', async () => {
+  const { page, release } = await heldPage('#q=border');
+  await page.locator('.loading').waitFor();
+  assert.equal(await page.locator('.first-page').isVisible(), false);
+  release();
+  await page.waitForFunction(() => document.querySelector('#result-count')?.dataset.query === 'border');
+});
