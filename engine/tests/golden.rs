@@ -23,10 +23,13 @@ fn settings() -> WriterSettings {
     }
 }
 
+fn docs() -> Vec<Document> {
+    serde_json::from_slice(&std::fs::read(dir().join("corpus.json")).expect("fixture corpus"))
+        .expect("corpus parses")
+}
+
 fn build() -> Vec<engine::IndexFile> {
-    let docs: Vec<Document> =
-        serde_json::from_slice(&std::fs::read(dir().join("corpus.json")).expect("fixture corpus"))
-            .expect("corpus parses");
+    let docs = docs();
     let mut w = engine::IndexWriter::new(settings());
     for d in &docs {
         w.add(d);
@@ -65,6 +68,44 @@ fn index_bytes_match_the_committed_golden_index() {
 #[test]
 fn building_twice_gives_identical_bytes() {
     assert_eq!(build(), build());
+}
+
+/// build-index streams: packed documents in (`add_encoded`), each file out
+/// to a sink as it is made. Same bytes as `add` + `finish`, also with the
+/// automatic doc chunk size given up front.
+#[test]
+fn streaming_packed_documents_into_a_sink_gives_the_same_bytes() {
+    let packed: Vec<Vec<u8>> = docs()
+        .iter()
+        .map(|d| engine::docstore::encode_doc(d).expect("encodes"))
+        .collect();
+    let total = packed.iter().map(Vec::len).sum();
+    for streamed in [
+        settings(),
+        WriterSettings {
+            doc_chunk_bytes: engine::auto_doc_chunk_bytes(total),
+            ..settings()
+        },
+    ] {
+        let mut held = engine::IndexWriter::new(WriterSettings {
+            doc_chunk_bytes: 0,
+            ..streamed.clone()
+        });
+        let mut w = engine::IndexWriter::with_sink(streamed.clone(), Vec::new());
+        for (d, json) in docs().iter().zip(&packed) {
+            held.add(d);
+            assert_eq!(&w.add_encoded(json).expect("adds"), d);
+        }
+        let mut files = w.finish_into().expect("index builds");
+        files.sort_by(|a, b| a.name.cmp(&b.name));
+        let mut want = if streamed.doc_chunk_bytes == settings().doc_chunk_bytes {
+            build()
+        } else {
+            held.finish().expect("index builds")
+        };
+        want.sort_by(|a, b| a.name.cmp(&b.name));
+        assert!(files == want, "streamed files differ");
+    }
 }
 
 /// The reader of this build must read the committed index (compatibility:

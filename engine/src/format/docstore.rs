@@ -22,6 +22,22 @@ pub fn encode(docs: &[&Document]) -> Result<Vec<u8>, FormatError> {
     })
 }
 
+/// Serialises one document: an element of a chunk's array. A chunk's
+/// JSON is `[` + its documents' `encode_doc` joined by `,` + `]`, exactly
+/// what [`encode`] gives for them.
+pub fn encode_doc(doc: &Document) -> Result<Vec<u8>, FormatError> {
+    serde_json::to_vec(doc).map_err(|e| FormatError::Write {
+        reason: format!("document {:?}: {e}", doc.id),
+    })
+}
+
+/// Parses what [`encode_doc`] wrote.
+pub fn decode_doc(json: &[u8]) -> Result<Document, FormatError> {
+    serde_json::from_slice(json).map_err(|e| FormatError::Write {
+        reason: format!("a packed document is not valid JSON: {e}"),
+    })
+}
+
 /// Puts a JSON array into the envelope: the bytes of the chunk file.
 pub fn wrap(json: &[u8]) -> Vec<u8> {
     let mut out = header(MAGIC);
@@ -61,7 +77,7 @@ mod tests {
             ..Default::default()
         };
         let bytes = wrap(&encode(&[&d, &d]).unwrap());
-        assert_eq!(parse("c", &bytes, 2).unwrap(), vec![d.clone(), d]);
+        assert_eq!(parse("c", &bytes, 2).unwrap(), vec![d.clone(), d.clone()]);
         assert!(matches!(
             parse("c", &bytes, 3),
             Err(FormatError::Corrupt { .. })
@@ -70,6 +86,13 @@ mod tests {
             parse("c", &bytes[..bytes.len() - 1], 2),
             Err(FormatError::Checksum { .. })
         ));
+        let mut joined = b"[".to_vec();
+        joined.extend(encode_doc(&d).unwrap());
+        joined.push(b',');
+        joined.extend(encode_doc(&d).unwrap());
+        joined.push(b']');
+        assert_eq!(joined, encode(&[&d, &d]).unwrap());
+        assert_eq!(decode_doc(&encode_doc(&d).unwrap()).unwrap(), d);
         let bad = wrap(b"[{]");
         assert!(matches!(parse("c", &bad, 1), Err(FormatError::Json { .. })));
     }

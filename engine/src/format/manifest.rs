@@ -165,24 +165,30 @@ pub fn chunk_name(stem: &str, i: usize, hash: &str, ext: &str) -> String {
 /// the manifest lists one hash per group instead of one per chunk. Each
 /// chunk checks itself with the CRC of its envelope.
 pub fn chunk_names(stem: &str, ext: &str, bodies: &[Vec<u8>]) -> Vec<String> {
+    bodies
+        .chunks(CHUNK_GROUP)
+        .enumerate()
+        .flat_map(|(g, group)| chunk_group_names(stem, ext, g * CHUNK_GROUP, group))
+        .collect()
+}
+
+/// Names for one group of chunks, the first of which is chunk `first` (a
+/// multiple of [`CHUNK_GROUP`]): what [`chunk_names`] gives them, computed
+/// as soon as the group is complete, so a writer can hand chunks out a
+/// group at a time.
+pub fn chunk_group_names(stem: &str, ext: &str, first: usize, group: &[Vec<u8>]) -> Vec<String> {
     use sha2::{Digest, Sha256};
-    let mut names = Vec::with_capacity(bodies.len());
-    for (g, group) in bodies.chunks(CHUNK_GROUP).enumerate() {
-        let mut h = Sha256::new();
-        for b in group {
-            h.update(Sha256::digest(b));
-        }
-        let hex = super::sha256_hex_of(&h.finalize());
-        for j in 0..group.len() {
-            names.push(chunk_name(
-                stem,
-                g * CHUNK_GROUP + j,
-                &hex[..NAME_HASH_HEX],
-                ext,
-            ));
-        }
+    if group.is_empty() {
+        return Vec::new();
     }
-    names
+    let mut h = Sha256::new();
+    for b in group {
+        h.update(Sha256::digest(b));
+    }
+    let hex = super::sha256_hex_of(&h.finalize());
+    (0..group.len())
+        .map(|j| chunk_name(stem, first + j, &hex[..NAME_HASH_HEX], ext))
+        .collect()
 }
 
 pub const TERMS_STEM: &str = "terms";

@@ -10,6 +10,7 @@ pub mod docstore;
 pub mod ids;
 pub mod manifest;
 pub mod postings;
+mod sink;
 pub mod termdict;
 mod writer;
 
@@ -17,7 +18,8 @@ pub use manifest::{
     ArchiveInfo, DocChunkEntry, EmbedInfo, FieldWeights, FileEntry, Manifest, PostingChunkEntry,
     SearchSettings, TermChunkEntry,
 };
-pub use writer::{auto_doc_chunk_bytes, IndexFile, IndexWriter, WriterSettings};
+pub use sink::{IndexFile, IndexSink};
+pub use writer::{auto_doc_chunk_bytes, IndexWriter, WriterSettings};
 
 use sha2::{Digest, Sha256};
 

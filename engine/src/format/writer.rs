@@ -1,13 +1,17 @@
-//! `IndexWriter`: documents in, index files out (all in memory; the caller
-//! writes them). Output bytes depend only on the documents, their order
-//! and the settings.
+//! `IndexWriter`: documents in, index files out. Each file goes to an
+//! [`IndexSink`] as soon as it is complete (doc chunks while documents are
+//! added, dictionary and postings chunks a group at a time in `finish`), so
+//! the writer holds the posting lists and a few chunks, never the whole
+//! index. Output bytes depend only on the documents, their order and the
+//! settings.
 
 use super::docmeta::{pack_date, quantize_len, DocMeta, FacetColumn};
 use super::manifest::{
-    chunk_names, DocChunkEntry, FileEntry, Manifest, PostingChunkEntry, TermChunkEntry, DOCS_STEM,
-    MANIFEST_FILE, POSTINGS_STEM, TERMS_STEM,
+    FileEntry, Manifest, PostingChunkEntry, TermChunkEntry, DOCS_STEM, MANIFEST_FILE,
+    POSTINGS_STEM, TERMS_STEM,
 };
 use super::postings::{DocPosting, PostingsAcc, BODY, FIELDS, META, SPEAKER, TITLE};
+use super::sink::{put, ChunkGroups, DocChunks, IndexFile, IndexSink};
 use super::termdict::{PostingsBuilder, TermDictBuilder};
 use super::{
     docstore, hashed_name, ids, sha256_hex, ArchiveInfo, FormatError, SearchSettings,
@@ -16,49 +20,7 @@ use super::{
 use crate::api::DocNum;
 use crate::model::{Block, Document, FACETS};
 use crate::tokenizer::tokenize;
-use std::collections::{BTreeMap, BTreeSet, HashMap};
-
-/// Chunks of one kind as they are cut: bytes and term range. Their names
-/// are given once all are cut, since a name hashes its whole group.
-#[derive(Default)]
-struct TermChunks(Vec<(Vec<u8>, String, String)>);
-
-impl TermChunks {
-    /// Names the chunks, adds them to `files` and returns their entries.
-    fn finish(self, stem: &str, files: &mut Vec<IndexFile>) -> Vec<TermChunkEntry> {
-        let (bodies, ranges): (Vec<Vec<u8>>, Vec<(String, String)>) =
-            self.0.into_iter().map(|(b, f, l)| (b, (f, l))).unzip();
-        name_chunks(stem, bodies, ranges, files, |file, (first, last)| {
-            TermChunkEntry { file, first, last }
-        })
-    }
-}
-
-/// Names the chunks of one kind (a name hashes its whole group), adds them
-/// to `files` and returns one manifest entry per chunk, made by `entry` from
-/// the chunk's name and range.
-fn name_chunks<R, E>(
-    stem: &str,
-    bodies: Vec<Vec<u8>>,
-    ranges: Vec<R>,
-    files: &mut Vec<IndexFile>,
-    entry: impl Fn(String, R) -> E,
-) -> Vec<E> {
-    let names = chunk_names(stem, "bin", &bodies);
-    let entries = names
-        .iter()
-        .cloned()
-        .zip(ranges)
-        .map(|(name, range)| entry(name, range))
-        .collect();
-    files.extend(
-        names
-            .into_iter()
-            .zip(bodies)
-            .map(|(name, bytes)| IndexFile { name, bytes }),
-    );
-    entries
-}
+use std::collections::{BTreeSet, HashMap};
 
 /// The shortest prefix of `next` (on a character boundary) that sorts
 /// after `prev`; `prev < next`.
@@ -70,15 +32,18 @@ fn shortest_after<'a>(prev: &str, next: &'a str) -> &'a str {
 }
 
 /// Cuts one dictionary chunk (nothing when it is empty).
-fn flush_dict(dict: TermDictBuilder, chunks: &mut TermChunks) -> Result<(), FormatError> {
-    let Some((first, last)) = dict
+fn flush_dict(
+    dict: TermDictBuilder,
+    chunks: &mut ChunkGroups<(String, String)>,
+    sink: &mut impl IndexSink,
+) -> Result<(), FormatError> {
+    let Some(range) = dict
         .first_last()
         .map(|(a, b)| (a.to_string(), b.to_string()))
     else {
         return Ok(());
     };
-    chunks.0.push((dict.finish()?, first, last));
-    Ok(())
+    chunks.push(dict.finish()?, range, sink)
 }
 
 /// Positions skipped between blocks and between values of a field, so a
@@ -131,24 +96,81 @@ pub fn auto_doc_chunk_bytes(total: usize) -> usize {
     ((total as f64).sqrt() * 0.75).clamp(2048.0, 32768.0) as usize
 }
 
-/// One output file; `name` is relative to the index folder.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct IndexFile {
-    pub name: String,
-    pub bytes: Vec<u8>,
-}
-
-pub struct IndexWriter {
+/// Builds an index from documents added in DocNum order. `IndexWriter::new`
+/// collects the files in memory for [`IndexWriter::finish`];
+/// [`IndexWriter::with_sink`] hands each to a sink as it is made.
+pub struct IndexWriter<S = Vec<IndexFile>> {
     settings: WriterSettings,
+    sink: S,
     terms: HashMap<String, PostingsAcc>,
     /// Total field lengths, for the averages BM25F normalises by.
     len_sums: [u64; FIELDS],
     dates: Vec<u32>,
-    facet_values: Vec<Vec<Vec<String>>>,
-    docs_json: Vec<Vec<u8>>,
+    facets: Vec<FacetAcc>,
+    docs: DocStore,
     ids: Vec<String>,
     langs: BTreeSet<String>,
+    /// The first failure; `finish` reports it.
     error: Option<FormatError>,
+}
+
+/// The documents' JSON on its way into doc chunks.
+enum DocStore {
+    /// `doc_chunk_bytes` given: chunks are cut as documents arrive.
+    Cut(DocChunks),
+    /// Automatic chunk size: it depends on the total, so the JSON waits
+    /// for `finish` (give the size up front to stream instead).
+    Held(Vec<Vec<u8>>),
+}
+
+/// One facet column as documents arrive: values are numbered in order of
+/// first appearance and renumbered in sorted order by `finish`, so no
+/// document holds strings of its own.
+#[derive(Default)]
+struct FacetAcc {
+    numbers: HashMap<String, u32>,
+    ids: Vec<u32>,
+    /// Document `d`'s values are `ids[offsets[d]..offsets[d + 1]]`.
+    offsets: Vec<u32>,
+}
+
+impl FacetAcc {
+    /// Adds the next document's values, sorted and deduplicated.
+    fn push(&mut self, values: &[String]) {
+        if self.offsets.is_empty() {
+            self.offsets.push(0);
+        }
+        for v in values {
+            let next = self.numbers.len() as u32;
+            let n = match self.numbers.get(v) {
+                Some(&n) => n,
+                None => *self.numbers.entry(v.clone()).or_insert(next),
+            };
+            self.ids.push(n);
+        }
+        self.offsets.push(self.ids.len() as u32);
+    }
+
+    /// The column, values in sorted order: a document's ids stay in the
+    /// order of its (sorted) values.
+    fn finish(self, name: &str, docs: usize) -> FacetColumn {
+        let mut values: Vec<(String, u32)> = self.numbers.into_iter().collect();
+        values.sort_unstable();
+        let mut rank = vec![0u32; values.len()];
+        for (k, (_, n)) in values.iter().enumerate() {
+            rank[*n as usize] = k as u32;
+        }
+        let mut offsets = self.offsets;
+        if offsets.is_empty() {
+            offsets = vec![0; docs + 1];
+        }
+        FacetColumn {
+            name: name.to_string(),
+            values: values.into_iter().map(|(v, _)| v).collect(),
+            offsets,
+            ids: self.ids.into_iter().map(|n| rank[n as usize]).collect(),
+        }
+    }
 }
 
 /// The texts of one document, per field, in position order.
@@ -209,15 +231,40 @@ pub(crate) fn doc_terms(doc: &Document, mut visit: impl FnMut(usize, &str, u32))
     lens
 }
 
-impl IndexWriter {
+impl IndexWriter<Vec<IndexFile>> {
+    /// A writer that keeps every file in memory until [`finish`](Self::finish).
     pub fn new(settings: WriterSettings) -> Self {
+        IndexWriter::with_sink(settings, Vec::new())
+    }
+
+    /// All index files, sorted by name, `manifest.json` first.
+    pub fn finish(self) -> Result<Vec<IndexFile>, FormatError> {
+        let mut files = self.finish_into()?;
+        files.sort_by(|a, b| {
+            (a.name != MANIFEST_FILE, &a.name).cmp(&(b.name != MANIFEST_FILE, &b.name))
+        });
+        Ok(files)
+    }
+}
+
+impl<S: IndexSink> IndexWriter<S> {
+    /// A writer that hands each file to `sink` as soon as it is complete.
+    /// With `settings.doc_chunk_bytes` set, doc chunks are written while
+    /// documents are added and the writer never holds more than one group
+    /// of them; with 0 (automatic) every document waits for `finish`.
+    pub fn with_sink(settings: WriterSettings, sink: S) -> Self {
+        let docs = match settings.doc_chunk_bytes {
+            0 => DocStore::Held(Vec::new()),
+            b => DocStore::Cut(DocChunks::new(b, DOCS_STEM)),
+        };
         IndexWriter {
             settings,
+            sink,
             terms: HashMap::new(),
             len_sums: [0; FIELDS],
             dates: Vec::new(),
-            facet_values: vec![Vec::new(); FACETS.len()],
-            docs_json: Vec::new(),
+            facets: FACETS.iter().map(|_| FacetAcc::default()).collect(),
+            docs,
             ids: Vec::new(),
             langs: BTreeSet::new(),
             error: None,
@@ -225,8 +272,57 @@ impl IndexWriter {
     }
 
     /// DocNum = insertion order; the caller adds documents in a
-    /// deterministic order.
+    /// deterministic order. An error (a document that cannot be encoded,
+    /// a failing sink) is kept for `finish` to report.
     pub fn add(&mut self, doc: &Document) -> DocNum {
+        let num = self.index(doc);
+        if let Err(e) = docstore::encode_doc(doc).and_then(|json| self.store(&json)) {
+            self.error.get_or_insert(e);
+        }
+        num
+    }
+
+    /// Adds the document `json` encodes (as [`docstore::encode_doc`]
+    /// writes it) and returns it decoded. The bytes are stored as they are,
+    /// so a caller that keeps documents packed never encodes them twice.
+    pub fn add_encoded(&mut self, json: &[u8]) -> Result<Document, FormatError> {
+        if let Some(e) = &self.error {
+            return Err(e.clone());
+        }
+        let doc = docstore::decode_doc(json)?;
+        self.index(&doc);
+        if let Err(e) = self.store(json) {
+            self.error.get_or_insert(e.clone());
+            return Err(e);
+        }
+        Ok(doc)
+    }
+
+    /// Chunks cut and not yet handed to the sink (at most one group per
+    /// kind): what a streaming build holds besides the posting lists.
+    pub fn held_chunks(&self) -> usize {
+        match &self.docs {
+            DocStore::Cut(c) => c.held(),
+            DocStore::Held(_) => 0,
+        }
+    }
+
+    fn store(&mut self, json: &[u8]) -> Result<(), FormatError> {
+        if self.error.is_some() {
+            return Ok(());
+        }
+        match &mut self.docs {
+            DocStore::Cut(chunks) => chunks.push(json, &mut self.sink),
+            DocStore::Held(all) => {
+                all.push(json.to_vec());
+                Ok(())
+            }
+        }
+    }
+
+    /// Everything but the document's stored JSON: postings, lengths,
+    /// dates, facets, id and language.
+    fn index(&mut self, doc: &Document) -> DocNum {
         let num = self.ids.len() as DocNum;
         let mut local: HashMap<String, DocPosting> = HashMap::new();
         let lens = doc_terms(doc, |field, term, position| {
@@ -257,8 +353,9 @@ impl IndexWriter {
         for (sum, l) in self.len_sums.iter_mut().zip(lens) {
             *sum += u64::from(l);
         }
-        self.dates.push(pack_date(doc.date.as_deref(), doc.year));
-        for (i, facet) in FACETS.iter().enumerate() {
+        let date = pack_date(doc.date.as_deref(), doc.year);
+        self.dates.push(date);
+        for (acc, facet) in self.facets.iter_mut().zip(FACETS) {
             let mut v: Vec<String> = doc
                 .facet_values(facet)
                 .into_iter()
@@ -266,20 +363,11 @@ impl IndexWriter {
                 .collect();
             if *facet == "year" && v.is_empty() {
                 // A dated document without an explicit year still has one.
-                let packed = self.dates.last().copied().unwrap_or(0);
-                v.extend(super::docmeta::format_date(packed).map(|d| d[..4].to_string()));
+                v.extend(super::docmeta::format_date(date).map(|d| d[..4].to_string()));
             }
             v.sort();
             v.dedup();
-            self.facet_values[i].push(v);
-        }
-        match docstore::encode(&[doc]) {
-            // Strip the array brackets: chunks are re-assembled in finish().
-            Ok(b) => self.docs_json.push(b[1..b.len() - 1].to_vec()),
-            Err(e) => {
-                self.error.get_or_insert(e);
-                self.docs_json.push(b"{}".to_vec());
-            }
+            acc.push(&v);
         }
         self.ids.push(doc.id.clone());
         if !doc.lang.is_empty() {
@@ -288,57 +376,60 @@ impl IndexWriter {
         num
     }
 
-    pub fn finish(self) -> Result<Vec<IndexFile>, FormatError> {
+    /// Writes the rest of the index (dictionary, postings, docmeta, ids,
+    /// the last doc chunks, then `manifest.json`) and returns the sink.
+    pub fn finish_into(mut self) -> Result<S, FormatError> {
         if let Some(e) = self.error {
             return Err(e);
         }
         let doc_count = u32::try_from(self.ids.len()).map_err(|_| FormatError::Write {
             reason: "too many documents".into(),
         })?;
-        let mut files: Vec<IndexFile> = Vec::new();
+        let sink = &mut self.sink;
 
-        // Dictionary and postings chunks.
+        // Dictionary and postings chunks. Each posting list is dropped as
+        // soon as it is encoded.
         let mut terms: Vec<(String, PostingsAcc)> = self.terms.into_iter().collect();
         terms.sort_unstable_by(|a, b| a.0.cmp(&b.0));
-        let mut term_chunks = TermChunks::default();
-        let mut posting_chunks = TermChunks::default();
+        let mut term_chunks = ChunkGroups::new(TERMS_STEM);
+        let mut posting_chunks = ChunkGroups::new(POSTINGS_STEM);
         let mut dict = TermDictBuilder::default();
         let mut post = PostingsBuilder::default();
         let mut post_range: Option<(String, String)> = None;
-        for (term, list) in &terms {
-            let offset = post.add_encoded(list);
-            let range = post_range.get_or_insert_with(|| (term.clone(), term.clone()));
-            range.1.clone_from(term);
-            dict.add(term, offset, u64::from(list.df()));
-            if post.len() >= self.settings.term_chunk_bytes {
-                let (first, last) = post_range.take().unwrap_or_default();
-                posting_chunks
-                    .0
-                    .push((std::mem::take(&mut post).finish(), first, last));
-            }
+        for (term, list) in terms {
+            let offset = post.add_encoded(&list);
+            dict.add(&term, offset, u64::from(list.df()));
+            drop(list);
             if dict.key_bytes() >= self.settings.dict_chunk_bytes {
-                flush_dict(std::mem::take(&mut dict), &mut term_chunks)?;
+                flush_dict(std::mem::take(&mut dict), &mut term_chunks, sink)?;
+            }
+            let range = post_range.get_or_insert_with(|| (term.clone(), String::new()));
+            range.1 = term;
+            if post.len() >= self.settings.term_chunk_bytes {
+                let range = post_range.take().unwrap_or_default();
+                posting_chunks.push(std::mem::take(&mut post).finish(), range, sink)?;
             }
         }
-        if let Some((first, last)) = post_range.take() {
-            posting_chunks.0.push((post.finish(), first, last));
+        if let Some(range) = post_range.take() {
+            posting_chunks.push(post.finish(), range, sink)?;
         }
-        flush_dict(dict, &mut term_chunks)?;
-        let term_chunks = term_chunks.finish(TERMS_STEM, &mut files);
+        flush_dict(dict, &mut term_chunks, sink)?;
+        let term_chunks = term_chunks
+            .finish(sink)?
+            .into_iter()
+            .map(|(file, (first, last))| TermChunkEntry { file, first, last })
+            .collect();
         let mut prev_last: Option<String> = None;
         let posting_chunks = posting_chunks
-            .finish(POSTINGS_STEM, &mut files)
+            .finish(sink)?
             .into_iter()
-            .map(|c| {
+            .map(|(file, (first, last))| {
                 let first = match &prev_last {
                     None => String::new(),
-                    Some(prev) => shortest_after(prev, &c.first).to_string(),
+                    Some(prev) => shortest_after(prev, &first).to_string(),
                 };
-                prev_last = Some(c.last);
-                PostingChunkEntry {
-                    file: c.file,
-                    first,
-                }
+                prev_last = Some(last);
+                PostingChunkEntry { file, first }
             })
             .collect();
 
@@ -357,31 +448,12 @@ impl IndexWriter {
                 (total as f64 / n as f64) as f32
             };
         }
-        for (i, facet) in FACETS.iter().enumerate() {
-            let values: BTreeSet<&String> = self.facet_values[i].iter().flatten().collect();
-            let index: BTreeMap<&String, u32> = values
-                .iter()
-                .enumerate()
-                .map(|(k, v)| (*v, k as u32))
-                .collect();
-            let mut col = FacetColumn {
-                name: facet.to_string(),
-                values: values.iter().map(|v| (*v).clone()).collect(),
-                ..Default::default()
-            };
-            col.offsets.push(0);
-            for dv in &self.facet_values[i] {
-                col.ids.extend(dv.iter().filter_map(|v| index.get(v)));
-                col.offsets.push(col.ids.len() as u32);
-            }
-            meta.facets.push(col);
+        for (acc, facet) in self.facets.into_iter().zip(FACETS) {
+            meta.facets.push(acc.finish(facet, n));
         }
-        let meta_bytes = meta.encode();
-        let docmeta_name = hashed_name("docmeta", "bin", &meta_bytes);
-        files.push(IndexFile {
-            name: docmeta_name.clone(),
-            bytes: meta_bytes,
-        });
+        let mut listed = Vec::new();
+        let docmeta = put_listed(sink, "docmeta", meta.encode(), &mut listed)?;
+        drop(meta);
 
         // Ids.
         let mut id_list: Vec<(&str, DocNum)> = self
@@ -396,45 +468,24 @@ impl IndexWriter {
                 reason: format!("two documents have the id {:?}", w[0].0),
             });
         }
-        let ids_bytes = ids::encode(&id_list)?;
-        let ids_name = hashed_name("ids", "bin", &ids_bytes);
-        files.push(IndexFile {
-            name: ids_name.clone(),
-            bytes: ids_bytes,
-        });
+        let ids = put_listed(sink, "ids", ids::encode(&id_list)?, &mut listed)?;
+        drop(id_list);
 
-        // Doc chunks.
-        let budget = match self.settings.doc_chunk_bytes {
-            0 => auto_doc_chunk_bytes(self.docs_json.iter().map(Vec::len).sum()),
-            b => b,
-        };
-        let mut doc_ranges = Vec::new();
-        let mut doc_bodies = Vec::new();
-        let mut start = 0usize;
-        while start < n {
-            let mut end = start;
-            let mut size = 2;
-            while end < n && (end == start || size + self.docs_json[end].len() < budget) {
-                size += self.docs_json[end].len() + 1;
-                end += 1;
+        // The last doc chunks.
+        let chunks = match self.docs {
+            DocStore::Cut(chunks) => chunks,
+            DocStore::Held(all) => {
+                let budget = auto_doc_chunk_bytes(all.iter().map(Vec::len).sum());
+                let mut chunks = DocChunks::new(budget, DOCS_STEM);
+                for json in all {
+                    chunks.push(&json, sink)?;
+                }
+                chunks
             }
-            let mut json = Vec::with_capacity(size);
-            json.push(b'[');
-            json.extend_from_slice(&self.docs_json[start..end].join(&b","[..]));
-            json.push(b']');
-            doc_bodies.push(docstore::wrap(&json));
-            doc_ranges.push((start as DocNum, (end - 1) as DocNum));
-            start = end;
-        }
-        let doc_chunks = name_chunks(
-            DOCS_STEM,
-            doc_bodies,
-            doc_ranges,
-            &mut files,
-            |file, (first, last)| DocChunkEntry { file, first, last },
-        );
+        };
+        let doc_chunks = chunks.finish(sink)?;
 
-        files.sort_by(|a, b| a.name.cmp(&b.name));
+        listed.sort_by(|a: &FileEntry, b| a.name.cmp(&b.name));
         let manifest = Manifest {
             format_version: FORMAT_VERSION,
             generator: self.settings.generator,
@@ -442,30 +493,33 @@ impl IndexWriter {
             search: self.settings.search,
             doc_count,
             langs: self.langs.into_iter().collect(),
-            docmeta: docmeta_name.clone(),
-            ids: ids_name.clone(),
-            files: files
-                .iter()
-                .filter(|f| f.name == docmeta_name || f.name == ids_name)
-                .map(|f| FileEntry {
-                    name: f.name.clone(),
-                    size: f.bytes.len() as u64,
-                    sha256: sha256_hex(&f.bytes),
-                })
-                .collect(),
+            docmeta,
+            ids,
+            files: listed,
             term_chunks,
             posting_chunks,
             doc_chunks,
         };
-        files.insert(
-            0,
-            IndexFile {
-                name: MANIFEST_FILE.to_string(),
-                bytes: manifest.to_json(),
-            },
-        );
-        Ok(files)
+        put(sink, MANIFEST_FILE, manifest.to_json())?;
+        Ok(self.sink)
     }
+}
+
+/// Writes a file the manifest lists by size and hash; returns its name.
+fn put_listed(
+    sink: &mut impl IndexSink,
+    stem: &str,
+    bytes: Vec<u8>,
+    listed: &mut Vec<FileEntry>,
+) -> Result<String, FormatError> {
+    let name = hashed_name(stem, "bin", &bytes);
+    listed.push(FileEntry {
+        name: name.clone(),
+        size: bytes.len() as u64,
+        sha256: sha256_hex(&bytes),
+    });
+    put(sink, &name, bytes)?;
+    Ok(name)
 }
 
 #[cfg(test)]
