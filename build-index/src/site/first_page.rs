@@ -89,6 +89,40 @@ pub fn insert(page: &str, first: &FirstPage) -> String {
     out
 }
 
+/// Puts the archive's name (and description) from `archive.toml` into the
+/// reader's `index.html` in place of its generic ones: the page title, the
+/// description search engines show and the header's name, all there before
+/// the app runs. Text not found is left as it is.
+pub fn name_page(page: &str, archive: &engine::ArchiveInfo) -> String {
+    const GENERIC: &str = "Document archive";
+    let mut out = page.to_owned();
+    let name = archive.name.trim();
+    if !name.is_empty() {
+        let name = escape(name);
+        out = out
+            .replacen(
+                &format!("<title>{GENERIC}</title>"),
+                &format!("<title>{name}</title>"),
+                1,
+            )
+            .replacen(
+                &format!("title=\"Show all documents\">{GENERIC}</a>"),
+                &format!("title=\"Show all documents\">{name}</a>"),
+                1,
+            );
+    }
+    let description = archive.description.trim();
+    if !description.is_empty() {
+        const META: &str = "<meta name=\"description\" content=\"";
+        if let Some(start) = out.find(META).map(|i| i + META.len()) {
+            if let Some(len) = out[start..].find('"') {
+                out.replace_range(start..start + len, &escape(description));
+            }
+        }
+    }
+    out
+}
+
 /// The page as JSON safe inside `<script>`: corpus text can hold `</script>`
 /// or `<!--`, so every `<` is written as its escape (still the same JSON).
 fn script_json(first: &FirstPage) -> String {
@@ -240,6 +274,32 @@ mod tests {
         assert!(out.contains("S1, S2, S3, S4 +2 more"));
         assert!(out.contains("All 3 documents"));
         assert!(out.contains("Show more (1 of 3 shown)"));
+    }
+
+    #[test]
+    fn the_archive_names_the_page() {
+        let page_html = "<head><title>Document archive</title>\n<meta name=\"description\" content=\"Generic.\"></head>\
+            <a class=\"brand\" href=\"#\" title=\"Show all documents\">Document archive</a>";
+        let archive = engine::ArchiveInfo {
+            name: "Floods & <Rivers>".into(),
+            description: "Reports \"from\" the valley.".into(),
+            ..engine::ArchiveInfo::default()
+        };
+        let out = name_page(page_html, &archive);
+        assert!(
+            out.contains("<title>Floods &amp; &lt;Rivers&gt;</title>"),
+            "{out}"
+        );
+        assert!(out.contains(">Floods &amp; &lt;Rivers&gt;</a>"), "{out}");
+        assert!(
+            out.contains("content=\"Reports &quot;from&quot; the valley.\""),
+            "{out}"
+        );
+        // Nothing set: the generic page stays.
+        assert_eq!(
+            name_page(page_html, &engine::ArchiveInfo::default()),
+            page_html
+        );
     }
 
     #[test]

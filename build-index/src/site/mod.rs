@@ -198,7 +198,7 @@ pub fn finish_site(pages: Pages<'_>, app: Option<&AppFiles>) -> Result<SiteRepor
                 return Err(SiteError::Reserved { path: rel.into() });
             }
             if rel == "index.html" {
-                let page = mark_index_html(app.index_html()?);
+                let page = first_page::name_page(&mark_index_html(app.index_html()?), archive);
                 let first = first_page::first_page(&dir.join("index"), page_size(archive))?;
                 out.write(rel, first_page::insert(&page, &first).as_bytes())?;
             } else {
