@@ -14,6 +14,7 @@ use crate::{Error, Warning};
 use engine::{Document, Origin};
 use serde::Deserialize;
 use std::path::Path;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 #[derive(Debug, Clone, Deserialize, Default, PartialEq)]
 #[serde(deny_unknown_fields)]
@@ -161,18 +162,49 @@ pub fn load(path: &Path) -> Result<Vec<CatalogEntry>, Error> {
 /// entries that describe no document, which usually means a typo or a
 /// renamed file.
 pub fn apply(entries: &[CatalogEntry], docs: &mut [Document], warnings: &mut Vec<Warning>) {
-    for entry in entries {
-        let mut hit = false;
-        for doc in docs.iter_mut().filter(|d| entry.matches(d)) {
-            entry.apply(doc);
-            hit = true;
+    let catalog = Applier::new(entries);
+    for doc in docs {
+        catalog.apply(doc);
+    }
+    catalog.warn_unmatched(warnings);
+}
+
+/// [`apply`] one document at a time, from any thread, so documents can be
+/// packed as soon as they are complete. An entry only reads and changes the
+/// document it matches, so applying every entry to one document, in order,
+/// is the same as applying each entry to every document.
+pub struct Applier<'a> {
+    entries: &'a [CatalogEntry],
+    hit: Vec<AtomicBool>,
+}
+
+impl<'a> Applier<'a> {
+    pub fn new(entries: &'a [CatalogEntry]) -> Self {
+        Applier {
+            entries,
+            hit: entries.iter().map(|_| AtomicBool::new(false)).collect(),
         }
-        if !hit {
-            warnings.push(Warning::warn(
-                "catalog".to_string(),
-                None,
-                format!("catalog entry ({}) matches no document", entry.describe()),
-            ));
+    }
+
+    pub fn apply(&self, doc: &mut Document) {
+        for (entry, hit) in self.entries.iter().zip(&self.hit) {
+            if entry.matches(doc) {
+                entry.apply(doc);
+                hit.store(true, Ordering::Relaxed);
+            }
+        }
+    }
+
+    /// One warning per entry that matched no document, in entry order.
+    pub fn warn_unmatched(self, warnings: &mut Vec<Warning>) {
+        for (entry, hit) in self.entries.iter().zip(self.hit) {
+            if !hit.into_inner() {
+                warnings.push(Warning::warn(
+                    "catalog".to_string(),
+                    None,
+                    format!("catalog entry ({}) matches no document", entry.describe()),
+                ));
+            }
         }
     }
 }

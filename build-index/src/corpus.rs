@@ -239,38 +239,47 @@ pub fn drafts_of(
 /// One document per line: an object with `title`, `body` (or `text`,
 /// `content`) and any metadata fields; unknown fields go to `extra`.
 fn jsonl(text: &str, file: &str, warnings: &mut Vec<Warning>) -> Vec<Draft> {
-    jsonl_map(text, file, |d| d, warnings)
+    let mut drafts = Vec::new();
+    jsonl_map(text, file, |d| d, warnings, |batch| drafts.extend(batch));
+    drafts
 }
 
-/// [`jsonl`] with `f` applied to each draft as soon as it is read, so a
-/// large export never holds all its drafts and all their results at once.
+/// Lines of a JSONL file read at a time: enough to keep every core busy,
+/// few enough that a large export's documents never all exist at once.
+const JSONL_BATCH: usize = 2048;
+
+/// [`jsonl`] with `f` applied to each draft as soon as it is read, and
+/// the results handed to `emit` a batch of lines at a time, in line order.
 pub fn jsonl_map<T: Send>(
     text: &str,
     file: &str,
     f: impl Fn(Draft) -> T + Sync,
     warnings: &mut Vec<Warning>,
-) -> Vec<T> {
+    mut emit: impl FnMut(Vec<T>),
+) {
     use rayon::prelude::*;
     let lines: Vec<(usize, &str)> = text
         .split('\n')
         .enumerate()
         .filter(|(_, l)| !l.trim().is_empty())
         .collect();
-    // Lines are independent: parse them in parallel, keep their order.
-    let results: Vec<Result<T, Warning>> = lines
-        .par_iter()
-        .filter_map(|&(k, line)| {
-            jsonl_line(line, u32::try_from(k + 1).unwrap_or(u32::MAX), file).map(|r| r.map(&f))
-        })
-        .collect();
-    let mut out = Vec::with_capacity(results.len());
-    for r in results {
-        match r {
-            Ok(d) => out.push(d),
-            Err(w) => warnings.push(w),
+    for batch in lines.chunks(JSONL_BATCH) {
+        // Lines are independent: parse them in parallel, keep their order.
+        let results: Vec<Result<T, Warning>> = batch
+            .par_iter()
+            .filter_map(|&(k, line)| {
+                jsonl_line(line, u32::try_from(k + 1).unwrap_or(u32::MAX), file).map(|r| r.map(&f))
+            })
+            .collect();
+        let mut out = Vec::with_capacity(results.len());
+        for r in results {
+            match r {
+                Ok(d) => out.push(d),
+                Err(w) => warnings.push(w),
+            }
         }
+        emit(out);
     }
-    out
 }
 
 fn jsonl_line(line: &str, ln: u32, file: &str) -> Option<Result<Draft, Warning>> {

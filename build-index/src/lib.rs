@@ -29,12 +29,14 @@ pub mod html;
 pub mod markdown;
 pub mod metadata;
 pub mod output;
+pub mod packed;
 pub mod segment;
 pub mod site;
 pub mod structure;
 pub mod text;
 
 pub use output::{build, BuildOptions, BuildReport};
+pub use packed::{PackedDoc, PackedReader, PackedStore};
 
 use config::Config;
 use engine::Document;
@@ -108,21 +110,22 @@ impl std::fmt::Display for Warning {
     }
 }
 
-/// The documents of a corpus, in file order then position in the file.
-#[derive(Debug, Default)]
-pub struct Corpus {
-    pub documents: Vec<Document>,
+/// The documents of a corpus, in file order then position in the file:
+/// [`Document`]s ([`load_corpus`]), or [`PackedDoc`]s for a build
+/// ([`load_corpus_packed`]).
+#[derive(Debug)]
+pub struct Corpus<D = Document> {
+    pub documents: Vec<D>,
     pub warnings: Vec<Warning>,
     /// Files read (including ones that yielded no document).
     pub files: usize,
     /// Bytes read.
     pub bytes: u64,
+    /// Words in all documents.
+    pub words: u64,
 }
 
-impl Corpus {
-    pub fn words(&self) -> u64 {
-        self.documents.iter().map(|d| u64::from(d.word_count)).sum()
-    }
+impl<D> Corpus<D> {
     /// True when some content could not be read.
     pub fn has_errors(&self) -> bool {
         self.warnings.iter().any(|w| w.severity == Severity::Error)
@@ -141,6 +144,34 @@ pub fn load_corpus_with_progress(
     cfg: &Config,
     progress: &(dyn Fn(usize, usize) + Sync),
 ) -> Result<Corpus, Error> {
+    load_with(root, cfg, progress, &|d| Ok(d))
+}
+
+/// [`load_corpus_with_progress`] with each document packed into a
+/// temporary file as soon as it is complete (see [`packed`]): what a build
+/// holds between reading and indexing is an id and a place per document.
+pub fn load_corpus_packed(
+    root: &Path,
+    cfg: &Config,
+    progress: &(dyn Fn(usize, usize) + Sync),
+) -> Result<(Corpus<PackedDoc>, PackedReader), Error> {
+    let store = PackedStore::new()?;
+    let corpus = load_with(root, cfg, progress, &|d| store.push(&d))?;
+    Ok((corpus, store.into_reader()?))
+}
+
+/// What each file yields: documents, warnings, bytes read, words.
+type FileResult<T> = (Vec<T>, Vec<Warning>, u64, u64);
+
+/// Reads the corpus, finishing each document (id, catalog) and turning it
+/// into a `T` with `pack` a batch at a time, so the [`Document`]s of a large
+/// file never all exist at once.
+fn load_with<T: Send>(
+    root: &Path,
+    cfg: &Config,
+    progress: &(dyn Fn(usize, usize) + Sync),
+    pack: &(dyn Fn(Document) -> Result<T, Error> + Sync),
+) -> Result<Corpus<T>, Error> {
     let meta = std::fs::metadata(root).map_err(|e| Error::Io {
         path: root.display().to_string(),
         reason: e.to_string(),
@@ -170,55 +201,102 @@ pub fn load_corpus_with_progress(
         topics: &topics,
         default_lang: cfg.lang(),
     };
+    let catalog = catalog::Applier::new(&cfg.catalog);
     let total = files.len();
     let done = std::sync::atomic::AtomicUsize::new(0);
 
     // Files in parallel; the results keep file order, so output is deterministic.
-    let per_file: Vec<(Vec<Document>, Vec<Warning>, u64)> = files
+    let per_file: Result<Vec<FileResult<T>>, Error> = files
         .par_iter()
-        .map(|f| {
+        .zip(file_slugs(&files))
+        .map(|(f, slug)| {
             let mut w = Vec::new();
-            let docs = read_file(f, &ctx, &mut w);
+            let mut ids = IdAssigner::new(slug);
+            let mut docs = Vec::new();
+            let mut words = 0u64;
+            let mut failed = None;
+            let len = read_file(f, &ctx, &mut w, &mut |mut batch| {
+                if failed.is_some() {
+                    return;
+                }
+                // Ids in document order; the rest of each document's
+                // finishing and packing in parallel, keeping the order.
+                for d in &mut batch {
+                    ids.assign(d);
+                }
+                let packed: Vec<(u64, Result<T, Error>)> = batch
+                    .into_par_iter()
+                    .map(|mut d| {
+                        catalog.apply(&mut d);
+                        (u64::from(d.word_count), pack(d))
+                    })
+                    .collect();
+                for (n, t) in packed {
+                    words += n;
+                    match t {
+                        Ok(t) => docs.push(t),
+                        Err(e) => {
+                            failed.get_or_insert(e);
+                        }
+                    }
+                }
+            });
+            if let Some(e) = failed {
+                return Err(e);
+            }
             progress(
                 done.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1,
                 total,
             );
-            (docs.0, w, docs.1)
+            Ok((docs, w, len, words))
         })
         .collect();
+    let per_file = per_file?;
 
-    let mut documents = Vec::with_capacity(per_file.iter().map(|(d, _, _)| d.len()).sum());
-    let mut bytes = 0;
-    let mut used_slugs: BTreeMap<String, String> = BTreeMap::new();
-    for ((mut docs, w, b), f) in per_file.into_iter().zip(&files) {
-        warnings.extend(w);
-        bytes += b;
-        let mut fslug = text::file_slug(&f.relative);
-        if let Some(other) = used_slugs.get(&fslug) {
-            if *other != f.relative {
-                // "a.md" and "a.txt" would share "a": the later one keeps its extension.
-                fslug = text::slug(&f.relative);
-            }
-        }
-        used_slugs.insert(fslug.clone(), f.relative.clone());
-        assign_ids(&fslug, &mut docs);
-        documents.extend(docs);
-    }
-    catalog::apply(&cfg.catalog, &mut documents, &mut warnings);
-    Ok(Corpus {
-        documents,
-        warnings,
+    let mut corpus = Corpus {
+        documents: Vec::with_capacity(per_file.iter().map(|r| r.0.len()).sum()),
+        warnings: Vec::new(),
         files: total,
-        bytes,
-    })
+        bytes: 0,
+        words: 0,
+    };
+    for (docs, w, bytes, words) in per_file {
+        warnings.extend(w);
+        corpus.bytes += bytes;
+        corpus.words += words;
+        corpus.documents.extend(docs);
+    }
+    catalog.warn_unmatched(&mut warnings);
+    corpus.warnings = warnings;
+    Ok(corpus)
 }
 
-/// Reads one file into documents (without ids).
+/// Each file's slug, in file order: "a.md" and "a.txt" would share "a", so
+/// the later one keeps its extension. Depends only on the paths, so ids can
+/// be given while files are read in parallel.
+fn file_slugs(files: &[corpus::SourceFile]) -> Vec<String> {
+    let mut used: BTreeMap<String, &str> = BTreeMap::new();
+    files
+        .iter()
+        .map(|f| {
+            let mut fslug = text::file_slug(&f.relative);
+            if used.get(&fslug).is_some_and(|other| *other != f.relative) {
+                fslug = text::slug(&f.relative);
+            }
+            used.insert(fslug.clone(), &f.relative);
+            fslug
+        })
+        .collect()
+}
+
+/// Reads one file, handing its documents (without ids) to `emit` in
+/// batches, in order; returns the bytes read.
 fn read_file(
     f: &corpus::SourceFile,
     ctx: &metadata::Context<'_>,
     w: &mut Vec<Warning>,
-) -> (Vec<Document>, u64) {
+    emit: &mut dyn FnMut(Vec<Document>),
+) -> u64 {
     let size = match std::fs::metadata(&f.path) {
         Ok(m) => m.len(),
         Err(e) => {
@@ -227,7 +305,7 @@ fn read_file(
                 None,
                 format!("cannot read: {e}"),
             ));
-            return (Vec::new(), 0);
+            return 0;
         }
     };
     if size > corpus::DEFAULT_MAX_FILE_BYTES {
@@ -240,7 +318,7 @@ fn read_file(
                 corpus::DEFAULT_MAX_FILE_BYTES >> 20
             ),
         ));
-        return (Vec::new(), 0);
+        return 0;
     }
     let bytes = match std::fs::read(&f.path) {
         Ok(b) => b,
@@ -250,47 +328,73 @@ fn read_file(
                 None,
                 format!("cannot read: {e}"),
             ));
-            return (Vec::new(), 0);
+            return 0;
         }
     };
     let len = bytes.len() as u64;
     let Some(text) = corpus::decode(&bytes, &f.relative, w) else {
-        return (Vec::new(), len);
+        return len;
     };
     drop(bytes);
     let build = |d| metadata::build_document(d, &f.relative, ctx);
-    let docs: Vec<Document> = if f.format == corpus::Format::Jsonl {
+    let mut found = 0;
+    let mut counted = |docs: Vec<Document>| {
+        found += docs.len();
+        emit(docs);
+    };
+    if f.format == corpus::Format::Jsonl {
         // Each line becomes a document as it is read: an export's drafts
         // never all exist at once.
-        corpus::jsonl_map(&text, &f.relative, build, w)
+        corpus::jsonl_map(&text, &f.relative, build, w, &mut counted);
     } else {
         let drafts = corpus::drafts_of(&text, f, ctx.gazetteer, w);
         drop(text);
-        drafts.into_par_iter().map(build).collect()
-    };
-    if docs.is_empty() {
+        counted(drafts.into_par_iter().map(build).collect());
+    }
+    if found == 0 {
         w.push(Warning::warn(
             f.relative.clone(),
             None,
             "no document found (only page chrome or no text)".into(),
         ));
     }
-    (docs, len)
+    len
+}
+
+/// Gives the documents of one file, in order, their ids
+/// `<file-slug>/<title-slug>`; a `-2`, `-3` suffix only separates equal
+/// title slugs within the file.
+struct IdAssigner {
+    file_slug: String,
+    seen: BTreeMap<String, u32>,
+}
+
+impl IdAssigner {
+    fn new(file_slug: String) -> Self {
+        IdAssigner {
+            file_slug,
+            seen: BTreeMap::new(),
+        }
+    }
+
+    fn assign(&mut self, d: &mut Document) {
+        let base = text::title_slug(&d.title);
+        let n = self.seen.entry(base.clone()).or_insert(0);
+        *n += 1;
+        d.id = if *n == 1 {
+            format!("{}/{base}", self.file_slug)
+        } else {
+            format!("{}/{base}-{n}", self.file_slug)
+        };
+    }
 }
 
 /// Gives each document of one file its id `<file-slug>/<title-slug>`; a
 /// `-2`, `-3` suffix only separates equal title slugs within the file.
 pub fn assign_ids(file_slug: &str, docs: &mut [Document]) {
-    let mut seen: BTreeMap<String, u32> = BTreeMap::new();
+    let mut ids = IdAssigner::new(file_slug.to_string());
     for d in docs {
-        let base = text::title_slug(&d.title);
-        let n = seen.entry(base.clone()).or_insert(0);
-        *n += 1;
-        d.id = if *n == 1 {
-            format!("{file_slug}/{base}")
-        } else {
-            format!("{file_slug}/{base}-{n}")
-        };
+        ids.assign(d);
     }
 }
 

@@ -132,7 +132,7 @@ fn load_config(corpus: &Path, s: &SettingsArgs) -> Result<Config> {
     Ok(cfg)
 }
 
-fn print_warnings(corpus: &Corpus) {
+fn print_warnings<D>(corpus: &Corpus<D>) {
     for w in &corpus.warnings {
         let kind = if w.severity == Severity::Error {
             "error"
@@ -175,13 +175,13 @@ fn build(args: &BuildArgs) -> Result<ExitCode> {
         progress: None,
     };
     let started = std::time::Instant::now();
-    let loaded = build_index::load_corpus_with_progress(corpus, &cfg, &progress)
+    let loaded = build_index::load_corpus_packed(corpus, &cfg, &progress)
         .with_context(|| format!("reading {} (nothing was written)", corpus.display()));
     bar.finish_and_clear();
-    let corpus_data = loaded?;
+    let (corpus_data, packed) = loaded?;
     // Warnings first: they explain an empty result too.
     print_warnings(&corpus_data);
-    let report = build_index::output::write(corpus_data, corpus, out, &cfg, &opts, started)
+    let report = build_index::output::write(corpus_data, packed, corpus, out, &cfg, &opts, started)
         .with_context(|| {
             format!(
                 "building {} from {} (nothing was written)",
@@ -266,7 +266,7 @@ fn inspect(corpus_dir: &Path, json: bool, settings: &SettingsArgs) -> Result<Exi
             "{} documents from {} files, {} words",
             corpus.documents.len(),
             corpus.files,
-            corpus.words()
+            corpus.words
         );
     }
     Ok(if corpus.has_errors() {

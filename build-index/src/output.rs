@@ -6,8 +6,8 @@
 
 use crate::config::Config;
 use crate::site::{self, AppFiles, SiteError, SiteReport};
-use crate::{load_corpus_with_progress, Corpus, Error, Severity, Warning};
-use engine::{Document, IndexWriter, WriterSettings};
+use crate::{load_corpus_packed, Corpus, Error, PackedDoc, PackedReader, Severity, Warning};
+use engine::{auto_doc_chunk_bytes, Document, IndexSink, IndexWriter, WriterSettings};
 use std::path::{Path, PathBuf};
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
@@ -101,8 +101,8 @@ pub fn build(
     let started = Instant::now();
     let noop = |_: usize, _: usize| {};
     let progress: &(dyn Fn(usize, usize) + Sync) = opts.progress.unwrap_or(&noop);
-    let corpus = load_corpus_with_progress(corpus_root, cfg, progress)?;
-    write(corpus, corpus_root, out, cfg, opts, started)
+    let (corpus, packed) = load_corpus_packed(corpus_root, cfg, progress)?;
+    write(corpus, packed, corpus_root, out, cfg, opts, started)
 }
 
 /// Documents handed to the page writer at a time.
@@ -111,11 +111,15 @@ const PAGE_BATCH: usize = 256;
 /// Writes an already loaded corpus (the second half of [`build`]), so a
 /// caller can report the corpus warnings even when writing is refused.
 ///
-/// Documents go to the index writer in id order on this thread while a
-/// second thread writes their static pages; each document is dropped as
-/// soon as both are done with it, so memory shrinks as the index grows.
+/// Documents are read back from `packed` one at a time, in id order, and
+/// go to the index writer on this thread while a second thread writes
+/// their static pages; each is dropped as soon as both are done with it.
+/// The writer puts each index file into the staging folder as soon as it
+/// is complete, so memory holds the posting lists, a few chunks and a page
+/// batch, whatever the size of the corpus text.
 pub fn write(
-    corpus: Corpus,
+    corpus: Corpus<PackedDoc>,
+    mut packed: PackedReader,
     corpus_root: &Path,
     out: &Path,
     cfg: &Config,
@@ -129,30 +133,38 @@ pub fn write(
     }
     let mut phases = Phases::start_at(started);
     phases.end("read");
-    let words = corpus.words();
     let Corpus {
         mut documents,
         mut warnings,
         files: files_read,
         bytes,
+        words,
     } = corpus;
     let doc_count = documents.len();
 
     let staging = Staging::new(out)?;
-    let mut writer = IndexWriter::new(WriterSettings {
-        archive: cfg.archive.clone(),
-        search: cfg.search.clone(),
-        ..WriterSettings::default()
-    });
     // Document numbers follow id order (the engine's contract).
     documents.sort_unstable_by(|a, b| a.id.cmp(&b.id));
+    let index_dir = staging.path().join("index");
+    create_dir(&index_dir)?;
+    // The automatic doc chunk size, known before the first document goes
+    // in: the writer then cuts doc chunks as documents arrive instead of
+    // holding them all until it can compute it.
+    let doc_json: usize = documents.iter().map(PackedDoc::len).sum();
+    let mut writer = IndexWriter::with_sink(
+        WriterSettings {
+            archive: cfg.archive.clone(),
+            search: cfg.search.clone(),
+            doc_chunk_bytes: auto_doc_chunk_bytes(doc_json),
+            ..WriterSettings::default()
+        },
+        IndexDir::new(index_dir),
+    );
     let pages = if opts.index_only {
         None
     } else {
         Some(site::Pages::new(staging.path(), &cfg.archive, opts.app)?)
     };
-    let index_dir = staging.path().join("index");
-    create_dir(&index_dir)?;
 
     let (index, pages) = std::thread::scope(|scope| {
         let (tx, rx) = mpsc::sync_channel::<Vec<Document>>(4);
@@ -168,8 +180,19 @@ pub fn write(
         });
         let mut tx = page_thread.is_some().then_some(tx);
         let mut batch = Vec::with_capacity(PAGE_BATCH);
-        for doc in documents {
-            writer.add(&doc);
+        let mut failed = None;
+        let mut json = Vec::new();
+        for d in &documents {
+            let added = packed
+                .read(d, &mut json)
+                .and_then(|()| writer.add_encoded(&json).map_err(Error::from));
+            let doc = match added {
+                Ok(doc) => doc,
+                Err(e) => {
+                    failed = Some(e);
+                    break;
+                }
+            };
             if tx.is_some() {
                 batch.push(doc);
                 if batch.len() == PAGE_BATCH {
@@ -184,7 +207,10 @@ pub fn write(
         if let Some(t) = tx.take() {
             let _ = t.send(batch);
         }
-        let index = finish_index(writer, &index_dir, &mut phases);
+        let index = match failed {
+            Some(e) => Err(e),
+            None => finish_index(writer, &mut phases),
+        };
         let pages = page_thread.map(|h| match h.join() {
             Ok(r) => r,
             Err(panic) => std::panic::resume_unwind(panic),
@@ -216,24 +242,40 @@ pub fn write(
     })
 }
 
-/// Finishes the index and writes its files into `dir`, dropping each one's
-/// bytes once written. Returns the number of files and their total size.
-fn finish_index(
-    writer: IndexWriter,
-    dir: &Path,
-    phases: &mut Phases,
-) -> Result<(usize, u64), Error> {
+/// Writes the rest of the index. Returns the number of index files and
+/// their total size.
+fn finish_index(writer: IndexWriter<IndexDir>, phases: &mut Phases) -> Result<(usize, u64), Error> {
     phases.end("index-add");
-    let files = writer.finish()?;
+    let dir = writer.finish_into()?;
     phases.end("index-finish");
-    let count = files.len();
-    let mut total = 0;
-    for f in files {
-        total += f.bytes.len() as u64;
-        write_file(&dir.join(&f.name), &f.bytes)?;
+    Ok((dir.files, dir.bytes))
+}
+
+/// The index folder inside the staging folder, as the writer's sink: each
+/// file is written (and its bytes dropped) as soon as the writer has it.
+struct IndexDir {
+    dir: PathBuf,
+    files: usize,
+    bytes: u64,
+}
+
+impl IndexDir {
+    fn new(dir: PathBuf) -> Self {
+        IndexDir {
+            dir,
+            files: 0,
+            bytes: 0,
+        }
     }
-    phases.end("index-write");
-    Ok((count, total))
+}
+
+impl IndexSink for IndexDir {
+    fn put(&mut self, name: &str, bytes: Vec<u8>) -> std::io::Result<()> {
+        std::fs::write(self.dir.join(name), &bytes)?;
+        self.files += 1;
+        self.bytes += bytes.len() as u64;
+        Ok(())
+    }
 }
 
 impl BuildReport {
@@ -245,13 +287,6 @@ impl BuildReport {
 
 fn create_dir(p: &Path) -> Result<(), Error> {
     std::fs::create_dir_all(p).map_err(|e| Error::Io {
-        path: p.display().to_string(),
-        reason: e.to_string(),
-    })
-}
-
-fn write_file(p: &Path, bytes: &[u8]) -> Result<(), Error> {
-    std::fs::write(p, bytes).map_err(|e| Error::Io {
         path: p.display().to_string(),
         reason: e.to_string(),
     })

@@ -201,3 +201,24 @@ fn transcript_speakers_are_people_and_roles_are_not() {
         radio.speakers
     );
 }
+
+/// A build reads the corpus packed (see `build_index::packed`): each
+/// document, catalog applied, must read back as exactly what the index
+/// stores for the document `load_corpus` gives, with the same warnings.
+#[test]
+fn packed_documents_are_the_loaded_documents() {
+    let cfg = Config::load(&root().join("archive.toml")).expect("archive.toml");
+    let loaded = load(true);
+    let (packed, mut reader) =
+        build_index::load_corpus_packed(&root().join("seeds"), &cfg, &|_, _| {})
+            .expect("seeds load packed");
+    assert_eq!(packed.documents.len(), loaded.documents.len());
+    assert_eq!(packed.warnings, loaded.warnings);
+    assert_eq!(packed.words, loaded.words);
+    let mut json = Vec::new();
+    for (p, d) in packed.documents.iter().zip(&loaded.documents) {
+        assert_eq!(p.id, d.id);
+        reader.read(p, &mut json).expect("reads back");
+        assert_eq!(json, engine::docstore::encode_doc(d).expect("encodes"));
+    }
+}
