@@ -41,6 +41,7 @@ for run in $(seq "$RUNS"); do
     --chrome-flags="--headless --no-sandbox --disable-gpu --disable-quic --no-first-run --disable-background-networking --disable-component-update --disable-sync" \
     --only-categories=performance,accessibility,best-practices,seo \
     --output=json --output-path="$out/report-$run.json" 2>/dev/null || true
+  [ -n "${KEEP_REPORTS:-}" ] && cp "$out/report-$run.json" "$KEEP_REPORTS/report-$run.json"
   node -e '
     const r = require(process.argv[1]);
     const c = r.categories;

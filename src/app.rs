@@ -426,16 +426,24 @@ pub fn App() -> Html {
         let reading = view.doc.is_some();
         use_effect_with(ready, move |ready| {
             if *ready {
-                if let Some((typed, focused)) = crate::reveal() {
+                crate::after_first_page_paint(move || {
+                    let Some((typed, focused)) = crate::reveal() else {
+                        return;
+                    };
                     // As the search box's own autofocus would have, had it
                     // been on the page (never embedded: no first page there).
-                    if !reading || focused {
+                    // Someone typing keeps the focus at once; otherwise it
+                    // moves a task later, so the style and layout of the
+                    // new page are not forced inside this task.
+                    if focused {
                         dom::focus("search");
+                    } else if !reading {
+                        dom::focus_later("search");
                     }
                     if !typed.trim().is_empty() && typed != q {
                         dispatch.dispatch(Action::SetQuery(typed));
                     }
-                }
+                });
             }
         });
     }

@@ -196,12 +196,16 @@ impl Archive {
         if terms.len() + docs.len() > WARM_UP_MAX_FILES {
             return Ok(());
         }
+        // One file per task: a visitor typing meanwhile is never held up
+        // by more than one file's decoding.
         for (name, bytes) in self.fetch_all(terms).await? {
+            crate::dom::next_task().await;
             if self.loaded.borrow_mut().insert(name.clone()) {
                 self.reader.borrow_mut().add_term_chunk(&name, &bytes)?;
             }
         }
         for (name, bytes) in self.fetch_all(docs).await? {
+            crate::dom::next_task().await;
             if self.loaded.borrow_mut().insert(name.clone()) {
                 self.reader.borrow_mut().add_doc_chunk(&name, &bytes)?;
             }

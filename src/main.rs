@@ -85,6 +85,41 @@ pub fn first_page() -> Option<engine::FirstPage> {
     serde_json::from_str(&text).ok()
 }
 
+/// Longest wait for index.html's first page to be on screen before the app
+/// takes its place anyway (checked once per this many milliseconds).
+const FIRST_PAINT_CHECKS: u32 = 30;
+const FIRST_PAINT_CHECK_MS: u32 = 16;
+
+/// Runs `then` once index.html's first page has been painted (its inline
+/// script notes the first largest-contentful-paint entry), or at once when
+/// there is no first page to wait for. Swapping the app in before that
+/// paint would leave a visitor on a fast connection with nothing drawn
+/// earlier than the app, and browsers drop a paint whose element is gone
+/// before the frame is presented.
+pub fn after_first_page_paint(then: impl FnOnce() + 'static) {
+    fn painted() -> bool {
+        web_sys::window()
+            .and_then(|w| js_sys::Reflect::get(&w, &"archiveFirstPaint".into()).ok())
+            .is_some_and(|v| v.is_truthy())
+    }
+    fn check(left: u32, then: Box<dyn FnOnce()>) {
+        if left == 0 || painted() {
+            then();
+        } else {
+            gloo::timers::callback::Timeout::new(FIRST_PAINT_CHECK_MS, move || {
+                check(left - 1, then)
+            })
+            .forget();
+        }
+    }
+    let waiting = PENDING_REVEAL.with(|p| p.borrow().is_some());
+    if waiting {
+        check(FIRST_PAINT_CHECKS, Box::new(then));
+    } else {
+        then();
+    }
+}
+
 /// Puts the app on the page in place of index.html's first page, once the
 /// app has something of its own to show. Returns what the visitor typed in
 /// the static search box meanwhile, and whether it had the focus; `None`

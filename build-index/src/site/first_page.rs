@@ -123,6 +123,44 @@ pub fn name_page(page: &str, archive: &engine::ArchiveInfo) -> String {
     out
 }
 
+/// Fetches the reader's wasm only once the first page has painted: drops
+/// the wasm's preload hint and has Trunk's loader wait a frame before
+/// `init`. On a slow connection the largest download then no longer competes
+/// with the style sheet the first page needs; the page is readable sooner
+/// and the reader is ready about as soon. An address that names a view
+/// (no first page shown) loads at once. A page without Trunk's loader is
+/// returned unchanged.
+pub fn defer_wasm(page: &str) -> String {
+    const INIT: &str = "const wasm = await init(";
+    const WAIT: &str = "if (!document.documentElement.classList.contains('linked-view')) \
+        await Promise.race([new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0))), \
+        new Promise((r) => setTimeout(r, 250))]);\n";
+    let Some(init_at) = page.find(INIT) else {
+        return page.to_owned();
+    };
+    // Edits in page order: (where, bytes to drop, text to put there).
+    let mut edits: Vec<(usize, usize, &str)> = super::html::find_tags(page, "link")
+        .into_iter()
+        .filter(|tag| {
+            tag.attr("rel")
+                .is_some_and(|r| r.eq_ignore_ascii_case("preload"))
+                && tag.attr("href").is_some_and(|h| h.ends_with(".wasm"))
+        })
+        .map(|tag| (tag.start, tag.end - tag.start, ""))
+        .collect();
+    edits.push((init_at, 0, WAIT));
+    edits.sort_by_key(|e| e.0);
+    let mut out = String::with_capacity(page.len() + WAIT.len());
+    let mut at = 0;
+    for (start, drop, text) in edits {
+        out.push_str(&page[at..start]);
+        out.push_str(text);
+        at = start + drop;
+    }
+    out.push_str(&page[at..]);
+    out
+}
+
 /// The page as JSON safe inside `<script>`: corpus text can hold `</script>`
 /// or `<!--`, so every `<` is written as its escape (still the same JSON).
 fn script_json(first: &FirstPage) -> String {
@@ -300,6 +338,31 @@ mod tests {
             name_page(page_html, &engine::ArchiveInfo::default()),
             page_html
         );
+    }
+
+    #[test]
+    fn the_wasm_is_fetched_after_the_first_paint() {
+        let page_html = "<head><link rel=\"preload\" href=\"./app_bg.wasm\" as=\"fetch\" crossorigin=\"anonymous\">\
+            <link rel=\"modulepreload\" href=\"./app.js\">\
+            <script type=\"module\">import init from './app.js';\nconst wasm = await init({ module_or_path: './app_bg.wasm' });</script></head>";
+        let out = defer_wasm(page_html);
+        assert!(
+            !out.contains("rel=\"preload\" href=\"./app_bg.wasm\""),
+            "{out}"
+        );
+        assert!(out.contains("<link rel=\"modulepreload\" href=\"./app.js\">"));
+        let wait = out.find("requestAnimationFrame").unwrap();
+        assert!(wait < out.find("const wasm = await init(").unwrap());
+        assert!(out.contains("linked-view"));
+        // Trunk writes its preload hints after the loader.
+        let after = "<script type=\"module\">import init from './a.js';\nconst wasm = await init({});</script>\
+            <link rel=\"preload\" href=\"./a_bg.wasm\" as=\"fetch\">";
+        let out = defer_wasm(after);
+        assert!(!out.contains("a_bg.wasm"), "{out}");
+        assert!(out.contains("requestAnimationFrame"));
+        // No Trunk loader: nothing to defer.
+        let plain = "<head><link rel=\"preload\" href=\"x.wasm\"></head>";
+        assert_eq!(defer_wasm(plain), plain);
     }
 
     #[test]
