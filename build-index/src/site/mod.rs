@@ -192,6 +192,7 @@ pub fn finish_site(pages: Pages<'_>, app: Option<&AppFiles>) -> Result<SiteRepor
     };
     out.bytes += report.index_bytes;
 
+    let bundled = report.index_bytes <= BUNDLE_MAX_INDEX_BYTES;
     let mut index_script_hashes = Vec::new();
     if let Some(app) = app {
         for (rel, bytes) in app.files() {
@@ -199,7 +200,8 @@ pub fn finish_site(pages: Pages<'_>, app: Option<&AppFiles>) -> Result<SiteRepor
                 return Err(SiteError::Reserved { path: rel.into() });
             }
             if rel == "index.html" {
-                let page = first_page::name_page(&mark_index_html(app.index_html()?), archive);
+                let page =
+                    first_page::name_page(&mark_index_html(app.index_html()?, bundled), archive);
                 let first = first_page::first_page(&dir.join("index"), page_size(archive))?;
                 let with_first = first_page::insert(&page, &first);
                 let page = if with_first == page {
@@ -247,28 +249,42 @@ pub fn finish_site(pages: Pages<'_>, app: Option<&AppFiles>) -> Result<SiteRepor
     )?;
 
     if let Some(app) = app {
-        // Only the bundle and the service worker need the index's bytes.
-        let index = read_index(dir)?;
-        let bundle = bundle::build(app, &index)?;
-        out.write("offline.html", bundle.html.as_bytes())?;
-        report.bundle_bytes = Some(bundle.html.len() as u64);
-        drop(bundle.html);
+        // The one-file download holds the whole index: only for an index
+        // small enough to download and open as one page (and to build
+        // without holding a large index in memory).
+        let bundle = if bundled {
+            let index = read_index(dir)?;
+            let bundle = bundle::build(app, &index)?;
+            out.write("offline.html", bundle.html.as_bytes())?;
+            report.bundle_bytes = Some(bundle.html.len() as u64);
+            Some((bundle.script_hashes, bundle.style_hashes))
+        } else {
+            report.notes.push(format!(
+                "no offline.html: the index is {:.0} MB, and the one-file download is written \
+                 for an index of at most {} MB (the site itself still works offline after one visit)",
+                report.index_bytes as f64 / 1e6,
+                BUNDLE_MAX_INDEX_BYTES / 1_000_000
+            ));
+            None
+        };
 
+        // Hashed file by file: a big index is never held whole.
+        let index_digests = index_entries(dir, |path, _| fs::read(path).map(|b| sw::digest(&b)))?;
         let precache = app
             .files()
             .filter(|(rel, _)| !rel.ends_with(".map"))
-            .chain(index.iter().map(|(p, b)| (p.as_str(), b.as_slice())));
-        out.write("sw.js", sw::service_worker(precache).as_bytes())?;
-        drop(index);
+            .map(|(rel, bytes)| (rel.to_owned(), sw::digest(bytes)))
+            .chain(index_digests);
+        out.write("sw.js", sw::service_worker_of_digests(precache).as_bytes())?;
 
         let site_csp = headers::site_csp(&index_script_hashes);
-        let bundle_csp = headers::bundle_csp(&bundle.script_hashes, &bundle.style_hashes);
+        let bundle_csp = bundle.map(|(scripts, styles)| headers::bundle_csp(&scripts, &styles));
         let mut files = list_files(dir)?;
         files.extend(["_headers".to_owned(), "nginx.conf".to_owned()]);
         files.sort();
         let header_input = headers::HeaderInput {
             site_csp: &site_csp,
-            bundle_csp: Some(&bundle_csp),
+            bundle_csp: bundle_csp.as_deref(),
             files: &files,
         };
         out.write(
@@ -318,14 +334,24 @@ fn page_size(archive: &ArchiveInfo) -> usize {
 /// Tells the reader (src/offline.rs) that this site has a service worker
 /// and a one-file download, so it never requests either where they are
 /// absent (a plain `trunk serve`, the bundle itself).
-fn mark_index_html(page: &str) -> String {
-    const MARKS: &str = "<meta name=\"archive-service-worker\" content=\"sw.js\">\n\
-                         <meta name=\"archive-offline-download\" content=\"offline.html\">\n";
+fn mark_index_html(page: &str, bundled: bool) -> String {
+    const WORKER: &str = "<meta name=\"archive-service-worker\" content=\"sw.js\">\n";
+    const DOWNLOAD: &str = "<meta name=\"archive-offline-download\" content=\"offline.html\">\n";
+    let marks = if bundled {
+        format!("{WORKER}{DOWNLOAD}")
+    } else {
+        WORKER.to_owned()
+    };
     match page.to_ascii_lowercase().find("</head") {
-        Some(i) => format!("{}{MARKS}{}", &page[..i], &page[i..]),
-        None => format!("{MARKS}{page}"),
+        Some(i) => format!("{}{marks}{}", &page[..i], &page[i..]),
+        None => format!("{marks}{page}"),
     }
 }
+
+/// Largest index (bytes) the site's one-file download (`offline.html`) is
+/// written for. Base64 makes the file a third bigger than the index, and a
+/// browser opens it as one page.
+pub const BUNDLE_MAX_INDEX_BYTES: u64 = 64_000_000;
 
 /// The one-file bundle of an already built site (`build-index bundle`).
 pub fn bundle_site(site: &Path) -> Result<bundle::Bundle, SiteError> {
@@ -559,6 +585,18 @@ mod tests {
         let from_site = bundle_site(dir.path()).unwrap();
         let direct = fs::read_to_string(dir.path().join("offline.html")).unwrap();
         assert_eq!(from_site.html, direct);
+    }
+
+    #[test]
+    fn the_download_link_is_marked_only_when_there_is_a_download() {
+        let page = "<html><head></head><body></body></html>";
+        let with = mark_index_html(page, true);
+        assert!(
+            with.contains("archive-service-worker") && with.contains("archive-offline-download")
+        );
+        let without = mark_index_html(page, false);
+        assert!(without.contains("archive-service-worker"));
+        assert!(!without.contains("archive-offline-download"));
     }
 
     #[test]

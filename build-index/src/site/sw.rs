@@ -11,10 +11,22 @@ use sha2::{Digest, Sha256};
 /// `files`: site-relative paths with their bytes, to precache.
 /// `network_first`: the fixed names that change per build.
 pub fn service_worker<'a>(files: impl IntoIterator<Item = (&'a str, &'a [u8])>) -> String {
-    let mut entries: Vec<(&str, String)> = files
-        .into_iter()
-        .map(|(path, bytes)| (path, hex(&Sha256::digest(bytes))))
-        .collect();
+    service_worker_of_digests(
+        files
+            .into_iter()
+            .map(|(path, bytes)| (path.to_owned(), digest(bytes))),
+    )
+}
+
+/// The SHA-256 of a file as the service worker's version counts it.
+pub fn digest(bytes: &[u8]) -> String {
+    hex(&Sha256::digest(bytes))
+}
+
+/// As [`service_worker`], from each file's [`digest`] (so a big index need
+/// not be held in memory to list it).
+pub fn service_worker_of_digests(files: impl IntoIterator<Item = (String, String)>) -> String {
+    let mut entries: Vec<(String, String)> = files.into_iter().collect();
     entries.sort();
     entries.dedup_by(|a, b| a.0 == b.0);
     let mut version = Sha256::new();
