@@ -5,6 +5,10 @@ use yew::prelude::*;
 #[derive(Properties, PartialEq)]
 pub struct Props {
     pub sort: Sort,
+    /// No query text: relevance means nothing, and the list is newest
+    /// first; the menu says so rather than "Relevance".
+    #[prop_or_default]
+    pub no_query: bool,
     pub on_change: Callback<Sort>,
 }
 
@@ -21,17 +25,46 @@ pub fn SortSelect(props: &Props) -> Html {
             });
         })
     };
-    let option = |value: &'static str, label: &'static str, s: Sort| {
-        html! { <option {value} selected={props.sort == s}>{ label }</option> }
+    let shown = match props.sort {
+        Sort::Relevance if props.no_query => Sort::Newest,
+        s => s,
+    };
+    // The menu's value follows the state even after the visitor has used
+    // it (an option's `selected` only sets the initial choice).
+    let node = use_node_ref();
+    {
+        let node = node.clone();
+        let value = value_of(shown);
+        use_effect_with((value, props.no_query), move |(value, _)| {
+            if let Some(select) = node.cast::<HtmlSelectElement>() {
+                if select.value() != *value {
+                    select.set_value(value);
+                }
+            }
+        });
+    }
+    let option = |label: &'static str, s: Sort| {
+        let value = value_of(s);
+        html! { <option {value} selected={shown == s}>{ label }</option> }
     };
     html! {
         <div class="sort">
             <label for="sort">{ "Sort" }</label>
-            <select id="sort" {onchange}>
-                { option("relevance", "Relevance", Sort::Relevance) }
-                { option("newest", "Newest first", Sort::Newest) }
-                { option("oldest", "Oldest first", Sort::Oldest) }
+            <select id="sort" ref={node} {onchange}>
+                if !props.no_query {
+                    { option("Relevance", Sort::Relevance) }
+                }
+                { option("Newest first", Sort::Newest) }
+                { option("Oldest first", Sort::Oldest) }
             </select>
         </div>
+    }
+}
+
+fn value_of(sort: Sort) -> &'static str {
+    match sort {
+        Sort::Relevance => "relevance",
+        Sort::Newest => "newest",
+        Sort::Oldest => "oldest",
     }
 }

@@ -246,7 +246,7 @@ pub fn SearchPage(props: &Props) -> Html {
                         <button type="button" id="filters-toggle" class="filters-toggle small-button" aria-controls="facets" aria-expanded={(*drawer).to_string()} onclick={toggle_drawer}>
                             { if active_count > 0 { format!("Filters ({active_count})") } else { "Filters".to_string() } }
                         </button>
-                        <SortSelect sort={v.sort} on_change={on_sort} />
+                        <SortSelect sort={v.sort} no_query={v.q.trim().is_empty()} on_change={on_sort} />
                         if results.total > 0 {
                             <DownloadResults archive={props.archive.clone()} search={v.search_key()} view={v.clone()} />
                         }

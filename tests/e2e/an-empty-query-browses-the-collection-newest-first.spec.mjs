@@ -30,6 +30,16 @@ test('the empty query lists every document, newest first', async () => {
   assert.match(count, /^All \d+ documents?$/);
   assert.equal(await page.locator('#results .result').count(), Math.min(n, 20));
   assertSorted(await dates(page), true);
+  // The sort menu says what the order is: with no query there is no relevance.
+  const sort = page.locator('select#sort');
+  assert.equal(await sort.inputValue(), 'newest');
+  assert.equal(await sort.locator('option[value="relevance"]').count(), 0);
+  await page.locator('input#search').pressSequentially('mexico');
+  await page.waitForFunction(() => document.querySelector('#result-count')?.dataset.query === 'mexico');
+  assert.equal(await sort.inputValue(), 'relevance');
+  await page.locator('input#search').fill('');
+  await page.waitForFunction(() => document.querySelector('#result-count')?.dataset.query === '');
+  assert.equal(await sort.inputValue(), 'newest');
 });
 
 test('sort: newest and oldest reorder by date, relevance comes back', async () => {

@@ -190,7 +190,7 @@ fn render(first: &FirstPage) -> String {
     h.push_str(
         "<div class=\"toolbar-actions\">\
          <button type=\"button\" class=\"filters-toggle small-button\" disabled>Filters</button>\
-         <div class=\"sort\"><label>Sort</label><select disabled aria-label=\"Sort\"><option>Relevance</option></select></div>\
+         <div class=\"sort\"><label>Sort</label><select disabled aria-label=\"Sort\"><option>Newest first</option></select></div>\
          </div></div>",
     );
     h.push_str("<div class=\"results\">");
