@@ -191,6 +191,9 @@ fn render(first: &FirstPage) -> String {
         "<div class=\"toolbar-actions\">\
          <button type=\"button\" class=\"filters-toggle small-button\" disabled>Filters</button>\
          <div class=\"sort\"><label>Sort</label><select disabled aria-label=\"Sort\"><option>Newest first</option></select></div>\
+         <div class=\"download\" role=\"group\" aria-label=\"Download results\"><span class=\"download-label\" aria-hidden=\"true\">Download</span>\
+         <button type=\"button\" class=\"download-csv small-button\" disabled>CSV</button>\
+         <button type=\"button\" class=\"download-json small-button\" disabled>JSON</button></div>\
          </div></div>",
     );
     h.push_str("<div class=\"results\">");

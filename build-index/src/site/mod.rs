@@ -342,9 +342,19 @@ fn mark_index_html(page: &str, bundled: bool) -> String {
     } else {
         WORKER.to_owned()
     };
-    match page.to_ascii_lowercase().find("</head") {
+    let page = match page.to_ascii_lowercase().find("</head") {
         Some(i) => format!("{}{marks}{}", &page[..i], &page[i..]),
         None => format!("{marks}{page}"),
+    };
+    // The static shell's header gets the download link the app's header
+    // will show, so the page does not move down when the app takes over.
+    const TOGGLE: &str =
+        "<span class=\"icon-button boot-placeholder\" aria-hidden=\"true\"></span>";
+    const LINK: &str = "<div class=\"offline\"><a class=\"offline-download\" href=\"offline.html\" download>Download for offline use</a></div>";
+    if bundled {
+        page.replacen(TOGGLE, &format!("{TOGGLE}{LINK}"), 1)
+    } else {
+        page
     }
 }
 
@@ -594,6 +604,9 @@ mod tests {
         assert!(
             with.contains("archive-service-worker") && with.contains("archive-offline-download")
         );
+        let shell = "<head></head><body><span class=\"icon-button boot-placeholder\" aria-hidden=\"true\"></span></body>";
+        assert!(mark_index_html(shell, true).contains("href=\"offline.html\" download>"));
+        assert!(!mark_index_html(shell, false).contains("offline.html"));
         let without = mark_index_html(page, false);
         assert!(without.contains("archive-service-worker"));
         assert!(!without.contains("archive-offline-download"));
