@@ -155,3 +155,20 @@ pub fn display_date(date: &str) -> String {
         _ => date.to_string(),
     }
 }
+
+/// Speakers a result card names before "+N more".
+pub const CARD_MAX_SPEAKERS: usize = 4;
+
+/// A card's speaker line: "A, B, C, D +2 more" (empty without speakers).
+pub fn card_speakers(speakers: &[String]) -> String {
+    let shown = speakers
+        .iter()
+        .take(CARD_MAX_SPEAKERS)
+        .cloned()
+        .collect::<Vec<_>>()
+        .join(", ");
+    match speakers.len().saturating_sub(CARD_MAX_SPEAKERS) {
+        0 => shown,
+        more => format!("{shown} +{more} more"),
+    }
+}

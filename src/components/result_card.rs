@@ -1,5 +1,7 @@
 use yew::prelude::*;
 
+use engine::card_speakers;
+
 use super::{marked, pretty_date};
 use crate::archive::Card;
 
@@ -13,9 +15,6 @@ pub struct Props {
     pub href: String,
     pub on_open: Callback<String>,
 }
-
-/// Speakers listed on a card before "+N more".
-const MAX_SPEAKERS: usize = 4;
 
 /// One result: an option of the results listbox, and itself the link to the
 /// document (`<a href role="option">`). Options may not contain focusable
@@ -41,20 +40,7 @@ pub fn ResultCard(props: &Props) -> Html {
     let speakers = if c.speakers.is_empty() {
         Html::default()
     } else {
-        let shown = c
-            .speakers
-            .iter()
-            .take(MAX_SPEAKERS)
-            .cloned()
-            .collect::<Vec<_>>()
-            .join(", ");
-        let more = c.speakers.len().saturating_sub(MAX_SPEAKERS);
-        let text = if more > 0 {
-            format!("{shown} +{more} more")
-        } else {
-            shown
-        };
-        html! { <span class="meta-speakers"><span class="visually-hidden">{ "Speakers: " }</span>{ text }</span> }
+        html! { <span class="meta-speakers"><span class="visually-hidden">{ "Speakers: " }</span>{ card_speakers(&c.speakers) }</span> }
     };
     html! {
         <a

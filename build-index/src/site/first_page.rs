@@ -13,14 +13,12 @@ use std::fs;
 use std::path::Path;
 
 use engine::{
-    display_date, FirstPage, FirstPageCard, IndexReader, Query, SearchRequest, CARD_SNIPPET_CHARS,
+    card_speakers, display_date, FirstPage, FirstPageCard, IndexReader, Query, SearchRequest,
+    CARD_SNIPPET_CHARS,
 };
 
 use super::html::{escape, form_encode};
 use super::SiteError;
-
-/// Speakers listed on a card before "+N more" (as on the reader's cards).
-const MAX_SPEAKERS: usize = 4;
 
 /// The first page of the index in `index_dir`: `page_size` cards of the
 /// empty query, newest first.
@@ -260,22 +258,9 @@ fn render_card(c: &FirstPageCard, h: &mut String) {
         ));
     }
     if !c.speakers.is_empty() {
-        let shown = c
-            .speakers
-            .iter()
-            .take(MAX_SPEAKERS)
-            .cloned()
-            .collect::<Vec<_>>()
-            .join(", ");
-        let more = c.speakers.len().saturating_sub(MAX_SPEAKERS);
-        let text = if more > 0 {
-            format!("{shown} +{more} more")
-        } else {
-            shown
-        };
         h.push_str(&format!(
             "<span class=\"meta-speakers\"><span class=\"visually-hidden\">Speakers: </span>{}</span>",
-            escape(&text)
+            escape(&card_speakers(&c.speakers))
         ));
     }
     h.push_str("</span>");
