@@ -287,7 +287,7 @@ pub fn App() -> Html {
                             if !same_search {
                                 active.set(None);
                             }
-                            results.set(Some(Rc::new(archive.with_snippets(&r))));
+                            results.set(Some(Rc::new(r)));
                             search_error.set(None);
                         }
                         Err(e) => search_error.set(Some(Rc::new(e))),

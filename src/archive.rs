@@ -17,9 +17,6 @@ use crate::api::{DataSource, LoadError, Pending, Progress};
 use crate::export::ResultRow;
 use crate::state::{SearchKey, ViewState};
 
-/// Snippets remembered across searches before the memory starts over.
-const SNIPPET_CACHE: usize = 2000;
-
 /// Rounds of "what is missing?" per query; the engine needs at most two
 /// (dictionary, then postings), the rest is a guard against a loop.
 const MAX_FETCH_ROUNDS: usize = 4;
@@ -40,9 +37,6 @@ pub struct Archive {
     reader: RefCell<IndexReader>,
     /// Chunk files already handed to the reader (term and doc chunks, ids).
     loaded: RefCell<BTreeSet<String>>,
-    /// The last snippet computed for each document, shown until the one for
-    /// the current query is ready.
-    snippets: RefCell<BTreeMap<DocNum, Snippet>>,
     /// The cards of the collection's first page, from index.html (made by
     /// build-index for this very index): browsing starts without fetching
     /// a document chunk.
@@ -94,8 +88,6 @@ pub struct ResultsView {
     pub facets: BTreeMap<String, Vec<(String, u32)>>,
     pub note: Option<String>,
     pub suggestion: Option<String>,
-    /// False while the cards still show earlier (or no) snippets.
-    pub snippets_ready: bool,
 }
 
 /// A neighbour in the result list, for next/previous links.
@@ -137,7 +129,6 @@ impl Archive {
             source,
             reader: RefCell::new(reader),
             loaded: RefCell::new(BTreeSet::new()),
-            snippets: RefCell::new(BTreeMap::new()),
             first_page,
             info,
             years: Vec::new(),
@@ -283,7 +274,9 @@ impl Archive {
         Ok(self.reader.borrow().search(&q, &Self::request(key, limit)))
     }
 
-    /// The first `limit` results of a search, with snippets.
+    /// The first `limit` results of a search, with their snippets: a warm
+    /// keystroke (no chunk to fetch) runs search, snippets and one render
+    /// in the task of its input event.
     pub async fn search(&self, key: &SearchKey, limit: usize) -> Result<ResultsView, LoadError> {
         let results = self.raw_search(key, limit).await?;
         let view = |cards| ResultsView {
@@ -293,7 +286,6 @@ impl Archive {
             facets: results.facets.clone(),
             note: results.note.clone(),
             suggestion: results.suggestion.clone(),
-            snippets_ready: false,
         };
         if let Some(cards) = self.first_page_cards(key, &results) {
             return Ok(view(cards));
@@ -316,12 +308,7 @@ impl Archive {
                     source: d.source.clone(),
                     date: d.date.clone(),
                     speakers: d.speakers.clone(),
-                    snippet: self
-                        .snippets
-                        .borrow()
-                        .get(&hit.doc)
-                        .cloned()
-                        .unwrap_or_default(),
+                    snippet: reader.snippet(hit.doc, &hit.matched, CARD_SNIPPET_CHARS),
                     matched: hit.matched.clone(),
                 })
             })
@@ -362,39 +349,6 @@ impl Archive {
                 })
             })
             .collect()
-    }
-
-    /// `results` with the snippets for its query. Finding the best passage
-    /// scans each document, the costliest step of a keystroke, so it runs
-    /// as a separate task that a newer keystroke can pre-empt.
-    pub fn with_snippets(&self, results: &ResultsView) -> ResultsView {
-        let reader = self.reader.borrow();
-        let mut cache = self.snippets.borrow_mut();
-        if cache.len() > SNIPPET_CACHE {
-            cache.clear();
-        }
-        let cards = results
-            .cards
-            .iter()
-            .map(|c| {
-                // A first-page card's document is not loaded: its lead came
-                // with the card.
-                if reader.document(c.doc).is_none() {
-                    return c.clone();
-                }
-                let snippet = reader.snippet(c.doc, &c.matched, CARD_SNIPPET_CHARS);
-                cache.insert(c.doc, snippet.clone());
-                Card {
-                    snippet,
-                    ..c.clone()
-                }
-            })
-            .collect();
-        ResultsView {
-            cards,
-            snippets_ready: true,
-            ..results.clone()
-        }
     }
 
     /// Every result of a search as export rows; `link` makes a document's URL.
