@@ -207,3 +207,10 @@ pub async fn next_task() {
     });
     let _ = wasm_bindgen_futures::JsFuture::from(later).await;
 }
+
+/// A plain left click: no modifier key (new tab or window, download) and
+/// the main button. Links handle such clicks in place and leave the rest to
+/// the browser.
+pub fn is_plain_click(e: &web_sys::MouseEvent) -> bool {
+    !(e.ctrl_key() || e.meta_key() || e.shift_key() || e.alt_key() || e.button() != 0)
+}

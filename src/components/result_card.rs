@@ -30,7 +30,7 @@ pub fn ResultCard(props: &Props) -> Html {
         Callback::from(move |e: MouseEvent| {
             // A modified click (new tab or window, download) is the
             // browser's; a plain click opens the document in place.
-            if e.ctrl_key() || e.meta_key() || e.shift_key() || e.alt_key() || e.button() != 0 {
+            if !crate::dom::is_plain_click(&e) {
                 return;
             }
             e.prevent_default();

@@ -147,7 +147,7 @@ pub fn ReaderPage(props: &Props) -> Html {
     let back = {
         let dispatch = props.dispatch.clone();
         Callback::from(move |e: MouseEvent| {
-            if e.ctrl_key() || e.meta_key() || e.shift_key() || e.alt_key() || e.button() != 0 {
+            if !crate::dom::is_plain_click(&e) {
                 return;
             }
             e.prevent_default();
