@@ -160,10 +160,7 @@ impl Archive {
                 break;
             }
             for (name, bytes) in self.fetch_all(missing).await? {
-                // Another search may have added it while this one waited.
-                if self.loaded.borrow_mut().insert(name.clone()) {
-                    self.reader.borrow_mut().add_term_chunk(&name, &bytes)?;
-                }
+                self.add_once(&name, &bytes, IndexReader::add_term_chunk)?;
             }
         }
         Ok(())
@@ -191,15 +188,11 @@ impl Archive {
         // by more than one file's decoding.
         for (name, bytes) in self.fetch_all(terms).await? {
             crate::dom::next_task().await;
-            if self.loaded.borrow_mut().insert(name.clone()) {
-                self.reader.borrow_mut().add_term_chunk(&name, &bytes)?;
-            }
+            self.add_once(&name, &bytes, IndexReader::add_term_chunk)?;
         }
         for (name, bytes) in self.fetch_all(docs).await? {
             crate::dom::next_task().await;
-            if self.loaded.borrow_mut().insert(name.clone()) {
-                self.reader.borrow_mut().add_doc_chunk(&name, &bytes)?;
-            }
+            self.add_once(&name, &bytes, IndexReader::add_doc_chunk)?;
         }
         // The first keystroke's other costs: the typo tables, and the
         // tokens snippets are cut from (a document per task, so typing
@@ -235,9 +228,22 @@ impl Archive {
     async fn ensure_doc_chunks(&self, docs: &[DocNum]) -> Result<(), LoadError> {
         let missing = self.reader.borrow().missing_doc_chunks(docs);
         for (name, bytes) in self.fetch_all(missing).await? {
-            if self.loaded.borrow_mut().insert(name.clone()) {
-                self.reader.borrow_mut().add_doc_chunk(&name, &bytes)?;
-            }
+            self.add_once(&name, &bytes, IndexReader::add_doc_chunk)?;
+        }
+        Ok(())
+    }
+
+    /// Hands a fetched chunk to the reader with `add`, unless it already
+    /// has it: another search (or the warm-up) may have added it while this
+    /// one waited.
+    fn add_once(
+        &self,
+        name: &str,
+        bytes: &[u8],
+        add: fn(&mut IndexReader, &str, &[u8]) -> Result<(), engine::FormatError>,
+    ) -> Result<(), LoadError> {
+        if self.loaded.borrow_mut().insert(name.to_owned()) {
+            add(&mut self.reader.borrow_mut(), name, bytes)?;
         }
         Ok(())
     }
