@@ -126,17 +126,7 @@ pub fn after_first_page_paint(then: impl FnOnce() + 'static) {
 /// when there was nothing to swap (already done, or no first page).
 pub fn reveal() -> Option<(String, bool)> {
     let (root, live) = PENDING_REVEAL.with(|p| p.borrow_mut().take())?;
-    let doc = dom::document()?;
-    let (typed, focused) = match doc
-        .get_element_by_id("search")
-        .and_then(|el| el.dyn_into::<web_sys::HtmlInputElement>().ok())
-    {
-        Some(input) => {
-            let focused = doc.active_element().is_some_and(|el| el.id() == "search");
-            (input.value(), focused)
-        }
-        None => (String::new(), false),
-    };
+    let (typed, focused) = static_search_box().unwrap_or_default();
     root.set_text_content(None);
     let _ = root.append_child(&live);
     Some((typed, focused))
@@ -147,15 +137,9 @@ pub fn reveal() -> Option<(String, bool)> {
 /// the hash, the single source of truth, without a history entry). Returns
 /// whether the box had the focus, so the app's box can take it over.
 fn take_over_static_search_box() -> bool {
-    let Some(input) =
-        dom::element("search").and_then(|el| el.dyn_into::<web_sys::HtmlInputElement>().ok())
-    else {
+    let Some((typed, focused)) = static_search_box() else {
         return false;
     };
-    let focused = dom::document()
-        .and_then(|d| d.active_element())
-        .is_some_and(|el| el.id() == "search");
-    let typed = input.value();
     if !typed.trim().is_empty() {
         let mut view = state::ViewState::from_hash(&dom::location_hash());
         if view.doc.is_none() {
@@ -164,4 +148,16 @@ fn take_over_static_search_box() -> bool {
         }
     }
     focused
+}
+
+/// What is typed in index.html's static search box, and whether it has the
+/// focus; `None` when the page has no such box.
+fn static_search_box() -> Option<(String, bool)> {
+    let input = dom::element("search")?
+        .dyn_into::<web_sys::HtmlInputElement>()
+        .ok()?;
+    let focused = dom::document()
+        .and_then(|d| d.active_element())
+        .is_some_and(|el| el.id() == "search");
+    Some((input.value(), focused))
 }
