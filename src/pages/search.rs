@@ -38,11 +38,18 @@ pub struct Props {
 #[component]
 pub fn SearchPage(props: &Props) -> Html {
     let drawer = use_state(|| false);
+    let close_drawer = {
+        let drawer = drawer.clone();
+        use_callback((), move |_: (), _| {
+            drawer.set(false);
+            dom::focus_later("filters-toggle");
+        })
+    };
     // Escape closes the open drawer wherever the focus is: right after the
     // drawer opens, focus may not have moved into it yet. (Inside it, the
     // panel handles Escape itself and stops it here.)
     {
-        let drawer = drawer.clone();
+        let close = close_drawer.clone();
         use_effect_with(*drawer, move |open| {
             let listener = if *open {
                 dom::window().map(|w| {
@@ -51,8 +58,7 @@ pub fn SearchPage(props: &Props) -> Html {
                             .dyn_ref::<KeyboardEvent>()
                             .is_some_and(|k| k.key() == "Escape");
                         if escape {
-                            drawer.set(false);
-                            dom::focus_later("filters-toggle");
+                            close.emit(());
                         }
                     })
                 })
@@ -117,13 +123,6 @@ pub fn SearchPage(props: &Props) -> Html {
     let on_sort = use_callback(props.dispatch.clone(), |sort, d| {
         d.emit(Action::SetSort(sort))
     });
-    let close_drawer = {
-        let drawer = drawer.clone();
-        use_callback((), move |_: (), _| {
-            drawer.set(false);
-            dom::focus_later("filters-toggle");
-        })
-    };
     if let Some(e) = &props.error {
         return html! {
             <section class="load-error" role="alert">
