@@ -29,9 +29,6 @@ const BUSY_DELAY_MS: u32 = 150;
 /// Wait after the first results before a small index is loaded whole.
 const WARM_UP_DELAY_MS: u32 = 200;
 
-/// Results per page when `archive.toml` does not say.
-const DEFAULT_PAGE_SIZE: usize = 20;
-
 #[derive(Clone, PartialEq)]
 pub enum LoadState {
     Loading { loaded: f64, total: f64 },
@@ -228,9 +225,9 @@ pub fn App() -> Html {
     };
     let page_size = archive
         .as_ref()
-        .map(|a| a.info.page_size as usize)
-        .filter(|n| *n > 0)
-        .unwrap_or(DEFAULT_PAGE_SIZE);
+        .map_or(engine::DEFAULT_PAGE_SIZE as usize, |a| {
+            a.info.cards_per_page()
+        });
     let limit = if shown.0 == key {
         shown.1.max(page_size)
     } else {

@@ -78,7 +78,7 @@ impl Default for RawSearch {
         RawSearch {
             one_typo_min_len: d.one_typo_min_len,
             two_typos_min_len: d.two_typos_min_len,
-            page_size: 20,
+            page_size: engine::DEFAULT_PAGE_SIZE,
             weights: d.weights,
         }
     }

@@ -20,6 +20,21 @@ pub struct ArchiveInfo {
     pub embed: EmbedInfo,
 }
 
+/// Result cards per page when `archive.toml` does not say.
+pub const DEFAULT_PAGE_SIZE: u32 = 20;
+
+impl ArchiveInfo {
+    /// Result cards per page: `page_size`, or [`DEFAULT_PAGE_SIZE`] when it
+    /// is unset (0). The reader's pages and the first page build-index
+    /// writes into `index.html` both use it.
+    pub fn cards_per_page(&self) -> usize {
+        match self.page_size {
+            0 => DEFAULT_PAGE_SIZE as usize,
+            n => n as usize,
+        }
+    }
+}
+
 #[derive(Serialize, Deserialize, Clone, Debug, Default, PartialEq)]
 #[serde(default)]
 pub struct EmbedInfo {

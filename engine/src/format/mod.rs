@@ -16,7 +16,7 @@ mod writer;
 
 pub use manifest::{
     ArchiveInfo, DocChunkEntry, EmbedInfo, FieldWeights, FileEntry, Manifest, PostingChunkEntry,
-    SearchSettings, TermChunkEntry,
+    SearchSettings, TermChunkEntry, DEFAULT_PAGE_SIZE,
 };
 pub use sink::{IndexFile, IndexSink};
 pub use writer::{auto_doc_chunk_bytes, IndexWriter, WriterSettings};

@@ -74,7 +74,7 @@ impl Default for WriterSettings {
         WriterSettings {
             archive: ArchiveInfo {
                 lang: "en".into(),
-                page_size: 20,
+                page_size: super::DEFAULT_PAGE_SIZE,
                 ..Default::default()
             },
             search: SearchSettings::default(),
