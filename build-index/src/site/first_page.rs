@@ -68,13 +68,12 @@ pub fn first_page(index_dir: &Path, page_size: usize) -> Result<FirstPage, SiteE
 
 /// Shows the first page in the reader's `index.html`: the cards go into
 /// `<main>` before the loading panel (CSS shows one of the two, see
-/// styles/app.css `.first-page`), the JSON before `</body>`. A page without
-/// those places is returned unchanged.
-pub fn insert(page: &str, first: &FirstPage) -> String {
+/// styles/app.css `.first-page`), the JSON before `</body>`. `None` for a
+/// page without those places.
+pub fn insert(page: &str, first: &FirstPage) -> Option<String> {
     const MAIN: &str = "<main id=\"main\" class=\"main\">";
-    let (Some(main_at), Some(body_at)) = (page.find(MAIN), page.rfind("</body>")) else {
-        return page.to_owned();
-    };
+    let main_at = page.find(MAIN)?;
+    let body_at = page.rfind("</body>")?;
     let main_end = main_at + MAIN.len();
     let mut out = String::with_capacity(page.len() + 16 * 1024);
     out.push_str(&page[..main_end]);
@@ -84,7 +83,7 @@ pub fn insert(page: &str, first: &FirstPage) -> String {
     out.push_str(&script_json(first));
     out.push_str("</script>\n");
     out.push_str(&page[body_at..]);
-    out
+    Some(out)
 }
 
 /// Puts the archive's name (and description) from `archive.toml` into the
@@ -299,7 +298,7 @@ mod tests {
 
     #[test]
     fn corpus_text_is_escaped_in_the_cards_and_the_json() {
-        let out = insert(SHELL, &page());
+        let out = insert(SHELL, &page()).unwrap();
         assert!(!out.contains("<b>not markup"), "{out}");
         assert!(out.contains("&lt;b&gt;not markup&lt;/b&gt; &amp; more"));
         // The only `</script>` is the JSON block's own end.
@@ -316,7 +315,7 @@ mod tests {
 
     #[test]
     fn cards_go_before_the_loading_panel_and_link_to_their_document() {
-        let out = insert(SHELL, &page());
+        let out = insert(SHELL, &page()).unwrap();
         let cards = out.find("first-page\"").unwrap();
         assert!(cards < out.find("class=\"loading\"").unwrap());
         assert!(out.contains("href=\"#doc=a%2Fb+c\""));
@@ -384,6 +383,6 @@ mod tests {
     #[test]
     fn a_page_without_the_shell_is_left_alone() {
         let page_html = "<html><body><div id=\"app\"></div></body></html>";
-        assert_eq!(insert(page_html, &page()), page_html);
+        assert_eq!(insert(page_html, &page()), None);
     }
 }

@@ -202,12 +202,10 @@ pub fn finish_site(pages: Pages<'_>, app: Option<&AppFiles>) -> Result<SiteRepor
             if rel == "index.html" {
                 let page =
                     first_page::name_page(&mark_index_html(app.index_html()?, bundled), archive);
-                let first = first_page::first_page(&dir.join("index"), page_size(archive))?;
-                let with_first = first_page::insert(&page, &first);
-                let page = if with_first == page {
-                    page
-                } else {
-                    first_page::defer_wasm(&with_first)
+                let first = first_page::first_page(&dir.join("index"), archive.cards_per_page())?;
+                let page = match first_page::insert(&page, &first) {
+                    Some(with_first) => first_page::defer_wasm(&with_first),
+                    None => page,
                 };
                 // The policy allows exactly the inline scripts of the page
                 // as written.
@@ -320,14 +318,6 @@ impl Tally<'_> {
         }
         self.bytes += bytes.len() as u64;
         Ok(())
-    }
-}
-
-/// Cards per page: `archive.toml`'s `page_size`, else the reader's default.
-fn page_size(archive: &ArchiveInfo) -> usize {
-    match archive.page_size {
-        0 => 20,
-        n => n as usize,
     }
 }
 
