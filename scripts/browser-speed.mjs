@@ -11,8 +11,7 @@
 //    for the display's next frame (0–16.7 ms at 60 Hz, wherever the key
 //    fell in the refresh cycle), which no page can shorten; so the
 //    keystroke's own work (its task until the results are in the DOM, plus
-//    the rendering of the frame that shows them) is printed beside it, with
-//    how many keystrokes had their results in the very next frame.
+//    the rendering of the frame that shows them) is printed beside it.
 //
 //   node scripts/browser-speed.mjs [--site site] [--runs 5] [--query "border secur"] [--each]
 //   (--each: the work of every keystroke, prefix by prefix)
@@ -88,17 +87,6 @@ try {
       box.focus();
       const frame = () => new Promise((r) => requestAnimationFrame(r));
       const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-      // Resolves once the frame that follows now has been rendered: the next
-      // animation frame, then a task posted from it (the rendering steps of
-      // that frame run between the two). The usual "after next paint".
-      const afterNextPaint = () =>
-        new Promise((resolve) =>
-          requestAnimationFrame(() => {
-            const ch = new MessageChannel();
-            ch.port1.onmessage = () => resolve();
-            ch.port2.postMessage(null);
-          }),
-        );
       // Resolves with the time the results for `prefix` were in the DOM.
       const shown = (prefix) =>
         new Promise((resolve) => {
@@ -112,7 +100,9 @@ try {
           });
           obs.observe(document.body, { subtree: true, childList: true, attributes: true, characterData: true });
         });
-      // The rendering of the next frame: [its start, the task after it].
+      // The rendering of the next frame: [its start, the task after it]
+      // (the frame's rendering steps run between the animation-frame
+      // callback and a task posted from it: the usual "after next paint").
       const nextFrameSpan = () =>
         new Promise((resolve) =>
           requestAnimationFrame(() => {
