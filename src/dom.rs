@@ -107,10 +107,6 @@ pub fn scroll_to_y(y: f64) {
     }
 }
 
-pub fn storage_get(key: &str) -> Option<String> {
-    window()?.local_storage().ok()??.get_item(key).ok()?
-}
-
 pub fn storage_set(key: &str, value: &str) {
     if let Some(s) = window().and_then(|w| w.local_storage().ok().flatten()) {
         let _ = s.set_item(key, value);
@@ -121,6 +117,10 @@ pub fn prefers_dark() -> bool {
     window()
         .and_then(|w| w.match_media("(prefers-color-scheme: dark)").ok().flatten())
         .is_some_and(|m| m.matches())
+}
+
+pub fn root_attr(name: &str) -> Option<String> {
+    document()?.document_element()?.get_attribute(name)
 }
 
 pub fn set_root_attr(name: &str, value: &str) {

@@ -98,9 +98,18 @@ const FIRST_PAINT_CHECK_MS: u32 = 16;
 /// before the frame is presented.
 pub fn after_first_page_paint(then: impl FnOnce() + 'static) {
     fn painted() -> bool {
-        web_sys::window()
-            .and_then(|w| js_sys::Reflect::get(&w, &"archiveFirstPaint".into()).ok())
-            .is_some_and(|v| v.is_truthy())
+        let Some(w) = web_sys::window() else {
+            return true;
+        };
+        let seen = js_sys::Reflect::get(&w, &"archiveFirstPaintSeen".into())
+            .ok()
+            .and_then(|f| f.dyn_into::<js_sys::Function>().ok());
+        match seen {
+            Some(seen) => seen.call0(&w).is_ok_and(|v| v.is_truthy()),
+            None => {
+                js_sys::Reflect::get(&w, &"archiveFirstPaint".into()).is_ok_and(|v| v.is_truthy())
+            }
+        }
     }
     fn check(left: u32, then: Box<dyn FnOnce()>) {
         if left == 0 || painted() {

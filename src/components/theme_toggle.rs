@@ -17,8 +17,10 @@ fn system_theme() -> &'static str {
 /// pick is remembered when storage is available.
 #[component]
 pub fn ThemeToggle() -> Html {
-    let chosen =
-        use_state(|| dom::storage_get(STORAGE_KEY).filter(|t| t == "light" || t == "dark"));
+    // index.html's head script has already read the pick from storage and
+    // set it on the root: reading storage again here would be a second
+    // synchronous trip to the browser on the start-up path.
+    let chosen = use_state(|| dom::root_attr("data-theme").filter(|t| t == "light" || t == "dark"));
     let system = use_state(|| system_theme().to_string());
     let theme = chosen.as_deref().unwrap_or(system.as_str()).to_string();
 

@@ -27,3 +27,28 @@ test('light system setting gives the light theme', async () => {
   const page = await site.openPage('', { colorScheme: 'light' });
   await page.waitForFunction(() => document.documentElement.dataset.theme === 'light');
 });
+
+test('a remembered pick holds from the first paint, before the app runs', async () => {
+  const context = await site.newContext({ colorScheme: 'light' });
+  const page = await context.newPage();
+  // Remember "dark" on this origin, then load again with the wasm held
+  // back: only index.html's own head script can have applied the pick.
+  await page.goto(site.url);
+  await page.evaluate(() => localStorage.setItem('archive-theme', 'dark'));
+  let release;
+  const held = new Promise((r) => (release = r));
+  await page.route(/_bg\.wasm$/, async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.reload();
+  await page.locator('.first-page .result').first().waitFor();
+  assert.equal(await page.locator('#result-count').count(), 0, 'the app is not running yet');
+  assert.equal(await theme(page), 'dark');
+  const early = await background(page);
+  release();
+  await page.locator('#result-count').waitFor();
+  assert.equal(await theme(page), 'dark');
+  assert.equal(await background(page), early, 'no change of theme when the app takes over');
+  assert.match(await page.locator('button.theme-toggle').getAttribute('aria-label'), /light/);
+});
