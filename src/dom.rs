@@ -196,6 +196,21 @@ pub async fn copy_text(text: &str) -> bool {
     JsFuture::from(clipboard.write_text(text)).await.is_ok()
 }
 
+/// Runs `then` in a task after the next frame has been rendered, so work
+/// split across calls is drawn a piece per frame instead of all in one.
+pub fn after_next_frame(then: impl FnOnce() + 'static) {
+    let Some(w) = window() else { return };
+    let frame = wasm_bindgen::closure::Closure::once_into_js(move || {
+        gloo::timers::callback::Timeout::new(0, then).forget();
+    });
+    if w.request_animation_frame(frame.unchecked_ref()).is_err() {
+        // No frames (a hidden page, say): at once is the best there is.
+        let _ = frame
+            .unchecked_ref::<js_sys::Function>()
+            .call0(&JsValue::NULL);
+    }
+}
+
 /// Resolves in a later task (a zero-delay timer): lets input events and
 /// rendering run between steps of background work.
 pub async fn next_task() {

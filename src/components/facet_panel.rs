@@ -18,6 +18,10 @@ pub struct Props {
     /// Values an embedding page fixed: shown ticked and disabled.
     #[prop_or_default]
     pub locked: ViewState,
+    /// How many facet sections to draw, in `engine::FACETS` order (the
+    /// column is drawn a few sections per frame at start-up).
+    #[prop_or(usize::MAX)]
+    pub sections: usize,
 }
 
 /// Values listed before "Show all".
@@ -30,7 +34,7 @@ const COLLAPSED: usize = 8;
 pub fn FacetPanel(props: &Props) -> Html {
     let expanded = use_state(BTreeSet::<String>::new);
     let v = &props.view;
-    let sections = engine::FACETS.iter().map(|&facet| {
+    let sections = engine::FACETS.iter().take(props.sections).map(|&facet| {
         if facet == "year" {
             let on_range = props
                 .dispatch

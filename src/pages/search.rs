@@ -1,7 +1,6 @@
 use std::rc::Rc;
 
 use gloo::events::EventListener;
-use gloo::timers::callback::Timeout;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
@@ -16,6 +15,9 @@ use crate::components::result_list::ResultList;
 use crate::components::sort_select::SortSelect;
 use crate::dom;
 use crate::state::{Action, ViewState};
+
+/// Facet sections drawn per frame while the filter column first fills.
+const FACET_SECTIONS_PER_FRAME: usize = 2;
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
@@ -102,18 +104,22 @@ pub fn SearchPage(props: &Props) -> Html {
             }
         });
     }
-    // The filter column is drawn a task after the first results: at
-    // start-up the results are what the visitor waits for, and the
-    // column's many checkboxes would double the work before they show.
-    let facets_ready = use_state(|| false);
+    // The filter column is drawn after the first results, a few sections
+    // per frame: at start-up the results are what the visitor waits for,
+    // and the column's many checkboxes drawn at once would be one long
+    // task (and one long frame) in which a keystroke cannot be handled.
+    let facet_sections = use_state(|| 0usize);
     {
-        let ready = facets_ready.clone();
+        let sections = facet_sections.clone();
         let has_results = props.results.is_some();
-        use_effect_with(has_results, move |has_results| {
-            if *has_results && !*ready {
-                Timeout::new(0, move || ready.set(true)).forget();
-            }
-        });
+        use_effect_with(
+            (has_results, *facet_sections),
+            move |&(has_results, shown)| {
+                if has_results && shown < engine::FACETS.len() {
+                    dom::after_next_frame(move || sections.set(shown + FACET_SECTIONS_PER_FRAME));
+                }
+            },
+        );
     }
     // Callbacks that stay the same from render to render, so the result
     // cards and the filter column do not redraw for nothing.
@@ -215,9 +221,11 @@ pub fn SearchPage(props: &Props) -> Html {
         }
     };
 
-    let facets = if *facets_ready || *drawer {
+    let facets = if *facet_sections > 0 || *drawer {
+        let sections = if *drawer { usize::MAX } else { *facet_sections };
         html! {
             <FacetPanel
+                {sections}
                 facets={results.facets.clone()}
                 view={v.filters_only()}
                 years={props.archive.years.clone()}
