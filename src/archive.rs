@@ -29,6 +29,9 @@ const WARM_UP_MAX_FILES: usize = 48;
 /// Documents of a small index tokenized ahead of the first keystroke.
 const WARM_UP_MAX_TOKENIZED: u32 = 24;
 
+/// Requests the warm-up starts in one task.
+const WARM_UP_STARTS_PER_TASK: usize = 4;
+
 /// Widest year axis drawn year by year.
 const MAX_AXIS_YEARS: i32 = 120;
 
@@ -186,11 +189,11 @@ impl Archive {
         }
         // One file per task: a visitor typing meanwhile is never held up
         // by more than one file's decoding.
-        for (name, bytes) in self.fetch_all(terms).await? {
+        for (name, bytes) in self.fetch_spread(terms).await? {
             crate::dom::next_task().await;
             self.add_once(&name, &bytes, IndexReader::add_term_chunk)?;
         }
-        for (name, bytes) in self.fetch_all(docs).await? {
+        for (name, bytes) in self.fetch_spread(docs).await? {
             crate::dom::next_task().await;
             self.add_once(&name, &bytes, IndexReader::add_doc_chunk)?;
         }
@@ -218,6 +221,28 @@ impl Archive {
                 (n, p)
             })
             .collect();
+        Self::finish_all(pending).await
+    }
+
+    /// Like `fetch_all` for background work: the requests are started a few
+    /// per task (each start is a round of calls into the browser), so a
+    /// keystroke meanwhile is not held up by all of them at once.
+    async fn fetch_spread(&self, names: Vec<String>) -> Result<Vec<(String, Vec<u8>)>, LoadError> {
+        let mut pending = Vec::with_capacity(names.len());
+        for group in names.chunks(WARM_UP_STARTS_PER_TASK) {
+            crate::dom::next_task().await;
+            for n in group {
+                if !self.loaded.borrow().contains(n) {
+                    pending.push((n.clone(), self.source.start(n, None)));
+                }
+            }
+        }
+        Self::finish_all(pending).await
+    }
+
+    async fn finish_all(
+        pending: Vec<(String, Pending)>,
+    ) -> Result<Vec<(String, Vec<u8>)>, LoadError> {
         let mut out = Vec::with_capacity(pending.len());
         for (name, p) in pending {
             out.push((name, p.finish().await?));
