@@ -54,6 +54,17 @@ const byPrefix = new Map();
 const startCpu = [];
 const keyCpu = [];
 try {
+  // One load that is not counted: the test server compresses each file on
+  // its first request and keeps the result, as a static host serves files
+  // compressed ahead of time; the timed loads should not pay for that.
+  {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(server.url);
+    await page.locator('#result-count').waitFor({ timeout: 30_000 });
+    await page.waitForTimeout(1500);
+    await context.close();
+  }
   for (let run = 0; run < runs; run++) {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
@@ -61,17 +72,31 @@ try {
     await cdp.send('Performance.enable');
     const taskSeconds = async () =>
       (await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === 'TaskDuration').value;
-    await page.goto(server.url, { waitUntil: 'commit' });
-    const ready = await page.waitForFunction(
-      () => {
+    // The page notes the moment itself (checked once per frame, as the
+    // page renders): Playwright's waitForFunction would first inject its
+    // selector engine, tens of milliseconds of script on the main thread
+    // in the middle of the start-up being timed. Node asks over the
+    // DevTools protocol, which runs no script of Playwright's in the page.
+    await page.addInitScript(() => {
+      const check = () => {
         const box = document.querySelector('input#search');
         const count = document.querySelector('#result-count');
-        return box && !box.disabled && count && count.textContent.trim() !== '' ? performance.now() : false;
-      },
-      null,
-      { polling: 'raf', timeout: 30_000 },
-    );
-    tti.push(await ready.jsonValue());
+        if (box && !box.disabled && count && count.textContent.trim() !== '') window.__interactiveAt = performance.now();
+        else requestAnimationFrame(check);
+      };
+      requestAnimationFrame(check);
+    });
+    await page.goto(server.url, { waitUntil: 'commit' });
+    const started = Date.now();
+    for (;;) {
+      const { result } = await cdp.send('Runtime.evaluate', { expression: 'window.__interactiveAt', returnByValue: true });
+      if (typeof result.value === 'number') {
+        tti.push(result.value);
+        break;
+      }
+      if (Date.now() - started > 30_000) throw new Error('the search box did not become interactive within 30 s');
+      await new Promise((r) => setTimeout(r, 25));
+    }
     // When the page (index.html's static shell: header and search box)
     // first painted; typing there works before the app runs, but results
     // need the app, so "interactive" above is the figure that counts.
