@@ -208,6 +208,37 @@ impl Archive {
                 self.reader.borrow().prepare_snippets(doc);
             }
         }
+        // Searches nobody sees, as a visitor starts typing (a first letter,
+        // then a word of the first title): the browser compiles each wasm
+        // function on its first call, and the first keystrokes (prefix
+        // expansion, then typo matching) would otherwise pay for it.
+        let probes: Vec<String> = self
+            .reader
+            .borrow()
+            .document(0)
+            .map(|d| {
+                let words: Vec<&str> = d
+                    .title
+                    .split(|c: char| !c.is_alphanumeric())
+                    .filter(|w| !w.is_empty())
+                    .collect();
+                let letter = words.first().and_then(|w| w.chars().next());
+                let word = words.iter().find(|w| w.chars().count() >= 4);
+                letter
+                    .map(|c| c.to_lowercase().collect::<String>())
+                    .into_iter()
+                    .chain(word.map(|w| w.to_lowercase()))
+                    .collect()
+            })
+            .unwrap_or_default();
+        for q in probes {
+            crate::dom::next_task().await;
+            let key = SearchKey {
+                q,
+                ..SearchKey::default()
+            };
+            self.search(&key, engine::DEFAULT_PAGE_SIZE as usize).await?;
+        }
         Ok(())
     }
 
