@@ -445,6 +445,8 @@ pub fn App() -> Html {
         });
     }
     let body = match &*load {
+        // Behind index.html's first page nobody would see it.
+        LoadState::Loading { .. } if crate::first_page_pending() => Html::default(),
         LoadState::Loading { loaded, total } => html! {
             <LoadStateView loaded={*loaded} total={*total} />
         },

@@ -74,9 +74,14 @@ fn first_page_shown(doc: &web_sys::Document) -> bool {
     !linked && doc.get_element_by_id("first-page").is_some()
 }
 
+/// Whether index.html's first page is on screen and the app not yet.
+pub fn first_page_pending() -> bool {
+    PENDING_REVEAL.with(|p| p.borrow().is_some())
+}
+
 /// The first page index.html carries, if it was shown (read once, at start).
 pub fn first_page() -> Option<engine::FirstPage> {
-    if !PENDING_REVEAL.with(|p| p.borrow().is_some()) {
+    if !first_page_pending() {
         return None;
     }
     let text = dom::document()?
@@ -121,8 +126,7 @@ pub fn after_first_page_paint(then: impl FnOnce() + 'static) {
             .forget();
         }
     }
-    let waiting = PENDING_REVEAL.with(|p| p.borrow().is_some());
-    if waiting {
+    if first_page_pending() {
         check(FIRST_PAINT_CHECKS, Box::new(then));
     } else {
         then();
