@@ -62,7 +62,7 @@ try {
     const page = await context.newPage();
     await page.goto(server.url);
     await page.locator('#result-count').waitFor({ timeout: 30_000 });
-    await page.waitForTimeout(1500);
+    await page.waitForTimeout(2500);
     await context.close();
   }
   for (let run = 0; run < runs; run++) {
@@ -102,9 +102,10 @@ try {
     // need the app, so "interactive" above is the figure that counts.
     fcp.push(await page.evaluate(() => performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN));
     startCpu.push((await taskSeconds()) * 1000);
-    // Let start-up work that is not the search (service-worker precaching)
-    // finish, so keystrokes are timed on their own.
-    await page.waitForTimeout(1500);
+    // Let start-up work that is not the search finish (the service worker
+    // registers a second after the first results, then precaches), so
+    // keystrokes are timed on their own.
+    await page.waitForTimeout(2500);
 
     const cpuBefore = await taskSeconds();
     const samples = await page.evaluate(async (q) => {

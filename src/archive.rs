@@ -237,7 +237,8 @@ impl Archive {
                 q,
                 ..SearchKey::default()
             };
-            self.search(&key, engine::DEFAULT_PAGE_SIZE as usize).await?;
+            self.search(&key, engine::DEFAULT_PAGE_SIZE as usize)
+                .await?;
         }
         Ok(())
     }

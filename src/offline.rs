@@ -112,6 +112,9 @@ pub fn register_service_worker(on_status: Callback<OfflineStatus>) {
     });
 }
 
+/// Wait after start-up before the service worker is registered.
+const REGISTER_DELAY_MS: u32 = 1000;
+
 #[derive(Properties, PartialEq)]
 pub struct OfflineStatusProps {
     /// The archive's name, for the downloaded file's name.
@@ -133,7 +136,14 @@ pub fn OfflineStatusView(props: &OfflineStatusProps) -> Html {
         let registered = use_mut_ref(|| false);
         use_effect_with(props.start, move |start| {
             if *start && !registered.replace(true) {
-                register_service_worker(Callback::from(move |s| state.set(s)));
+                // Registering is a round trip to the browser, and the
+                // worker then fetches every file: not while the page is
+                // still drawing its first results or the visitor's first
+                // keystrokes.
+                gloo::timers::callback::Timeout::new(REGISTER_DELAY_MS, move || {
+                    register_service_worker(Callback::from(move |s| state.set(s)))
+                })
+                .forget();
             }
         });
     }
