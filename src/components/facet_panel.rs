@@ -34,13 +34,17 @@ const COLLAPSED: usize = 8;
 pub fn FacetPanel(props: &Props) -> Html {
     let expanded = use_state(BTreeSet::<String>::new);
     let v = &props.view;
-    let sections = engine::FACETS.iter().take(props.sections).map(|&facet| {
+    // Keyed by facet: while the column fills a few sections per frame, the
+    // sections already drawn keep their nodes (an unkeyed list is matched
+    // from its end, which would redraw every section into another's node
+    // and move them all).
+    let sections = engine::FACETS.iter().take(props.sections).filter_map(|&facet| {
         if facet == "year" {
             let on_range = props
                 .dispatch
                 .reform(|(from, to): (Option<String>, Option<String>)| Action::SetRange { from, to });
-            return html! {
-                <fieldset class="facet" data-facet="year">
+            return Some(html! {
+                <fieldset key={facet} class="facet" data-facet="year">
                     <legend>{ "Year" }</legend>
                     <YearChart
                         years={props.years.clone()}
@@ -50,7 +54,7 @@ pub fn FacetPanel(props: &Props) -> Html {
                         {on_range}
                     />
                 </fieldset>
-            };
+            });
         }
         let mut values: Vec<(String, u32)> = props.facets.get(facet).cloned().unwrap_or_default();
         // A selected value stays visible (with 0) even when the query
@@ -62,7 +66,7 @@ pub fn FacetPanel(props: &Props) -> Html {
         }
         let selected_count = v.filters.get(facet).map_or(0, Vec::len);
         if values.is_empty() || (facet == "lang" && values.len() < 2 && selected_count == 0) {
-            return Html::default();
+            return None;
         }
         let open = expanded.contains(facet);
         let total = values.len();
@@ -83,8 +87,8 @@ pub fn FacetPanel(props: &Props) -> Html {
             move |_: MouseEvent| Action::ClearFacet(facet.clone())
         });
         let label = facet_label(facet);
-        html! {
-            <fieldset class="facet" data-facet={facet}>
+        Some(html! {
+            <fieldset key={facet} class="facet" data-facet={facet}>
                 <legend>{ label }</legend>
                 <ul class="facet-values">
                     { for values.iter().take(shown).enumerate().map(|(i, (value, count))| {
@@ -118,7 +122,7 @@ pub fn FacetPanel(props: &Props) -> Html {
                     }
                 </div>
             </fieldset>
-        }
+        })
     });
     let close = props.on_close.reform(|_: MouseEvent| ());
     let onkeydown = {
