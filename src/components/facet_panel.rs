@@ -101,7 +101,7 @@ pub fn FacetPanel(props: &Props) -> Html {
                         let checked = v.is_selected(facet, value);
                         let disabled = props.locked.is_selected(facet, value);
                         html! {
-                            <li>
+                            <li key={value.clone()}>
                                 <input type="checkbox" id={id.clone()} value={value.clone()} {checked} {disabled} {onchange} />
                                 <label for={id} class={classes!("facet-option", (*count == 0).then_some("zero"))}>
                                     <span class="facet-value">{ value.clone() }</span>

@@ -28,6 +28,8 @@ test('dragging across bars selects the range between them', async () => {
   const page = await site.openPage();
   await page.locator('#results .result').first().waitFor();
   const bars = page.locator('.year-chart g.year-bar');
+  // The filter column fills a few sections per frame after the results.
+  await bars.first().waitFor();
   const n = await bars.count();
   assert.ok(n >= 3, 'the seeds span several years');
   const a = await bars.nth(0).boundingBox();
