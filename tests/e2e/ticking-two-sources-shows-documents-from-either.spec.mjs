@@ -17,6 +17,8 @@ test('ticking two sources ORs them and shows both as chips', async () => {
   const page = await site.openPage();
   await page.locator('#results .result').first().waitFor();
   const sources = page.locator('fieldset.facet[data-facet="source"] input[type=checkbox]');
+  // The filter column fills a few sections per frame after the results.
+  await sources.first().waitFor();
   assert.ok((await sources.count()) >= 2, 'the seeds have at least two sources');
   const [a, b] = [sources.nth(0), sources.nth(1)];
   const [va, vb] = [await a.getAttribute('value'), await b.getAttribute('value')];
