@@ -42,13 +42,7 @@ impl ViewState {
                 "q" => view.q = value,
                 "from" if !value.is_empty() => view.from = Some(value),
                 "to" if !value.is_empty() => view.to = Some(value),
-                "sort" => {
-                    view.sort = match value.as_str() {
-                        "newest" => Sort::Newest,
-                        "oldest" => Sort::Oldest,
-                        _ => Sort::Relevance,
-                    }
-                }
+                "sort" => view.sort = Sort::from_name(&value),
                 "doc" if !value.is_empty() => view.doc = Some(value),
                 "p" => view.p = value.parse().ok(),
                 facet if FACETS.contains(&facet) && !value.is_empty() => {
@@ -83,10 +77,8 @@ impl ViewState {
         if let Some(to) = &self.to {
             pairs.push(("to", to));
         }
-        match self.sort {
-            Sort::Relevance => {}
-            Sort::Newest => pairs.push(("sort", "newest")),
-            Sort::Oldest => pairs.push(("sort", "oldest")),
+        if self.sort != Sort::Relevance {
+            pairs.push(("sort", self.sort.name()));
         }
         if let Some(doc) = &self.doc {
             pairs.push(("doc", doc));

@@ -45,6 +45,26 @@ pub enum Sort {
     Oldest,
 }
 
+impl Sort {
+    /// The name used in URLs and menus (the same as its serde name).
+    pub fn name(self) -> &'static str {
+        match self {
+            Sort::Relevance => "relevance",
+            Sort::Newest => "newest",
+            Sort::Oldest => "oldest",
+        }
+    }
+
+    /// The sort a name stands for; anything else is the default, relevance.
+    pub fn from_name(name: &str) -> Sort {
+        match name {
+            "newest" => Sort::Newest,
+            "oldest" => Sort::Oldest,
+            _ => Sort::Relevance,
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Hit {
     pub doc: DocNum,
@@ -170,5 +190,22 @@ pub fn card_speakers(speakers: &[String]) -> String {
     match speakers.len().saturating_sub(CARD_MAX_SPEAKERS) {
         0 => shown,
         more => format!("{shown} +{more} more"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Sort;
+
+    #[test]
+    fn sort_names_round_trip_and_match_serde() {
+        for sort in [Sort::Relevance, Sort::Newest, Sort::Oldest] {
+            assert_eq!(Sort::from_name(sort.name()), sort);
+            assert_eq!(
+                serde_json::to_string(&sort).unwrap(),
+                format!("\"{}\"", sort.name())
+            );
+        }
+        assert_eq!(Sort::from_name("sideways"), Sort::Relevance);
     }
 }

@@ -18,11 +18,7 @@ pub fn SortSelect(props: &Props) -> Html {
         let cb = props.on_change.clone();
         Callback::from(move |e: Event| {
             let select: HtmlSelectElement = e.target_unchecked_into();
-            cb.emit(match select.value().as_str() {
-                "newest" => Sort::Newest,
-                "oldest" => Sort::Oldest,
-                _ => Sort::Relevance,
-            });
+            cb.emit(Sort::from_name(&select.value()));
         })
     };
     let shown = match props.sort {
@@ -34,7 +30,7 @@ pub fn SortSelect(props: &Props) -> Html {
     let node = use_node_ref();
     {
         let node = node.clone();
-        let value = value_of(shown);
+        let value = shown.name();
         use_effect_with((value, props.no_query), move |(value, _)| {
             if let Some(select) = node.cast::<HtmlSelectElement>() {
                 if select.value() != *value {
@@ -44,7 +40,7 @@ pub fn SortSelect(props: &Props) -> Html {
         });
     }
     let option = |label: &'static str, s: Sort| {
-        let value = value_of(s);
+        let value = s.name();
         html! { <option {value} selected={shown == s}>{ label }</option> }
     };
     html! {
@@ -58,13 +54,5 @@ pub fn SortSelect(props: &Props) -> Html {
                 { option("Oldest first", Sort::Oldest) }
             </select>
         </div>
-    }
-}
-
-fn value_of(sort: Sort) -> &'static str {
-    match sort {
-        Sort::Relevance => "relevance",
-        Sort::Newest => "newest",
-        Sort::Oldest => "oldest",
     }
 }
