@@ -237,22 +237,14 @@ impl Archive {
                 q,
                 ..SearchKey::default()
             };
-            self.search(&key, engine::DEFAULT_PAGE_SIZE as usize)
-                .await?;
+            self.search(&key, self.info.cards_per_page()).await?;
         }
         Ok(())
     }
 
     /// Fetches the files not loaded yet, all requests in flight together.
     async fn fetch_all(&self, names: Vec<String>) -> Result<Vec<(String, Vec<u8>)>, LoadError> {
-        let pending: Vec<(String, Pending)> = names
-            .into_iter()
-            .filter(|n| !self.loaded.borrow().contains(n))
-            .map(|n| {
-                let p = self.source.start(&n, None);
-                (n, p)
-            })
-            .collect();
+        let pending = self.start_missing(&names);
         Self::finish_all(pending).await
     }
 
@@ -263,13 +255,18 @@ impl Archive {
         let mut pending = Vec::with_capacity(names.len());
         for group in names.chunks(WARM_UP_STARTS_PER_TASK) {
             crate::dom::next_task().await;
-            for n in group {
-                if !self.loaded.borrow().contains(n) {
-                    pending.push((n.clone(), self.source.start(n, None)));
-                }
-            }
+            pending.extend(self.start_missing(group));
         }
         Self::finish_all(pending).await
+    }
+
+    /// Starts the request of each file not loaded yet.
+    fn start_missing(&self, names: &[String]) -> Vec<(String, Pending)> {
+        names
+            .iter()
+            .filter(|n| !self.loaded.borrow().contains(*n))
+            .map(|n| (n.clone(), self.source.start(n, None)))
+            .collect()
     }
 
     async fn finish_all(
