@@ -102,18 +102,18 @@ const FIRST_PAINT_CHECK_MS: u32 = 16;
 /// earlier than the app, and browsers drop a paint whose element is gone
 /// before the frame is presented.
 pub fn after_first_page_paint(then: impl FnOnce() + 'static) {
+    /// index.html's `archiveFirstPaintSeen()`; without it there is no
+    /// paint to wait for.
     fn painted() -> bool {
         let Some(w) = web_sys::window() else {
             return true;
         };
-        let seen = js_sys::Reflect::get(&w, &"archiveFirstPaintSeen".into())
+        match js_sys::Reflect::get(&w, &"archiveFirstPaintSeen".into())
             .ok()
-            .and_then(|f| f.dyn_into::<js_sys::Function>().ok());
-        match seen {
+            .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
+        {
             Some(seen) => seen.call0(&w).is_ok_and(|v| v.is_truthy()),
-            None => {
-                js_sys::Reflect::get(&w, &"archiveFirstPaint".into()).is_ok_and(|v| v.is_truthy())
-            }
+            None => true,
         }
     }
     fn check(left: u32, then: Box<dyn FnOnce()>) {
