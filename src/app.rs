@@ -12,6 +12,7 @@ use yew::prelude::*;
 
 use crate::api::{LoadError, Progress};
 use crate::archive::{Archive, ArchiveHandle, ResultsView};
+use crate::components::archive_error::ArchiveError;
 use crate::components::load_state::LoadStateView;
 use crate::components::search_box::SearchBox;
 use crate::components::theme_toggle::ThemeToggle;
@@ -59,6 +60,9 @@ pub fn App() -> Html {
     });
     let results = use_state(|| None::<Rc<ResultsView>>);
     let search_error = use_state(|| None::<Rc<LoadError>>);
+    // Damage found in the background (the warm-up): it stays shown, since
+    // every search that needs the damaged file would fail too.
+    let damage = use_state(|| None::<Rc<LoadError>>);
     let searching = use_state(|| false);
     // (search it applies to, number of results shown): a new search starts
     // again at one page.
@@ -285,7 +289,9 @@ pub fn App() -> Html {
                                 active.set(None);
                             }
                             results.set(Some(Rc::new(r)));
-                            search_error.set(None);
+                            if search_error.is_some() {
+                                search_error.set(None);
+                            }
                         }
                         Err(e) => search_error.set(Some(Rc::new(e))),
                     }
@@ -382,6 +388,7 @@ pub fn App() -> Html {
         .as_ref()
         .map(|a| a.info.name.clone())
         .filter(|n| !n.is_empty())
+        .or_else(|| Some(crate::static_title()).filter(|t| !t.trim().is_empty()))
         .unwrap_or_else(|| "Document archive".to_string());
     let expanded = view.doc.is_none() && cards_len > 0;
     let active_id = if view.doc.is_none() {
@@ -397,14 +404,15 @@ pub fn App() -> Html {
     // visitor reads them: then no keystroke waits on the network.
     {
         let archive = archive.clone();
+        let damage = damage.clone();
         use_effect_with(started, move |started| {
             let timer = (*started).then(|| {
                 Timeout::new(WARM_UP_DELAY_MS, move || {
                     if let Some(archive) = archive {
                         spawn_local(async move {
-                            // A failure here is met again, and shown, by the
-                            // search that needs the file.
-                            let _ = archive.warm_up().await;
+                            if let Err(e) = archive.warm_up().await {
+                                damage.set(Some(Rc::new(e)));
+                            }
                         });
                     }
                 })
@@ -444,34 +452,41 @@ pub fn App() -> Html {
             }
         });
     }
-    let body = match &*load {
-        // Behind index.html's first page nobody would see it.
-        LoadState::Loading { .. } if crate::first_page_pending() => Html::default(),
-        LoadState::Loading { loaded, total } => html! {
-            <LoadStateView loaded={*loaded} total={*total} />
-        },
-        LoadState::Failed(e) => html! {
-            <LoadStateView headline={e.headline()} advice={e.advice()} />
-        },
-        LoadState::Ready(archive) => {
-            if view.doc.is_some() {
-                html! {
-                    <ReaderPage archive={archive.clone()} view={view.clone()} dispatch={dispatch.clone()} />
-                }
-            } else {
-                html! {
-                    <SearchPage
-                        archive={archive.clone()}
-                        view={view.clone()}
-                        results={(*results).clone()}
-                        error={(*search_error).clone()}
-                        searching={*searching}
-                        active={*active}
-                        dispatch={dispatch.clone()}
-                        on_more={on_more}
-                        scroll={results_scroll.clone()}
-                        locked={locked.clone()}
-                    />
+    let failure = match &*load {
+        LoadState::Failed(e) => Some(e.clone()),
+        LoadState::Ready(_) => (*damage).clone(),
+        LoadState::Loading { .. } => None,
+    };
+    let body = if let Some(error) = failure {
+        html! { <ArchiveError {error} name={name.clone()} /> }
+    } else {
+        match &*load {
+            // Behind index.html's first page nobody would see it.
+            LoadState::Loading { .. } if crate::first_page_pending() => Html::default(),
+            LoadState::Loading { loaded, total } => html! {
+                <LoadStateView loaded={*loaded} total={*total} />
+            },
+            LoadState::Failed(_) => Html::default(),
+            LoadState::Ready(archive) => {
+                if view.doc.is_some() {
+                    html! {
+                        <ReaderPage archive={archive.clone()} view={view.clone()} dispatch={dispatch.clone()} />
+                    }
+                } else {
+                    html! {
+                        <SearchPage
+                            archive={archive.clone()}
+                            view={view.clone()}
+                            results={(*results).clone()}
+                            error={(*search_error).clone()}
+                            searching={*searching}
+                            active={*active}
+                            dispatch={dispatch.clone()}
+                            on_more={on_more}
+                            scroll={results_scroll.clone()}
+                            locked={locked.clone()}
+                        />
+                    }
                 }
             }
         }

@@ -289,16 +289,20 @@ impl Archive {
 
     /// Hands a fetched chunk to the reader with `add`, unless it already
     /// has it: another search (or the warm-up) may have added it while this
-    /// one waited.
+    /// one waited. A chunk is marked loaded only once the reader accepted
+    /// it, so a damaged one fails every search that needs it, not just the
+    /// first.
     fn add_once(
         &self,
         name: &str,
         bytes: &[u8],
         add: fn(&mut IndexReader, &str, &[u8]) -> Result<(), engine::FormatError>,
     ) -> Result<(), LoadError> {
-        if self.loaded.borrow_mut().insert(name.to_owned()) {
-            add(&mut self.reader.borrow_mut(), name, bytes)?;
+        if self.loaded.borrow().contains(name) {
+            return Ok(());
         }
+        add(&mut self.reader.borrow_mut(), name, bytes)?;
+        self.loaded.borrow_mut().insert(name.to_owned());
         Ok(())
     }
 
@@ -308,10 +312,27 @@ impl Archive {
             return Ok(());
         }
         let bytes = self.source.fetch(&name, None).await?;
-        if self.loaded.borrow_mut().insert(name.clone()) {
+        if !self.loaded.borrow().contains(&name) {
             self.reader.borrow_mut().add_ids(&bytes)?;
+            self.loaded.borrow_mut().insert(name);
         }
         Ok(())
+    }
+
+    /// Document `doc`, which the caller has just ensured is loaded; an
+    /// error naming its chunk if it is not there after all.
+    fn loaded_doc(reader: &IndexReader, doc: DocNum) -> Result<&Document, LoadError> {
+        reader.document(doc).ok_or_else(|| {
+            let file = reader
+                .missing_doc_chunks(&[doc])
+                .into_iter()
+                .next()
+                .unwrap_or_else(|| "a document chunk".to_string());
+            LoadError::Format(engine::FormatError::Corrupt {
+                file,
+                reason: format!("document {doc} did not load"),
+            })
+        })
     }
 
     fn request(key: &SearchKey, limit: usize) -> SearchRequest {
@@ -356,9 +377,9 @@ impl Archive {
         let cards = results
             .hits
             .iter()
-            .filter_map(|hit| {
-                let d = reader.document(hit.doc)?;
-                Some(Card {
+            .map(|hit| {
+                let d = Self::loaded_doc(&reader, hit.doc)?;
+                Ok(Card {
                     doc: hit.doc,
                     id: d.id.clone(),
                     title: d.title.clone(),
@@ -372,7 +393,7 @@ impl Archive {
                     matched: hit.matched.clone(),
                 })
             })
-            .collect();
+            .collect::<Result<Vec<Card>, LoadError>>()?;
         Ok(view(cards))
     }
 
@@ -421,10 +442,13 @@ impl Archive {
         let docs: Vec<DocNum> = results.hits.iter().map(|h| h.doc).collect();
         self.ensure_doc_chunks(&docs).await?;
         let reader = self.reader.borrow();
-        let rows = results
+        let docs = results
             .hits
             .iter()
-            .filter_map(|hit| reader.document(hit.doc))
+            .map(|hit| Self::loaded_doc(&reader, hit.doc))
+            .collect::<Result<Vec<&Document>, LoadError>>()?;
+        let rows = docs
+            .into_iter()
             .enumerate()
             .map(|(i, d)| ResultRow {
                 rank: i + 1,
@@ -465,9 +489,8 @@ impl Archive {
         let wanted: Vec<DocNum> = [Some(doc), prev, next].into_iter().flatten().collect();
         self.ensure_doc_chunks(&wanted).await?;
         let reader = self.reader.borrow();
-        let Some(document) = reader.document(doc) else {
-            return Ok(None);
-        };
+        // The id exists, so a missing document is damage, not a rename.
+        let document = Self::loaded_doc(&reader, doc)?;
         let neighbour = |d: Option<DocNum>| {
             d.and_then(|d| reader.document(d)).map(|d| Neighbour {
                 id: d.id.clone(),

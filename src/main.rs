@@ -27,12 +27,44 @@ pub fn static_box_was_focused() -> bool {
     STATIC_BOX_FOCUSED.load(Ordering::Relaxed)
 }
 
+thread_local! {
+    /// What index.html says about the archive before the index is read
+    /// (its title and first page), for the error view: it must name the
+    /// archive and list its newest documents even when the index is broken.
+    static STATIC_PAGE: std::cell::RefCell<StaticPage> = std::cell::RefCell::new(StaticPage::default());
+}
+
+#[derive(Default, Clone)]
+struct StaticPage {
+    title: String,
+    first_page_json: Option<String>,
+}
+
+/// The archive's name as index.html's title gives it.
+pub fn static_title() -> String {
+    STATIC_PAGE.with(|p| p.borrow().title.clone())
+}
+
+/// The first page of index.html, whether or not it was shown.
+pub fn static_first_page() -> Option<engine::FirstPage> {
+    let text = STATIC_PAGE.with(|p| p.borrow().first_page_json.clone())?;
+    serde_json::from_str(&text).ok()
+}
+
 fn main() {
     #[cfg(debug_assertions)]
     console_error_panic_hook::set_once();
     let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
         return;
     };
+    STATIC_PAGE.with(|p| {
+        *p.borrow_mut() = StaticPage {
+            title: doc.title(),
+            first_page_json: doc
+                .get_element_by_id("first-page")
+                .and_then(|e| e.text_content()),
+        }
+    });
     let Some(root) = doc.get_element_by_id("app") else {
         yew::Renderer::<app::App>::new().render();
         return;
@@ -84,10 +116,7 @@ pub fn first_page() -> Option<engine::FirstPage> {
     if !first_page_pending() {
         return None;
     }
-    let text = dom::document()?
-        .get_element_by_id("first-page")?
-        .text_content()?;
-    serde_json::from_str(&text).ok()
+    static_first_page()
 }
 
 /// Longest wait for index.html's first page to be on screen before the app

@@ -14,6 +14,8 @@ pub struct Config {
     pub search: SearchSettings,
     pub topics: Vec<Topic>,
     pub catalog: Vec<CatalogEntry>,
+    /// How the corpus folder is walked (`[corpus]`).
+    pub corpus: crate::corpus::WalkOptions,
     /// The file this came from (None = built-in defaults).
     pub path: Option<PathBuf>,
 }
@@ -38,9 +40,17 @@ struct RawConfig {
     #[serde(default)]
     embed: RawEmbed,
     #[serde(default)]
+    corpus: RawCorpus,
+    #[serde(default)]
     topics: Vec<Topic>,
     #[serde(default)]
     catalog: Vec<CatalogEntry>,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default, deny_unknown_fields)]
+struct RawCorpus {
+    follow_links_outside: bool,
 }
 
 #[derive(Deserialize)]
@@ -112,6 +122,22 @@ impl Config {
             path: origin.display().to_string(),
             reason: e.to_string(),
         })?;
+        let bad = |reason: String| Error::Config {
+            path: origin.display().to_string(),
+            reason,
+        };
+        if let Some(reason) = public_url_problem(&raw.archive.public_url) {
+            return Err(bad(format!(
+                "[archive] public_url {:?}: {reason}",
+                raw.archive.public_url
+            )));
+        }
+        if !raw.archive.lang.is_empty() && !is_language_tag(&raw.archive.lang) {
+            return Err(bad(format!(
+                "[archive] lang {:?} is not a language code such as \"en\", \"fr\" or \"pt-BR\"",
+                raw.archive.lang
+            )));
+        }
         for t in &raw.topics {
             if t.name.trim().is_empty() {
                 return Err(Error::Config {
@@ -172,6 +198,9 @@ impl Config {
             },
             topics: raw.topics,
             catalog: raw.catalog,
+            corpus: crate::corpus::WalkOptions {
+                follow_links_outside: raw.corpus.follow_links_outside,
+            },
             path,
         }
     }
@@ -184,6 +213,42 @@ impl Config {
             &self.archive.lang
         }
     }
+}
+
+/// Why `url` cannot be the site's public address, if it cannot: it must
+/// be empty (use the page's own address) or an absolute http(s) URL.
+fn public_url_problem(url: &str) -> Option<&'static str> {
+    if url.is_empty() {
+        return None;
+    }
+    let rest = url
+        .strip_prefix("https://")
+        .or_else(|| url.strip_prefix("http://"));
+    match rest {
+        None => {
+            Some("must start with https:// or http:// (permalinks and citations are built from it)")
+        }
+        Some(r) if r.is_empty() || r.starts_with('/') => Some("has no host name"),
+        Some(r)
+            if r.chars().any(|c| {
+                c.is_whitespace() || c.is_control() || matches!(c, '"' | '<' | '>' | '\\')
+            }) =>
+        {
+            Some("contains spaces, quotes or angle brackets")
+        }
+        Some(_) => None,
+    }
+}
+
+/// A BCP 47 shape: a 2–3 letter language, then optional 1–8 character
+/// subtags ("en", "pt-BR", "zh-Hant-TW").
+fn is_language_tag(tag: &str) -> bool {
+    let mut parts = tag.split('-');
+    let lang_ok = parts
+        .next()
+        .is_some_and(|l| (2..=3).contains(&l.len()) && l.chars().all(|c| c.is_ascii_alphabetic()));
+    lang_ok
+        && parts.all(|p| (1..=8).contains(&p.len()) && p.chars().all(|c| c.is_ascii_alphanumeric()))
 }
 
 #[cfg(test)]
@@ -217,6 +282,33 @@ mod tests {
             vec!["https://a.org".to_string()]
         );
         assert_eq!(c.topics[0].terms, vec!["a b".to_string()]);
+    }
+
+    #[test]
+    fn public_url_must_be_http_and_lang_a_language_code() {
+        for bad in [
+            "javascript:alert(1)",
+            "ftp://x.org/",
+            "archive.example",
+            "https://",
+            "https://a b/",
+        ] {
+            let t = format!("[archive]\npublic_url = {bad:?}\n");
+            let e = Config::parse(&t, Path::new("a.toml")).expect_err(bad);
+            assert!(e.to_string().contains("public_url"), "{e}");
+        }
+        for good in ["", "https://archive.example/", "http://127.0.0.1:8080/x/"] {
+            let t = format!("[archive]\npublic_url = {good:?}\n");
+            Config::parse(&t, Path::new("a.toml")).expect(good);
+        }
+        for bad in ["english", "e", "en_US", "en-"] {
+            let t = format!("[archive]\nlang = {bad:?}\n");
+            assert!(Config::parse(&t, Path::new("a.toml")).is_err(), "{bad}");
+        }
+        for good in ["en", "pt-BR", "zh-Hant-TW"] {
+            let t = format!("[archive]\nlang = {good:?}\n");
+            Config::parse(&t, Path::new("a.toml")).expect(good);
+        }
     }
 
     #[test]

@@ -5,10 +5,13 @@
 //!   hidden files and folders and `archive.toml` are skipped.
 //! - `.txt` (and `.text`), `.md`/`.markdown`, `.html`/`.htm`, `.jsonl`/`.ndjson`
 //!   are read; other files are skipped with a warning.
-//! - Bytes are UTF-8; invalid sequences fall back to a lossy decode with a
-//!   warning that names the byte offset and line. A UTF-8 BOM is dropped.
+//! - Bytes become text as [`crate::encoding`] says: byte-order marks,
+//!   `<meta charset>`, then UTF-8, then a guessed legacy encoding (with a
+//!   warning naming the file); text that could not be decoded is an error.
 //! - Empty files (or only whitespace), binary files (NUL bytes or mostly
 //!   control bytes) and files over the size limit are skipped with a warning.
+//! - Hidden files, links leaving the corpus and folders build-index wrote
+//!   are skipped with a warning.
 //! - Anything that is not a regular file (FIFO, socket, device, broken
 //!   link) is never opened.
 
@@ -50,10 +53,23 @@ pub struct SourceFile {
     pub format: Format,
 }
 
+/// How the walk treats what is not plainly inside the corpus.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct WalkOptions {
+    /// Read files that symbolic links point to outside the corpus folder
+    /// (`[corpus] follow_links_outside` in archive.toml). Off by default: a
+    /// link such as `passwd.txt -> /etc/passwd` must not publish that file.
+    pub follow_links_outside: bool,
+}
+
 /// Lists the corpus files in sorted order; problems with entries become
-/// warnings.
-pub fn walk(root: &Path, warnings: &mut Vec<Warning>) -> Vec<SourceFile> {
+/// warnings. Folders a build wrote (they hold [`crate::output::MARKER`])
+/// are never read: an output inside the corpus does not feed the next build.
+pub fn walk(root: &Path, opts: WalkOptions, warnings: &mut Vec<Warning>) -> Vec<SourceFile> {
     let mut out = Vec::new();
+    let real_root = std::fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf());
+    let mut outputs = Vec::new();
+    let mut hidden = Vec::new();
     // Skipped kinds of file, reported once per extension (a site folder may
     // hold thousands of images): extension → (first file, count).
     let mut skipped: BTreeMap<String, (String, usize)> = BTreeMap::new();
@@ -61,8 +77,22 @@ pub fn walk(root: &Path, warnings: &mut Vec<Warning>) -> Vec<SourceFile> {
         .follow_links(false)
         .sort_by_file_name()
         .into_iter();
-    let walker = walker
-        .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
+    let walker = walker.filter_entry(|e| {
+        if e.depth() == 0 {
+            return true;
+        }
+        if e.file_name().to_string_lossy().starts_with('.') {
+            if e.file_type().is_file() && format_of(e.path()).is_some() {
+                hidden.push(relative_path(root, e.path()));
+            }
+            return false;
+        }
+        if e.file_type().is_dir() && crate::output::target::is_previous_output(e.path()) {
+            outputs.push(relative_path(root, e.path()));
+            return false;
+        }
+        true
+    });
     for entry in walker {
         let entry = match entry {
             Ok(e) => e,
@@ -98,7 +128,20 @@ pub fn walk(root: &Path, warnings: &mut Vec<Warning>) -> Vec<SourceFile> {
         };
         if ft.is_symlink() {
             match std::fs::metadata(path) {
-                Ok(m) if m.is_file() => {}
+                Ok(m) if m.is_file() => {
+                    let target = std::fs::canonicalize(path).unwrap_or_default();
+                    if !opts.follow_links_outside && !target.starts_with(&real_root) {
+                        warnings.push(Warning::warn(
+                            relative,
+                            None,
+                            format!(
+                                "skipped: a link to {}, outside the corpus folder (set follow_links_outside = true under [corpus] in archive.toml to read such files)",
+                                target.display()
+                            ),
+                        ));
+                        continue;
+                    }
+                }
                 Ok(_) => {
                     warnings.push(Warning::error(
                         relative,
@@ -129,6 +172,20 @@ pub fn walk(root: &Path, warnings: &mut Vec<Warning>) -> Vec<SourceFile> {
             relative,
             format,
         });
+    }
+    for dir in outputs {
+        warnings.push(Warning::warn(
+            dir,
+            None,
+            "skipped: a folder build-index wrote (a site or index); its files are not read as documents".into(),
+        ));
+    }
+    for file in hidden {
+        warnings.push(Warning::warn(
+            file,
+            None,
+            "skipped: hidden file (its name starts with a dot); rename it to include it".into(),
+        ));
     }
     for (ext, (first, n)) in skipped {
         let more = if n > 1 {
@@ -161,50 +218,15 @@ fn relative_path(root: &Path, path: &Path) -> String {
     }
 }
 
-/// Decodes file bytes to text, or says why the file is skipped.
-pub fn decode(bytes: &[u8], file: &str, warnings: &mut Vec<Warning>) -> Option<String> {
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    if bytes.iter().all(u8::is_ascii_whitespace) {
-        warnings.push(Warning::warn(
-            file.to_string(),
-            None,
-            "skipped: empty file".into(),
-        ));
-        return None;
-    }
-    let head = &bytes[..bytes.len().min(8192)];
-    let controls = head
-        .iter()
-        .filter(|&&b| b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0c))
-        .count();
-    if head.contains(&0) || controls * 10 > head.len() {
-        warnings.push(Warning::warn(
-            file.to_string(),
-            None,
-            "skipped: binary file (not text)".into(),
-        ));
-        return None;
-    }
-    match std::str::from_utf8(bytes) {
-        Ok(s) => Some(s.to_string()),
-        Err(e) => {
-            let at = e.valid_up_to();
-            let line = 1 + bytes[..at].iter().filter(|&&b| b == b'\n').count();
-            let bad = String::from_utf8_lossy(bytes)
-                .chars()
-                .filter(|&c| c == '\u{fffd}')
-                .count();
-            warnings.push(Warning::warn(
-                file.to_string(),
-                u32::try_from(line).ok(),
-                format!(
-                    "invalid UTF-8 at byte {at}; decoded with {bad} replacement character{} (\u{fffd})",
-                    if bad == 1 { "" } else { "s" }
-                ),
-            ));
-            Some(String::from_utf8_lossy(bytes).into_owned())
-        }
-    }
+/// Decodes file bytes to text, or says why the file is skipped (see
+/// [`crate::encoding`]).
+pub fn decode(
+    bytes: &[u8],
+    file: &str,
+    format: Format,
+    warnings: &mut Vec<Warning>,
+) -> Option<String> {
+    crate::encoding::decode(bytes, file, format == Format::Html, warnings)
 }
 
 /// Splits one decoded file into drafts.
@@ -223,8 +245,8 @@ pub fn drafts_of(
         Format::Text => crate::segment::segment(&text, gaz),
         Format::Markdown => {
             let (draft, err) = crate::markdown::read(&text);
-            if let Some(e) = err {
-                warnings.push(Warning::warn(file.relative.clone(), Some(1), e));
+            if let Some((e, line)) = err {
+                warnings.push(Warning::warn(file.relative.clone(), Some(line), e));
             }
             match draft {
                 Some(d) => vec![d],
@@ -384,24 +406,6 @@ mod tests {
     use super::*;
 
     #[test]
-    fn invalid_utf8_is_decoded_lossily_with_offset() {
-        let mut w = Vec::new();
-        let s = decode(b"ok line\nbad \xff byte", "f.txt", &mut w).expect("text");
-        assert!(s.contains('\u{fffd}'));
-        assert_eq!(w.len(), 1);
-        assert_eq!(w[0].line, Some(2));
-        assert!(w[0].message.contains("byte 12"), "{}", w[0].message);
-    }
-
-    #[test]
-    fn empty_and_binary_files_are_skipped() {
-        let mut w = Vec::new();
-        assert!(decode(b"  \n\n", "e.txt", &mut w).is_none());
-        assert!(decode(b"\x7fELF\x02\x01\x01\x00\x00\x00", "b.txt", &mut w).is_none());
-        assert!(w[0].message.contains("empty") && w[1].message.contains("binary"));
-    }
-
-    #[test]
     fn jsonl_lines_become_documents_and_bad_lines_warn() {
         let mut w = Vec::new();
         let text = "{\"title\":\"A\",\"body\":\"One.\\n\\nTwo.\",\"date\":\"2020-01-02\",\"x\":5}\nnot json\n[1]\n";
@@ -439,11 +443,13 @@ mod tests {
             std::fs::write(p.join(f), "x").expect("write");
         }
         let mut w = Vec::new();
-        let files = walk(p, &mut w);
+        let files = walk(p, WalkOptions::default(), &mut w);
         let rel: Vec<&str> = files.iter().map(|f| f.relative.as_str()).collect();
         assert_eq!(rel, vec!["a.txt", "b/z.md"]);
-        assert_eq!(w.len(), 1, "{w:?}");
-        assert_eq!(w[0].file, "img1.png");
-        assert!(w[0].message.contains("2 files ending in .png"));
+        assert_eq!(w.len(), 2, "{w:?}");
+        assert_eq!(w[0].file, ".hidden.txt");
+        assert!(w[0].message.contains("hidden file"));
+        assert_eq!(w[1].file, "img1.png");
+        assert!(w[1].message.contains("2 files ending in .png"));
     }
 }

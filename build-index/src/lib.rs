@@ -25,6 +25,7 @@ pub mod catalog;
 pub mod config;
 pub mod corpus;
 pub mod draft;
+pub mod encoding;
 pub mod html;
 pub mod markdown;
 pub mod metadata;
@@ -52,6 +53,8 @@ use std::path::Path;
 pub enum Error {
     #[error("{path}: {reason}")]
     Io { path: String, reason: String },
+    #[error("{path}: refusing to write here: {reason}")]
+    Refused { path: String, reason: String },
     #[error("{path}: invalid settings: {reason}")]
     Config { path: String, reason: String },
     #[error("{path} is not a folder (give build-index the folder that holds the documents)")]
@@ -178,7 +181,7 @@ fn load_with<T: Send>(
     })?;
     let mut warnings = Vec::new();
     let files = if meta.is_dir() {
-        corpus::walk(root, &mut warnings)
+        corpus::walk(root, cfg.corpus, &mut warnings)
     } else if let Some(format) = corpus::format_of(root) {
         let relative = root
             .file_name()
@@ -208,7 +211,7 @@ fn load_with<T: Send>(
     // Files in parallel; the results keep file order, so output is deterministic.
     let per_file: Result<Vec<FileResult<T>>, Error> = files
         .par_iter()
-        .zip(file_slugs(&files))
+        .zip(file_slugs(&files, &mut warnings))
         .map(|(f, slug)| {
             let mut w = Vec::new();
             let mut ids = IdAssigner::new(slug);
@@ -228,6 +231,7 @@ fn load_with<T: Send>(
                     .into_par_iter()
                     .map(|mut d| {
                         catalog.apply(&mut d);
+                        metadata::clean_labels(&mut d);
                         (u64::from(d.word_count), pack(d))
                     })
                     .collect();
@@ -271,22 +275,46 @@ fn load_with<T: Send>(
     Ok(corpus)
 }
 
-/// Each file's slug, in file order: "a.md" and "a.txt" would share "a", so
-/// the later one keeps its extension. Depends only on the paths, so ids can
-/// be given while files are read in parallel.
-fn file_slugs(files: &[corpus::SourceFile]) -> Vec<String> {
-    let mut used: BTreeMap<String, &str> = BTreeMap::new();
-    files
-        .iter()
-        .map(|f| {
-            let mut fslug = text::file_slug(&f.relative);
-            if used.get(&fslug).is_some_and(|other| *other != f.relative) {
-                fslug = text::slug(&f.relative);
-            }
-            used.insert(fslug.clone(), &f.relative);
-            fslug
-        })
-        .collect()
+/// Each file's slug, in file order. A slug is a function of the file's own
+/// path: files whose paths slug alike ("report 2020.txt", "report-2020.txt",
+/// "a.md" beside "a.txt") all get a suffix from a hash of their path, so
+/// which files exist, and the order they were added in, never moves an id
+/// to another file. Each such group is reported (an error: links change
+/// when a file is added beside another).
+fn file_slugs(files: &[corpus::SourceFile], warnings: &mut Vec<Warning>) -> Vec<String> {
+    let plain: Vec<String> = files.iter().map(|f| text::file_slug(&f.relative)).collect();
+    let mut groups: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+    for (i, s) in plain.iter().enumerate() {
+        groups.entry(s.as_str()).or_default().push(i);
+    }
+    let mut out = plain.clone();
+    for (slug, members) in groups.iter().filter(|(_, m)| m.len() > 1) {
+        for &i in members {
+            out[i] = format!("{slug}-{}", path_hash(&files[i].relative));
+        }
+        let names: Vec<String> = members
+            .iter()
+            .map(|&i| format!("{:?} (ids {}/…)", files[i].relative, out[i]))
+            .collect();
+        warnings.push(Warning::error(
+            files[members[0]].relative.clone(),
+            None,
+            format!(
+                "{} files have names that make the same id {slug:?}: {}; each id got a suffix from its path. Rename the files so their names differ in letters or digits to choose the ids",
+                members.len(),
+                names.join(", ")
+            ),
+        ));
+    }
+    out
+}
+
+/// Six hex digits of a hash of a corpus-relative path (stable across runs
+/// and machines).
+fn path_hash(relative: &str) -> String {
+    use sha2::{Digest, Sha256};
+    let h = Sha256::digest(relative.as_bytes());
+    format!("{:02x}{:02x}{:02x}", h[0], h[1], h[2])
 }
 
 /// Reads one file, handing its documents (without ids) to `emit` in
@@ -332,7 +360,7 @@ fn read_file(
         }
     };
     let len = bytes.len() as u64;
-    let Some(text) = corpus::decode(&bytes, &f.relative, w) else {
+    let Some(text) = corpus::decode(&bytes, &f.relative, f.format, w) else {
         return len;
     };
     drop(bytes);
@@ -363,29 +391,31 @@ fn read_file(
 
 /// Gives the documents of one file, in order, their ids
 /// `<file-slug>/<title-slug>`; a `-2`, `-3` suffix only separates equal
-/// title slugs within the file.
+/// title slugs within the file (skipping any suffix another title already
+/// made: "Water", "Water", "Water 2").
 struct IdAssigner {
     file_slug: String,
-    seen: BTreeMap<String, u32>,
+    used: std::collections::BTreeSet<String>,
 }
 
 impl IdAssigner {
     fn new(file_slug: String) -> Self {
         IdAssigner {
             file_slug,
-            seen: BTreeMap::new(),
+            used: std::collections::BTreeSet::new(),
         }
     }
 
     fn assign(&mut self, d: &mut Document) {
-        let base = text::title_slug(&d.title);
-        let n = self.seen.entry(base.clone()).or_insert(0);
-        *n += 1;
-        d.id = if *n == 1 {
-            format!("{}/{base}", self.file_slug)
-        } else {
-            format!("{}/{base}-{n}", self.file_slug)
-        };
+        let base = format!("{}/{}", self.file_slug, text::title_slug(&d.title));
+        let mut id = base.clone();
+        let mut n = 1;
+        while self.used.contains(&id) {
+            n += 1;
+            id = format!("{base}-{n}");
+        }
+        self.used.insert(id.clone());
+        d.id = id;
     }
 }
 
@@ -418,8 +448,46 @@ mod tests {
                 ..Default::default()
             },
         ];
+        docs.push(Document {
+            title: "Water 2".into(),
+            ..Default::default()
+        });
         assign_ids("f", &mut docs);
         let ids: Vec<&str> = docs.iter().map(|d| d.id.as_str()).collect();
-        assert_eq!(ids, vec!["f/water", "f/water-2", "f/food"]);
+        assert_eq!(ids, vec!["f/water", "f/water-2", "f/food", "f/water-2-2"]);
+    }
+
+    fn source(relative: &str) -> corpus::SourceFile {
+        corpus::SourceFile {
+            path: relative.into(),
+            relative: relative.into(),
+            format: corpus::Format::Text,
+        }
+    }
+
+    #[test]
+    fn file_slugs_depend_only_on_each_files_own_path() {
+        let mut w = Vec::new();
+        let alone = file_slugs(&[source("report 2020.txt"), source("notes.txt")], &mut w);
+        assert_eq!(alone, vec!["report-2020", "notes"]);
+        assert!(w.is_empty());
+        let three = [
+            source("report 2020.txt"),
+            source("report-2020.txt"),
+            source("report_2020.txt"),
+        ];
+        let slugs = file_slugs(&three, &mut w);
+        let unique: std::collections::BTreeSet<&String> = slugs.iter().collect();
+        assert_eq!(unique.len(), 3, "{slugs:?}");
+        assert!(slugs
+            .iter()
+            .all(|s| s.starts_with("report-2020-") && s.len() == 18));
+        // The same file gets the same slug whatever else is in the group.
+        let two = file_slugs(&[three[2].clone(), three[0].clone()], &mut w);
+        assert_eq!(two, vec![slugs[2].clone(), slugs[0].clone()]);
+        assert_eq!(w.len(), 2);
+        assert!(
+            w[0].message.contains("report-2020.txt") && w[0].message.contains("report_2020.txt")
+        );
     }
 }

@@ -46,6 +46,10 @@ struct BuildArgs {
     /// Print the summary as JSON.
     #[arg(long)]
     json: bool,
+    /// Replace the output path even if build-index did not write what is
+    /// there (never a folder that holds the corpus).
+    #[arg(long)]
+    force: bool,
     #[command(flatten)]
     settings: SettingsArgs,
 }
@@ -83,6 +87,8 @@ enum Command {
         json: bool,
         #[arg(long, default_value_t = 10)]
         limit: usize,
+        /// The query; one that starts with "-" (an exclusion) needs no "--".
+        #[arg(allow_hyphen_values = true)]
         query: String,
     },
     /// Write the one-file offline bundle of a built site.
@@ -113,9 +119,33 @@ fn main() -> ExitCode {
     match result {
         Ok(code) => code,
         Err(e) => {
-            eprintln!("error: {e:#}");
+            eprintln!("error: {}", error_chain(&e));
             ExitCode::from(1)
         }
+    }
+}
+
+/// The error and its causes, each said once: a cause whose text the
+/// message before it already holds is left out.
+fn error_chain(e: &anyhow::Error) -> String {
+    let mut parts: Vec<String> = Vec::new();
+    for cause in e.chain() {
+        let text = cause.to_string();
+        if !parts.iter().any(|p| p.contains(&text)) {
+            parts.push(text);
+        }
+    }
+    parts.join(": ")
+}
+
+/// Writes `text` to standard output; a reader that went away (`| head`)
+/// ends the output quietly instead of a panic.
+fn emit(text: &str) -> Result<()> {
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
+    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(e.into()),
+        _ => Ok(()),
     }
 }
 
@@ -148,6 +178,8 @@ fn build(args: &BuildArgs) -> Result<ExitCode> {
         bail!("usage: build-index <corpus> -o <out>");
     };
     let cfg = load_config(corpus, &args.settings)?;
+    // Before reading the corpus: a refused output path fails at once.
+    build_index::output::target::check(corpus, out, args.force)?;
     let app = match &args.app {
         Some(dir) => Some(
             AppFiles::from_dir(dir)
@@ -173,6 +205,7 @@ fn build(args: &BuildArgs) -> Result<ExitCode> {
         app: app.as_ref(),
         index_only: args.index_only,
         progress: None,
+        force: args.force,
     };
     let started = std::time::Instant::now();
     let loaded = build_index::load_corpus_packed(corpus, &cfg, &progress)
@@ -207,7 +240,7 @@ fn build(args: &BuildArgs) -> Result<ExitCode> {
             "index_files": report.index_files,
             "index_bytes": report.index_bytes,
             "site_files": report.site.as_ref().map(|s| s.files),
-            "notes": report.site.as_ref().map(|s| s.notes.clone()).unwrap_or_default(),
+            "notes": report.notes.iter().chain(report.site.iter().flat_map(|s| s.notes.iter())).collect::<Vec<_>>(),
             "seconds": report.elapsed.as_secs_f64(),
             "phases": report
                 .phases
@@ -215,14 +248,17 @@ fn build(args: &BuildArgs) -> Result<ExitCode> {
                 .map(|(name, d)| (name.to_string(), serde_json::json!(d.as_secs_f64())))
                 .collect::<serde_json::Map<String, serde_json::Value>>(),
         });
-        println!("{}", serde_json::to_string_pretty(&summary)?);
+        emit(&format!("{}\n", serde_json::to_string_pretty(&summary)?))?;
     } else {
+        for n in &report.notes {
+            eprintln!("note: {n}");
+        }
         if let Some(s) = &report.site {
             for n in &s.notes {
                 eprintln!("note: {n}");
             }
         }
-        println!(
+        emit(&format!(
             "{} files, {} documents, {} words, {} warnings ({} errors) in {:.2} s → {} ({} index files, {:.1} KB)",
             c.files,
             c.documents,
@@ -233,7 +269,7 @@ fn build(args: &BuildArgs) -> Result<ExitCode> {
             out.display(),
             report.index_files,
             report.index_bytes as f64 / 1024.0
-        );
+        ))?;
     }
     Ok(if errors > 0 {
         ExitCode::from(2)
@@ -259,15 +295,15 @@ fn inspect(corpus_dir: &Path, json: bool, settings: &SettingsArgs) -> Result<Exi
     print_warnings(&corpus);
     if json {
         let arr: Vec<serde_json::Value> = corpus.documents.iter().map(inspect_record).collect();
-        println!("{}", serde_json::to_string_pretty(&arr)?);
+        emit(&format!("{}\n", serde_json::to_string_pretty(&arr)?))?;
     } else {
-        print!("{}", table(&corpus.documents));
-        println!(
-            "{} documents from {} files, {} words",
+        emit(&format!(
+            "{}{} documents from {} files, {} words\n",
+            table(&corpus.documents),
             corpus.documents.len(),
             corpus.files,
             corpus.words
-        );
+        ))?;
     }
     Ok(if corpus.has_errors() {
         ExitCode::from(2)
@@ -407,17 +443,19 @@ fn run_query(index: &Path, json: bool, limit: usize, text: &str) -> Result<ExitC
                 m.insert("suggestion".into(), s.clone().into());
             }
         }
-        println!("{}", serde_json::to_string_pretty(&obj)?);
+        emit(&format!("{}\n", serde_json::to_string_pretty(&obj)?))?;
     } else {
-        println!("{} results for {:?}", results.total, text);
+        use std::fmt::Write;
+        let mut o = format!("{} results for {:?}\n", results.total, text);
         if let Some(n) = &results.note {
-            println!("note: {n}");
+            let _ = writeln!(o, "note: {n}");
         }
         if let Some(s) = &results.suggestion {
-            println!("did you mean: {s}");
+            let _ = writeln!(o, "did you mean: {s}");
         }
         for (i, (score, d, snip)) in out.iter().enumerate() {
-            println!(
+            let _ = writeln!(
+                o,
                 "{:>2}. {:.3}  {}\n    {}  ({}, lines {}–{})\n    {}",
                 i + 1,
                 score,
@@ -429,6 +467,7 @@ fn run_query(index: &Path, json: bool, limit: usize, text: &str) -> Result<ExitC
                 snip
             );
         }
+        emit(&o)?;
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -52,81 +52,65 @@ impl Value {
     }
 }
 
-fn unquote(s: &str) -> String {
-    let s = s.trim();
-    if s.len() >= 2
-        && ((s.starts_with('"') && s.ends_with('"')) || (s.starts_with('\'') && s.ends_with('\'')))
-    {
-        s[1..s.len() - 1].replace("\\\"", "\"").replace("''", "'")
-    } else {
-        s.to_string()
+/// Front matter as YAML (yaml-rust2, YAML 1.2): top-level keys,
+/// lowercased; scalars as text, sequences as lists of text; nested maps
+/// flattened to `parent.child`. An error carries the 1-based line inside
+/// `text` where the parser stopped.
+pub fn parse_yaml(text: &str) -> Result<BTreeMap<String, Value>, (String, usize)> {
+    use yaml_rust2::{Yaml, YamlLoader};
+    let docs = YamlLoader::load_from_str(text)
+        .map_err(|e| (e.info().to_string(), e.marker().line().max(1)))?;
+    let mut out = BTreeMap::new();
+    match docs.into_iter().next() {
+        None | Some(Yaml::Null) => {}
+        Some(Yaml::Hash(h)) => flatten_yaml("", h, &mut out),
+        Some(_) => {
+            return Err((
+                "front matter must be a list of `key: value` lines".into(),
+                1,
+            ))
+        }
+    }
+    Ok(out)
+}
+
+fn yaml_scalar(y: &yaml_rust2::Yaml) -> Option<String> {
+    use yaml_rust2::Yaml;
+    match y {
+        Yaml::String(s) | Yaml::Real(s) => Some(s.clone()),
+        Yaml::Integer(i) => Some(i.to_string()),
+        Yaml::Boolean(b) => Some(b.to_string()),
+        _ => None,
     }
 }
 
-/// The YAML subset front matter uses: `key: value`, `key: [a, b]` and
-/// block lists (`- a`). Nested maps are flattened to `parent.child`.
-pub fn parse_yaml(text: &str) -> BTreeMap<String, Value> {
-    let mut out = BTreeMap::new();
-    let mut current: Option<String> = None;
-    let mut parent: Option<String> = None;
-    for line in text.lines() {
-        if line.trim().is_empty() || line.trim_start().starts_with('#') {
-            continue;
-        }
-        let indented = line.starts_with(' ') || line.starts_with('\t');
-        let t = line.trim();
-        if let Some(item) = t.strip_prefix("- ").or_else(|| (t == "-").then_some("")) {
-            if let Some(k) = &current {
-                let entry = out
-                    .entry(k.clone())
-                    .or_insert_with(|| Value::Many(Vec::new()));
-                if let Value::Many(v) = entry {
-                    let item = unquote(item);
-                    if !item.is_empty() {
-                        v.push(item);
-                    }
-                } else {
-                    *entry = Value::Many(vec![unquote(item)]);
+fn flatten_yaml(prefix: &str, h: yaml_rust2::yaml::Hash, out: &mut BTreeMap<String, Value>) {
+    use yaml_rust2::Yaml;
+    for (k, v) in h {
+        let Some(key) = yaml_scalar(&k) else { continue };
+        let key = format!("{prefix}{}", key.to_lowercase());
+        match v {
+            Yaml::Array(items) => {
+                let list: Vec<String> = items.iter().filter_map(yaml_scalar).collect();
+                out.insert(key, Value::Many(list));
+            }
+            Yaml::Hash(inner) => flatten_yaml(&format!("{key}."), inner, out),
+            other => {
+                if let Some(s) = yaml_scalar(&other) {
+                    out.insert(key, Value::One(s));
                 }
             }
-            continue;
         }
-        let Some(colon) = t.find(':') else { continue };
-        let key = t[..colon].trim().trim_matches(['"', '\'']).to_lowercase();
-        let val = t[colon + 1..].trim();
-        let key = match (&parent, indented) {
-            (Some(p), true) => format!("{p}.{key}"),
-            _ => key,
-        };
-        if !indented {
-            parent = None;
-        }
-        if val.is_empty() {
-            if !indented {
-                parent = Some(key.clone());
-            }
-            current = Some(key);
-            continue;
-        }
-        current = None;
-        let v = if val.starts_with('[') && val.ends_with(']') {
-            Value::Many(
-                val[1..val.len() - 1]
-                    .split(',')
-                    .map(unquote)
-                    .filter(|s| !s.is_empty())
-                    .collect(),
-            )
-        } else {
-            Value::One(unquote(val))
-        };
-        out.insert(key, v);
     }
-    out
 }
 
-fn parse_toml(text: &str) -> Result<BTreeMap<String, Value>, String> {
-    let table: toml::Table = toml::from_str(text).map_err(|e| e.to_string())?;
+fn parse_toml(text: &str) -> Result<BTreeMap<String, Value>, (String, usize)> {
+    let table: toml::Table = toml::from_str(text).map_err(|e| {
+        let line = e.span().map_or(1, |r| {
+            1 + text[..r.start.min(text.len())].matches('\n').count()
+        });
+        (e.message().to_string(), line)
+    })?;
     let mut out = BTreeMap::new();
     for (k, v) in table {
         let val = match v {
@@ -148,11 +132,19 @@ fn parse_toml(text: &str) -> Result<BTreeMap<String, Value>, String> {
     Ok(out)
 }
 
+/// A problem in a file, with its 1-based line.
+pub type LineError = (String, u32);
+
 /// Splits front matter from the body. Returns (fields, body, first body
-/// line number, error message for malformed front matter).
+/// line number, the error for malformed front matter with its line).
 pub fn split_front_matter(
     src: &str,
-) -> (Option<BTreeMap<String, Value>>, &str, u32, Option<String>) {
+) -> (
+    Option<BTreeMap<String, Value>>,
+    &str,
+    u32,
+    Option<LineError>,
+) {
     for (fence, is_toml) in [("---", false), ("+++", true)] {
         let Some(rest) = src.strip_prefix(fence).and_then(|r| r.strip_prefix('\n')) else {
             continue;
@@ -180,13 +172,21 @@ pub fn split_front_matter(
         let body = &rest[body_start.min(rest.len())..];
         let line =
             1 + u32::try_from(src[..src.len() - body.len()].matches('\n').count()).unwrap_or(0);
-        let (fields, err) = if is_toml {
-            match parse_toml(fm) {
-                Ok(f) => (Some(f), None),
-                Err(e) => (None, Some(format!("front matter is not valid TOML: {e}"))),
-            }
+        let (parsed, kind) = if is_toml {
+            (parse_toml(fm), "TOML")
         } else {
-            (Some(parse_yaml(fm)), None)
+            (parse_yaml(fm), "YAML")
+        };
+        // Line 1 is the opening fence: line k of the front matter is k + 1.
+        let (fields, err) = match parsed {
+            Ok(f) => (Some(f), None),
+            Err((e, at)) => (
+                None,
+                Some((
+                    format!("front matter is not valid {kind} ({e}); its fields were not read"),
+                    u32::try_from(at + 1).unwrap_or(u32::MAX),
+                )),
+            ),
         };
         return (fields, body, line, err);
     }
@@ -376,7 +376,7 @@ fn push_heading(
 /// Reads a Markdown file. Returns the draft and a warning for malformed
 /// front matter. A Markdown file with neither front matter nor headings is
 /// plain text to the caller (`None`), so it is segmented like a `.txt`.
-pub fn read(src: &str) -> (Option<Draft>, Option<String>) {
+pub fn read(src: &str) -> (Option<Draft>, Option<LineError>) {
     let (fields, body, first_line, err) = split_front_matter(src);
     let has_heading = body.lines().any(|l| ATX.is_match(l.trim()));
     if fields.is_none() && err.is_none() && !has_heading {
@@ -429,7 +429,8 @@ mod tests {
 
     #[test]
     fn yaml_front_matter_subset() {
-        let f = parse_yaml("title: \"Wells: a story\"\ndate: 2020-03-04\ntags: [a, 'b']\npeople:\n  - Ana Ruiz\n  - Li Wei\nmeta:\n  editor: Jo\n");
+        let f = parse_yaml("title: \"Wells: a story\"\ndate: 2020-03-04\ntags: [a, 'b']\npeople:\n  - Ana Ruiz\n  - Li Wei\nmeta:\n  editor: Jo\n")
+            .expect("valid");
         assert_eq!(f["title"], Value::One("Wells: a story".into()));
         assert_eq!(f["tags"], Value::Many(vec!["a".into(), "b".into()]));
         assert_eq!(
@@ -437,6 +438,16 @@ mod tests {
             Value::Many(vec!["Ana Ruiz".into(), "Li Wei".into()])
         );
         assert_eq!(f["meta.editor"], Value::One("Jo".into()));
+    }
+
+    #[test]
+    fn broken_yaml_front_matter_is_reported_with_its_line() {
+        let src = "---\ntitle: Wells\ndate: [2020\nsource: x\n---\n# Wells\n\nText.\n";
+        let (draft, err) = read(src);
+        let (msg, line) = err.expect("an error");
+        assert!(msg.contains("not valid YAML"), "{msg}");
+        assert!((3..=5).contains(&line), "line {line}");
+        assert!(draft.is_some(), "the body is still read");
     }
 
     #[test]
@@ -477,7 +488,7 @@ mod tests {
         assert_eq!(d.title, "T");
         assert_eq!(d.stated.people, vec!["A B".to_string()]);
         let (_, err) = read("+++\ntitle = \n+++\nBody\n");
-        assert!(err.expect("error").contains("TOML"));
+        assert!(err.expect("error").0.contains("TOML"));
     }
 
     #[test]

@@ -19,7 +19,28 @@ fn is_invisible(c: char) -> bool {
     matches!(
         c,
         '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{2060}' | '\u{feff}' | '\u{ad}'
-    )
+    ) || is_bidi_override(c)
+}
+
+/// Bidirectional embeddings, overrides and isolates: they can make a
+/// title or a file name display as something else ("Trojan Source"), and
+/// plain prose does not need them.
+fn is_bidi_override(c: char) -> bool {
+    matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+}
+
+/// A metadata value as it may be shown: bidirectional controls (marks
+/// included), other control characters and invisible characters removed,
+/// spaces squashed.
+pub fn clean_label(s: &str) -> String {
+    let kept: String = s
+        .chars()
+        .filter(|&c| {
+            !(is_invisible(c) || c.is_control() || matches!(c, '\u{200e}' | '\u{200f}' | '\u{61c}'))
+        })
+        .map(|c| if c.is_whitespace() { ' ' } else { c })
+        .collect();
+    squash_spaces(&kept)
 }
 
 /// Normalises a whole file's text: CRLF/CR → LF, Unicode spaces → ASCII

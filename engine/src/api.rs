@@ -193,6 +193,38 @@ pub fn card_speakers(speakers: &[String]) -> String {
     }
 }
 
+/// Site-relative path of a document's static page (build-index writes it;
+/// the reader links to it when the index cannot be used). Ids are slugs
+/// already; anything outside `[a-z0-9-]` in a segment is hex-escaped so no
+/// id can escape `doc/` or collide with another after mapping.
+pub fn static_page_path(id: &str) -> String {
+    let segments: Vec<String> = id
+        .split('/')
+        .filter(|s| !s.is_empty())
+        .map(|seg| {
+            let mut out = String::with_capacity(seg.len());
+            for b in seg.bytes() {
+                match b {
+                    b'a'..=b'z' | b'0'..=b'9' | b'-' => out.push(b as char),
+                    _ => {
+                        const HEX: &[u8; 16] = b"0123456789abcdef";
+                        out.push('_');
+                        out.push(HEX[usize::from(b >> 4)] as char);
+                        out.push(HEX[usize::from(b & 15)] as char);
+                    }
+                }
+            }
+            out
+        })
+        .collect();
+    let joined = if segments.is_empty() {
+        "_".to_owned()
+    } else {
+        segments.join("/")
+    };
+    format!("doc/{joined}.html")
+}
+
 #[cfg(test)]
 mod tests {
     use super::Sort;

@@ -17,9 +17,20 @@
 use crate::format::docmeta::{parse_date, period_end};
 use crate::tokenizer::tokenize;
 
+/// Characters of query text read; the rest is ignored (and the search
+/// says so). A pasted page would otherwise expand into thousands of
+/// words, each with its prefixes and typos, and freeze the reader.
+pub const MAX_QUERY_CHARS: usize = 256;
+
+/// Words and phrases (clauses) read from a query, for the same reason.
+pub const MAX_QUERY_CLAUSES: usize = 24;
+
 /// A parsed query.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Query {
+    /// True when the text was longer than [`MAX_QUERY_CHARS`] or held more
+    /// than [`MAX_QUERY_CLAUSES`] words: only the first part was read.
+    pub shortened: bool,
     /// Clauses joined with AND.
     pub clauses: Vec<Clause>,
     /// Field filters (`type:interview`); AND across filters.
@@ -208,8 +219,19 @@ impl Query {
     /// Parses query text; never fails.
     pub fn parse(text: &str) -> Query {
         let mut q = Query::default();
+        let text = match text.char_indices().nth(MAX_QUERY_CHARS) {
+            Some((cut, _)) => {
+                q.shortened = true;
+                &text[..cut]
+            }
+            None => text,
+        };
         let mut join_next = false;
         for item in lex(text) {
+            if q.clauses.len() >= MAX_QUERY_CLAUSES && !matches!(item, Item::Field { .. }) {
+                q.shortened = true;
+                continue;
+            }
             let (negated, unit) = match item {
                 Item::Or => {
                     join_next = q.clauses.last().is_some_and(|c| !c.negated);
@@ -321,6 +343,18 @@ impl Query {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_pasted_page_is_cut_to_the_first_words_and_says_so() {
+        let long = "asylum border wall fentanyl ".repeat(400);
+        let q = Query::parse(&long);
+        assert!(q.shortened);
+        assert!(q.clauses.len() <= MAX_QUERY_CLAUSES);
+        let short = Query::parse("asylum border");
+        assert!(!short.shortened);
+        let filters_still_count = format!("{} type:interview", "w ".repeat(30));
+        assert_eq!(Query::parse(&filters_still_count).filters.len(), 1);
+    }
 
     fn w(term: &str, prefix: bool) -> Word {
         Word {

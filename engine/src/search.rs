@@ -484,6 +484,17 @@ impl IndexReader {
             })
             .collect();
         let suggestion = if total == 0 { self.suggest(q) } else { None };
+        if q.shortened {
+            let cut = format!(
+                "Only the first {} characters or {} words of the query were searched.",
+                crate::query::MAX_QUERY_CHARS,
+                crate::query::MAX_QUERY_CLAUSES
+            );
+            note = Some(match note {
+                Some(n) => format!("{cut} {n}"),
+                None => cut,
+            });
+        }
         SearchResults {
             total,
             hits,

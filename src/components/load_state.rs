@@ -6,32 +6,12 @@ pub struct Props {
     pub loaded: f64,
     #[prop_or_default]
     pub total: f64,
-    /// Set for the error state: what happened.
-    #[prop_or_default]
-    pub headline: Option<AttrValue>,
-    /// What to do about it.
-    #[prop_or_default]
-    pub advice: Option<String>,
 }
 
-/// Loading (with a progress bar once the size is known) or a readable
-/// error; the page is never blank.
+/// Loading, with a progress bar once the size is known (errors are
+/// [`super::archive_error::ArchiveError`]).
 #[component]
 pub fn LoadStateView(props: &Props) -> Html {
-    if let Some(headline) = &props.headline {
-        let reload = Callback::from(|_: MouseEvent| {
-            if let Some(w) = web_sys::window() {
-                let _ = w.location().reload();
-            }
-        });
-        return html! {
-            <section class="load-error" role="alert" aria-labelledby="load-error-title">
-                <h1 id="load-error-title">{ headline.clone() }</h1>
-                <p>{ props.advice.clone().unwrap_or_default() }</p>
-                <button type="button" class="button" onclick={reload}>{ "Try again" }</button>
-            </section>
-        };
-    }
     let known = props.total > 0.0;
     let label = if known {
         // Whole numbers via integers: no float printing in the wasm.

@@ -1,6 +1,7 @@
 //! One component per file. Shared rendering helpers live here.
 
 pub mod active_filters;
+pub mod archive_error;
 pub mod cite_button;
 pub mod download_results;
 pub mod facet_panel;

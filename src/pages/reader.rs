@@ -7,6 +7,7 @@ use yew::prelude::*;
 
 use crate::api::LoadError;
 use crate::archive::{ArchiveHandle, DocView};
+use crate::components::archive_error::ArchiveError;
 use crate::components::load_state::LoadStateView;
 use crate::components::match_nav::MatchNav;
 use crate::components::outline::Outline;
@@ -175,10 +176,7 @@ pub fn ReaderPage(props: &Props) -> Html {
         Loaded::Failed(e) => (
             Html::default(),
             html! {
-                <section class="load-error" role="alert">
-                    <h1>{ e.headline() }</h1>
-                    <p>{ e.advice() }</p>
-                </section>
+                <ArchiveError error={e.clone()} name={props.archive.info.name.clone()} />
             },
         ),
         Loaded::Ready(d) => {

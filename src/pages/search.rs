@@ -8,6 +8,7 @@ use crate::api::LoadError;
 use crate::app::ScrollMemory;
 use crate::archive::{ArchiveHandle, ResultsView};
 use crate::components::active_filters::ActiveFilters;
+use crate::components::archive_error::ArchiveError;
 use crate::components::download_results::DownloadResults;
 use crate::components::facet_panel::FacetPanel;
 use crate::components::plural;
@@ -131,10 +132,7 @@ pub fn SearchPage(props: &Props) -> Html {
     });
     if let Some(e) = &props.error {
         return html! {
-            <section class="load-error" role="alert">
-                <h1>{ e.headline() }</h1>
-                <p>{ e.advice() }</p>
-            </section>
+            <ArchiveError error={e.clone()} name={props.archive.info.name.clone()} />
         };
     }
     let Some(results) = props.results.clone() else {

@@ -295,10 +295,51 @@ pub fn build_document(draft: Draft, source_file: &str, ctx: &Context<'_>) -> Doc
     }
 }
 
+/// Cleans every metadata value of `doc` with [`crate::text::clean_label`]
+/// (the last step, after the catalog: its values come from archive.toml).
+pub fn clean_labels(doc: &mut Document) {
+    use crate::text::clean_label;
+    let title = clean_label(&doc.title);
+    if !title.is_empty() {
+        doc.title = title;
+    }
+    for v in [&mut doc.source, &mut doc.doc_type].into_iter().flatten() {
+        *v = clean_label(v);
+    }
+    for list in [
+        &mut doc.speakers,
+        &mut doc.people,
+        &mut doc.places,
+        &mut doc.topics,
+    ] {
+        for v in list.iter_mut() {
+            *v = clean_label(v);
+        }
+        list.retain(|v| !v.is_empty());
+    }
+    for v in doc.extra.values_mut() {
+        *v = clean_label(v);
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::draft::{RawBlock, Stated};
+
+    #[test]
+    fn bidi_controls_leave_titles_and_metadata() {
+        let mut d = Document {
+            title: "Invoice \u{202e}fdp.exe\u{202c} paid".into(),
+            source: Some("\u{200f}Ministry\u{2067} of Water".into()),
+            speakers: vec!["\u{202d}Ana".into()],
+            ..Default::default()
+        };
+        clean_labels(&mut d);
+        assert_eq!(d.title, "Invoice fdp.exe paid");
+        assert_eq!(d.source.as_deref(), Some("Ministry of Water"));
+        assert_eq!(d.speakers, vec!["Ana"]);
+    }
 
     #[test]
     fn lang_vote() {

@@ -6,31 +6,7 @@
 use super::html::{escape, form_encode, path_encode};
 use engine::{ArchiveInfo, Block, Document};
 
-/// Site-relative path of a document's static page. Ids are slugs already;
-/// anything outside `[a-z0-9._-]` in a segment is hex-escaped so no id can
-/// escape `doc/` or collide with another after mapping.
-pub fn page_path(id: &str) -> String {
-    let segments: Vec<String> = id
-        .split('/')
-        .filter(|s| !s.is_empty())
-        .map(|seg| {
-            let mut out = String::with_capacity(seg.len());
-            for b in seg.bytes() {
-                match b {
-                    b'a'..=b'z' | b'0'..=b'9' | b'-' => out.push(b as char),
-                    _ => out.push_str(&format!("_{b:02x}")),
-                }
-            }
-            out
-        })
-        .collect();
-    let joined = if segments.is_empty() {
-        "_".to_owned()
-    } else {
-        segments.join("/")
-    };
-    format!("doc/{joined}.html")
-}
+pub use engine::static_page_path as page_path;
 
 /// `../` repeated to climb from a page at `path` back to the site root.
 fn to_root(path: &str) -> String {

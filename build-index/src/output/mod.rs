@@ -12,6 +12,9 @@ use std::path::{Path, PathBuf};
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
+pub mod target;
+pub use target::{Staging, MARKER};
+
 /// How to build.
 #[derive(Default)]
 pub struct BuildOptions<'a> {
@@ -21,6 +24,9 @@ pub struct BuildOptions<'a> {
     pub index_only: bool,
     /// Called with (files read, files total) while reading the corpus.
     pub progress: Option<&'a (dyn Fn(usize, usize) + Sync)>,
+    /// Replace an existing output that build-index did not write (never
+    /// one that holds the corpus); see [`target::check`].
+    pub force: bool,
 }
 
 /// What a build did. The documents themselves are gone: each is dropped
@@ -37,6 +43,9 @@ pub struct BuildReport {
     pub index_files: usize,
     pub index_bytes: u64,
     pub site: Option<SiteReport>,
+    /// What the build did besides the output: stale folders of interrupted
+    /// runs removed, an output they had moved aside put back.
+    pub notes: Vec<String>,
     pub elapsed: Duration,
     /// Wall time of each phase, in order (`--json` prints them).
     pub phases: Vec<(&'static str, Duration)>,
@@ -99,6 +108,7 @@ pub fn build(
     opts: &BuildOptions<'_>,
 ) -> Result<BuildReport, Error> {
     let started = Instant::now();
+    target::check(corpus_root, out, opts.force)?;
     let noop = |_: usize, _: usize| {};
     let progress: &(dyn Fn(usize, usize) + Sync) = opts.progress.unwrap_or(&noop);
     let (corpus, packed) = load_corpus_packed(corpus_root, cfg, progress)?;
@@ -142,6 +152,9 @@ pub fn write(
     } = corpus;
     let doc_count = documents.len();
 
+    // Checked again here: the corpus was read in between.
+    target::check(corpus_root, out, opts.force)?;
+    let recovered = target::recover(out);
     let staging = Staging::new(out)?;
     // Document numbers follow id order (the engine's contract).
     documents.sort_unstable_by(|a, b| a.id.cmp(&b.id));
@@ -227,6 +240,23 @@ pub fn write(
     phases.end("site");
     staging.commit(out)?;
     phases.end("commit");
+    let mut notes: Vec<String> = recovered
+        .removed
+        .iter()
+        .map(|p| {
+            format!(
+                "removed {}: left behind by an earlier build that was interrupted",
+                p.display()
+            )
+        })
+        .collect();
+    if let Some(p) = &recovered.restored {
+        notes.push(format!(
+            "an earlier build was interrupted while replacing {}; its previous contents were put back from {} before this build replaced them",
+            out.display(),
+            p.display()
+        ));
+    }
     warnings.shrink_to_fit();
     Ok(BuildReport {
         files: files_read,
@@ -237,6 +267,7 @@ pub fn write(
         index_files,
         index_bytes,
         site,
+        notes,
         elapsed: started.elapsed(),
         phases: phases.into_vec(),
     })
@@ -290,84 +321,4 @@ fn create_dir(p: &Path) -> Result<(), Error> {
         path: p.display().to_string(),
         reason: e.to_string(),
     })
-}
-
-/// A temporary folder beside the output, removed on drop unless committed.
-pub struct Staging {
-    dir: Option<tempfile::TempDir>,
-}
-
-impl Staging {
-    pub fn new(out: &Path) -> Result<Staging, Error> {
-        let parent = parent_of(out);
-        create_dir(&parent)?;
-        let name = out
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_else(|| "site".into());
-        let dir = tempfile::Builder::new()
-            .prefix(&format!(".{name}.building-"))
-            .tempdir_in(&parent)
-            .map_err(|e| Error::Io {
-                path: parent.display().to_string(),
-                reason: format!("cannot create a temporary folder: {e}"),
-            })?;
-        Ok(Staging { dir: Some(dir) })
-    }
-
-    pub fn path(&self) -> &Path {
-        self.dir.as_ref().map_or(Path::new("."), |d| d.path())
-    }
-
-    /// Moves the finished folder to `out`. An existing `out` is moved aside
-    /// first and removed only after the new one is in place; if the final
-    /// rename fails, the old output is put back.
-    pub fn commit(mut self, out: &Path) -> Result<(), Error> {
-        let Some(dir) = self.dir.take() else {
-            return Ok(());
-        };
-        let staged = dir.keep();
-        let fail = |e: std::io::Error, what: &str| Error::Io {
-            path: out.display().to_string(),
-            reason: format!("{what}: {e}"),
-        };
-        let old = if out.exists() {
-            let aside = parent_of(out).join(format!(
-                ".{}.old-{}",
-                out.file_name()
-                    .map(|n| n.to_string_lossy().into_owned())
-                    .unwrap_or_default(),
-                std::process::id()
-            ));
-            if let Err(e) = std::fs::rename(out, &aside) {
-                let _ = std::fs::remove_dir_all(&staged);
-                return Err(fail(e, "cannot move the previous output aside"));
-            }
-            Some(aside)
-        } else {
-            None
-        };
-        if let Err(e) = std::fs::rename(&staged, out) {
-            if let Some(aside) = &old {
-                let _ = std::fs::rename(aside, out);
-            }
-            let _ = std::fs::remove_dir_all(&staged);
-            return Err(fail(e, "cannot move the new output into place"));
-        }
-        if let Some(aside) = old {
-            if aside.is_dir() {
-                let _ = std::fs::remove_dir_all(&aside);
-            } else {
-                let _ = std::fs::remove_file(&aside);
-            }
-        }
-        Ok(())
-    }
-}
-
-fn parent_of(out: &Path) -> PathBuf {
-    match out.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-        _ => PathBuf::from("."),
-    }
 }
