@@ -1,36 +1,84 @@
 #!/usr/bin/env bash
-# Fuzz the engine's index reader and query parser with cargo-fuzz (libFuzzer).
-# Not a CI gate: run it by hand after changing engine/src/format or the query
-# parser.
+# Fuzz the readers of untrusted input with cargo-fuzz (libFuzzer).
 #
-#   scripts/fuzz.sh                 both targets, 180 s each
-#   FUZZ_SECONDS=600 scripts/fuzz.sh index_reader
+#   scripts/fuzz.sh                      every target, 180 s each
+#   FUZZ_SECONDS=1800 scripts/fuzz.sh html_reader text_segmenter
+#   FUZZ_SECONDS=20 scripts/fuzz.sh --smoke   every target briefly (CI)
 #
 # Targets (fuzz/fuzz_targets/):
-#   index_reader  replaces one file of a valid index (manifest, docmeta,
-#                 dictionary chunk, postings chunk, doc chunk, ids) with the
-#                 input — optionally wrapped in a valid envelope so the parser
-#                 behind the checksum is reached — then loads and searches:
-#                 every failure must be a FormatError, never a panic.
-#   query_parser  parses any text as a query and searches a small index with
-#                 it; snippets and highlight ranges must stay in bounds.
+#   index_reader     one file of a valid index replaced by the input, then
+#                    loaded and searched: every failure is a FormatError
+#   query_parser     any query text parsed and searched on a small index
+#   manifest         any bytes as manifest.json
+#   text_segmenter   any text split into documents; lines stay in the input
+#   html_reader      any bytes as an HTML page, encoding detection included
+#   markdown_reader  any text as Markdown with front matter
+#   file_decoder     any bytes through the encoding detector; lost text is
+#                    always reported
 #
-# Needs the nightly toolchain and cargo-fuzz (installed here if missing).
-# fuzz/ is its own workspace, so `cargo test --workspace` never builds it.
-# Crashes land in fuzz/artifacts/<target>/; reproduce one with
+# Seeds: fuzz/seeds/<target>/ (committed) start each run; what libFuzzer
+# adds goes to fuzz/corpus/<target>/ (not committed). Each run appends its
+# target, seconds, executions and exec/s to fuzz/runs.tsv (committed: the
+# figures in docs/fuzzing.md add it up). A crash stops the run and lands in
+# fuzz/artifacts/<target>/; reproduce it with
 #   cargo +nightly fuzz run <target> fuzz/artifacts/<target>/<file>
+#
+# Needs the nightly toolchain (the machine image has one) and cargo-fuzz,
+# installed here from crates.io when missing. fuzz/ is its own workspace,
+# so `cargo test --workspace` never builds it.
 set -euo pipefail
-root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-cd "$root/fuzz"
+source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
+cd "$ROOT/fuzz"
+
 seconds="${FUZZ_SECONDS:-180}"
-targets=("$@")
-[[ ${#targets[@]} -gt 0 ]] || targets=(index_reader query_parser)
-
-rustup toolchain list | grep -q '^nightly' || rustup toolchain install nightly --profile minimal
-cargo +nightly fuzz --version >/dev/null 2>&1 || cargo install cargo-fuzz --locked
-
-for t in "${targets[@]}"; do
-  mkdir -p "corpus/$t"
-  echo "== fuzzing $t for ${seconds}s"
-  cargo +nightly fuzz run "$t" "corpus/$t" -- -max_total_time="$seconds" -max_len=4096
+smoke=""
+targets=()
+for a in "$@"; do
+  case "$a" in
+    --smoke) smoke=1 ;;
+    *) targets+=("$a") ;;
+  esac
 done
+all=(index_reader query_parser manifest text_segmenter html_reader markdown_reader file_decoder)
+[[ ${#targets[@]} -gt 0 ]] || targets=("${all[@]}")
+
+step "cargo-fuzz (nightly)"
+if ! rustup toolchain list | grep -q '^nightly'; then
+  note "rustup toolchain install nightly"
+  rustup toolchain install nightly --profile minimal
+fi
+if cargo +nightly fuzz --version >/dev/null 2>&1; then
+  note "present: $(cargo +nightly fuzz --version)"
+else
+  note "cargo install cargo-fuzz (a few minutes on a cold machine)"
+  CARGO_PROFILE_RELEASE_LTO=false CARGO_PROFILE_RELEASE_CODEGEN_UNITS=16 \
+    cargo install cargo-fuzz --locked
+fi
+
+[[ -f runs.tsv ]] || printf 'date\ttarget\tseconds\texecutions\texec_per_s\tresult\n' >runs.tsv
+status=0
+for t in "${targets[@]}"; do
+  mkdir -p "corpus/$t" "seeds/$t"
+  step "fuzzing $t for ${seconds}s"
+  log="$(mktemp)"
+  started=$SECONDS
+  result=ok
+  # -print_final_stats gives the executions; -close_fd_mask keeps the
+  # targets' own output out of the log.
+  if ! cargo +nightly fuzz run "$t" "corpus/$t" "seeds/$t" -- \
+      -max_total_time="$seconds" -max_len=16384 -print_final_stats=1 -close_fd_mask=3 \
+      >"$log" 2>&1; then
+    result=crash
+    status=1
+    tail -40 "$log"
+  fi
+  execs="$(awk '/stat::number_of_executed_units/ { print $2 }' "$log" | tail -1)"
+  rate="$(awk '/stat::average_exec_per_sec/ { print $2 }' "$log" | tail -1)"
+  note "$t: ${execs:-?} executions, ${rate:-?}/s, $result"
+  if [[ -z "$smoke" ]]; then
+    printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$(date -u +%F)" "$t" "$((SECONDS - started))" \
+      "${execs:-0}" "${rate:-0}" "$result" >>runs.tsv
+  fi
+  rm -f "$log"
+done
+exit "$status"

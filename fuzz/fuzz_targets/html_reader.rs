@@ -1,0 +1,20 @@
+//! Any bytes read as an HTML page (encoding detection included) give
+//! documents without a panic, with their lines inside the page.
+#![no_main]
+
+use libfuzzer_sys::fuzz_target;
+
+fuzz_target!(|data: &[u8]| {
+    let mut warnings = Vec::new();
+    let Some(text) = build_index::encoding::decode(data, "f.html", true, &mut warnings) else {
+        return;
+    };
+    let text = build_index::text::normalize(&text);
+    let lines = u32::try_from(text.lines().count().max(1)).unwrap_or(u32::MAX);
+    for d in build_index::html::read(&text) {
+        assert!(d.line_start <= d.line_end);
+        for b in &d.blocks {
+            assert!(b.line <= lines + 1, "block line {} of {lines}", b.line);
+        }
+    }
+});
