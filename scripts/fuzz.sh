@@ -30,7 +30,6 @@ set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
 cd "$ROOT/fuzz"
 
-seconds="${FUZZ_SECONDS:-180}"
 smoke=""
 targets=()
 for a in "$@"; do
@@ -39,6 +38,9 @@ for a in "$@"; do
     *) targets+=("$a") ;;
   esac
 done
+default_seconds=180
+[[ -z "$smoke" ]] || default_seconds=15
+seconds="${FUZZ_SECONDS:-$default_seconds}"
 all=(index_reader query_parser manifest text_segmenter html_reader markdown_reader file_decoder)
 [[ ${#targets[@]} -gt 0 ]] || targets=("${all[@]}")
 
@@ -66,7 +68,7 @@ for t in "${targets[@]}"; do
   # -print_final_stats gives the executions; -close_fd_mask keeps the
   # targets' own output out of the log.
   if ! cargo +nightly fuzz run "$t" "corpus/$t" "seeds/$t" -- \
-      -max_total_time="$seconds" -max_len=16384 -print_final_stats=1 -close_fd_mask=3 \
+      -max_total_time="$seconds" -max_len=4096 -print_final_stats=1 -close_fd_mask=3 \
       >"$log" 2>&1; then
     result=crash
     status=1

@@ -78,6 +78,16 @@ enum Command {
         #[command(flatten)]
         settings: SettingsArgs,
     },
+    /// Print the text build-index keeps from each file (its documents' blocks,
+    /// titles apart), to check what the cleaner does with a page.
+    Text {
+        corpus: PathBuf,
+        /// Print a JSON object: corpus-relative file → text.
+        #[arg(long)]
+        json: bool,
+        #[command(flatten)]
+        settings: SettingsArgs,
+    },
     /// Search a built index with the engine, natively.
     Query {
         /// Index folder (holds manifest.json), or a site folder with index/ inside.
@@ -107,6 +117,11 @@ fn main() -> ExitCode {
             json,
             settings,
         }) => inspect(&corpus, json, &settings),
+        Some(Command::Text {
+            corpus,
+            json,
+            settings,
+        }) => text(&corpus, json, &settings),
         Some(Command::Query {
             index,
             json,
@@ -304,6 +319,46 @@ fn inspect(corpus_dir: &Path, json: bool, settings: &SettingsArgs) -> Result<Exi
             corpus.files,
             corpus.words
         ))?;
+    }
+    Ok(if corpus.has_errors() {
+        ExitCode::from(2)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+fn text(corpus_dir: &Path, json: bool, settings: &SettingsArgs) -> Result<ExitCode> {
+    let cfg = load_config(corpus_dir, settings)?;
+    let corpus = load_corpus(corpus_dir, &cfg)
+        .with_context(|| format!("reading {}", corpus_dir.display()))?;
+    print_warnings(&corpus);
+    let mut by_file: std::collections::BTreeMap<&str, Vec<String>> = Default::default();
+    for d in &corpus.documents {
+        let body: Vec<&str> = d.blocks.iter().map(|b| b.text()).collect();
+        by_file
+            .entry(d.source_file.as_str())
+            .or_default()
+            .push(body.join("\n\n"));
+    }
+    if json {
+        let obj: serde_json::Map<String, serde_json::Value> = by_file
+            .into_iter()
+            .map(|(f, docs)| (f.to_string(), docs.join("\n\n").into()))
+            .collect();
+        emit(&format!("{}\n", serde_json::to_string_pretty(&obj)?))?;
+    } else {
+        let mut out = String::new();
+        for d in &corpus.documents {
+            out.push_str(&format!(
+                "== {} ({}, lines {}–{})\n",
+                d.title, d.source_file, d.line_start, d.line_end
+            ));
+            for b in &d.blocks {
+                out.push_str(b.text());
+                out.push_str("\n\n");
+            }
+        }
+        emit(&out)?;
     }
     Ok(if corpus.has_errors() {
         ExitCode::from(2)

@@ -449,3 +449,37 @@ fn an_output_below_a_file_says_that_file_is_not_a_folder() {
     );
     let _ = fs::remove_dir_all(&d);
 }
+
+#[test]
+fn one_long_paragraph_costs_memory_by_the_piece_not_by_the_paragraph() {
+    let d = tmp("long");
+    let c = d.join("corpus");
+    fs::create_dir_all(&c).expect("dir");
+    let words = [
+        "water", "valley", "farmers", "wells", "board", "autumn", "rains", "level",
+    ];
+    let mut text = String::from("One very long paragraph\n\n");
+    let mut i = 0usize;
+    while text.len() < 12 << 20 {
+        text.push_str(words[i % words.len()]);
+        text.push(' ');
+        i = i.wrapping_mul(31).wrapping_add(7);
+    }
+    text.push_str("end.\n");
+    fs::write(c.join("long.txt"), &text).expect("write");
+    let o = Command::new(env!("CARGO_BIN_EXE_build-index"))
+        .args([p(&c), "-o", p(&d.join("site")), "--index-only"])
+        .env("BUILD_INDEX_TRACE", "1")
+        .output()
+        .expect("runs");
+    let err = stderr(&o);
+    assert_eq!(o.status.code(), Some(0), "{err}");
+    let peak: u64 = err
+        .lines()
+        .filter_map(|l| l.split("peak ").nth(1)?.split(' ').next()?.parse().ok())
+        .max()
+        .expect("trace lines");
+    // 12 MB of text: the token list of one paragraph took over 300 MB.
+    assert!(peak < 160, "peak {peak} MB for 12 MB of text: {err}");
+    let _ = fs::remove_dir_all(&d);
+}

@@ -45,6 +45,48 @@ pub struct Token {
 /// Splits `text` into tokens. `lang` is accepted for future per-language
 /// rules; segmentation and folding are language-independent today, and
 /// stemming is applied at match time (see [`stem`]).
+/// Longest text tokenized in one go by [`for_each_token`]: a longer one is
+/// cut at a space into pieces of about this size, so the memory a text
+/// needs follows the piece, not the paragraph (a 60 MB paragraph would
+/// otherwise hold a token list twenty times its size).
+pub const PIECE_BYTES: usize = 64 * 1024;
+
+/// The tokens of `text`, as [`tokenize`] gives them, handed to `f` one
+/// piece of at most about [`PIECE_BYTES`] at a time. Pieces are cut at
+/// whitespace, where a token never continues, so the tokens are the same.
+pub fn for_each_token(text: &str, lang: &str, mut f: impl FnMut(&Token)) {
+    let mut rest = text;
+    let mut offset = 0usize;
+    let mut base = 0u32;
+    while !rest.is_empty() {
+        let cut = if rest.len() <= PIECE_BYTES {
+            rest.len()
+        } else {
+            let mut c = PIECE_BYTES;
+            while !rest.is_char_boundary(c) {
+                c -= 1;
+            }
+            match rest[..c].rfind(char::is_whitespace) {
+                Some(i) if i > 0 => i,
+                _ => c,
+            }
+        };
+        let mut max = None;
+        for mut t in tokenize(&rest[..cut], lang) {
+            t.start += offset;
+            t.end += offset;
+            t.position = t.position.saturating_add(base);
+            max = max.max(Some(t.position));
+            f(&t);
+        }
+        if let Some(m) = max {
+            base = m.saturating_add(1);
+        }
+        offset += cut;
+        rest = &rest[cut..];
+    }
+}
+
 pub fn tokenize(text: &str, _lang: &str) -> Vec<Token> {
     let mut out = Vec::new();
     let mut position = 0u32;
@@ -324,6 +366,16 @@ pub fn stem(term: &str, lang: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn long_text_in_pieces_gives_the_same_tokens() {
+        let text = "Ciudad Juárez, H-2 visas and socket.gaierror in 2021; ".repeat(3000);
+        assert!(text.len() > 2 * PIECE_BYTES);
+        let whole = tokenize(&text, "en");
+        let mut pieces = Vec::new();
+        for_each_token(&text, "en", |t| pieces.push(t.clone()));
+        assert_eq!(pieces, whole);
+    }
 
     fn terms(s: &str) -> Vec<String> {
         tokenize(s, "en").into_iter().map(|t| t.term).collect()

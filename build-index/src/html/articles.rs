@@ -143,7 +143,7 @@ impl<'t> Page<'t> {
     /// byline or date among the few blocks after it.
     fn opening(&self, e: &Element<'_>) -> (bool, bool) {
         let end = e.end.min(e.start + HEAD_TOKENS);
-        let found = collect(&self.tokens[e.start..=end], false, 1);
+        let found = collect(&self.tokens[e.start..=end], false, 1, super::Chrome::Drop);
         let heading = found
             .blocks
             .first()
@@ -175,7 +175,12 @@ impl<'t> Page<'t> {
             main = self.els[m].parent;
         }
         let from = main.map_or(0, |m| self.els[m].start);
-        let found = collect(&self.tokens[from..first.start], false, 0);
+        let found = collect(
+            &self.tokens[from..first.start],
+            false,
+            0,
+            super::Chrome::Drop,
+        );
         let Some(h) = found
             .blocks
             .iter()

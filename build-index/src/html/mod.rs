@@ -16,6 +16,7 @@ use crate::metadata::parse_date;
 use crate::text::squash_spaces;
 
 mod articles;
+mod main_text;
 mod tokens;
 
 pub use tokens::decode_entities;
@@ -81,8 +82,6 @@ const BLOCK: &[&str] = &[
     "pre",
     "table",
     "tr",
-    "td",
-    "th",
     "dt",
     "dd",
     "dl",
@@ -122,10 +121,32 @@ fn is_chrome(name: &str, attrs: &[(String, String)], in_content: bool) -> bool {
         .any(|w| CHROME_HINTS.contains(&w))
 }
 
+/// Elements whose content is never text a reader sees.
+fn never_text(name: &str, attrs: &[(String, String)]) -> bool {
+    matches!(
+        name,
+        "script"
+            | "style"
+            | "noscript"
+            | "template"
+            | "svg"
+            | "iframe"
+            | "head"
+            | "object"
+            | "canvas"
+            | "audio"
+            | "video"
+            | "select"
+            | "button"
+    ) || attr(attrs, "hidden").is_some()
+        || attr(attrs, "aria-hidden") == Some("true")
+}
+
 /// Reads one HTML page into document drafts: one per article when the page
 /// holds several (see [`articles`]), else one for the whole page.
 pub fn read(src: &str) -> Vec<Draft> {
     let tokens = tokenize(src);
+    let main = main_text::MainText::of(src);
     let (mut stated, page_title) = page_facts(&tokens);
     let page_title = squash_spaces(&crate::text::normalize(&page_title));
     // The <title> names the site after a separator even when <h1> gives the title.
@@ -135,11 +156,12 @@ pub fn read(src: &str) -> Vec<Draft> {
             .into_iter()
             .filter_map(|p| article_draft(&tokens, p, &stated))
             .collect();
-        if !drafts.is_empty() {
+        let one_article = main.as_ref().is_some_and(|m| m.is_mostly_one(&drafts));
+        if !drafts.is_empty() && !one_article {
             return drafts;
         }
     }
-    vec![page_draft(&tokens, stated, title_tag)]
+    vec![page_draft(&tokens, stated, title_tag, main.as_ref())]
 }
 
 /// What the page states about itself, wherever it appears: `<html lang>`,
@@ -168,7 +190,7 @@ fn page_facts(tokens: &[(Token, u32)]) -> (Stated, String) {
                 _ => {}
             },
             Token::End(name) if name == "title" => in_title = false,
-            Token::Text(t) if in_title => page_title.push_str(&decode_entities(t)),
+            Token::Text(t) if in_title => page_title.push_str(t),
             _ => {}
         }
     }
@@ -176,12 +198,29 @@ fn page_facts(tokens: &[(Token, u32)]) -> (Stated, String) {
 }
 
 /// The one document of a page that holds one article (or none marked up).
-fn page_draft(tokens: &[(Token, u32)], mut stated: Stated, title_tag: String) -> Draft {
-    // Only what is inside <main> or <article> counts, when the page has one.
-    let has_content_root = tokens.iter().any(
-        |(t, _)| matches!(t, Token::Start { name, .. } if name == "main" || name == "article"),
-    );
-    let found = collect(tokens, has_content_root, 0);
+fn page_draft(
+    tokens: &[(Token, u32)],
+    mut stated: Stated,
+    title_tag: String,
+    main: Option<&main_text::MainText>,
+) -> Draft {
+    let found = match main {
+        // Every block that can be text, then the ones the extractor kept
+        // (the title heading stays for the title either way).
+        Some(m) => {
+            let mut all = collect(tokens, false, 0, Chrome::Keep);
+            all.blocks = m.select(std::mem::take(&mut all.blocks), &all.link_share);
+            m.fill_facts(&mut stated);
+            all
+        }
+        None => {
+            // Only what is inside <main> or <article> counts, when the page has one.
+            let has_content_root = tokens.iter().any(|(t, _)| {
+                matches!(t, Token::Start { name, .. } if name == "main" || name == "article")
+            });
+            collect(tokens, has_content_root, 0, Chrome::Drop)
+        }
+    };
     if stated.date.is_none() {
         stated.date = found.time_date;
     }
@@ -225,7 +264,7 @@ fn page_draft(tokens: &[(Token, u32)], mut stated: Stated, title_tag: String) ->
 /// lines the provenance. From the page it keeps only the language and the
 /// site (a page's date and author are the listing's, not the article's).
 fn article_draft(tokens: &[(Token, u32)], part: articles::Part, page: &Stated) -> Option<Draft> {
-    let found = collect(&tokens[part.start..=part.end], false, 1);
+    let found = collect(&tokens[part.start..=part.end], false, 1, Chrome::Drop);
     let mut blocks = found.blocks;
     let mut stated = Stated {
         lang: page.lang.clone(),
@@ -353,6 +392,8 @@ fn take_header_facts(blocks: &mut Vec<RawBlock>, stated: &mut Stated) {
 struct Collected {
     /// `<h1>` comes out as a heading of level 0; the caller decides.
     blocks: Vec<RawBlock>,
+    /// For each block, the share of its letters and digits inside links.
+    link_share: Vec<f32>,
     /// The first `<time>` in the content that states a date: its
     /// `datetime`, or its text when it has no such attribute.
     time_date: Option<String>,
@@ -362,7 +403,22 @@ struct Collected {
 /// `only_in_roots`, only text inside `<main>`/`<article>` counts;
 /// `depth` > 0 reads the run as already inside one (an article's own
 /// `<header>` is not page chrome).
-fn collect(tokens: &[(Token, u32)], only_in_roots: bool, depth: usize) -> Collected {
+/// Which elements [`collect`] leaves out.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Chrome {
+    /// Navigation, footers, sidebars and the like (our own rules).
+    Drop,
+    /// Only what is never text (scripts, styles, embeds, hidden elements):
+    /// the main-text extractor decides the rest ([`main_text`]).
+    Keep,
+}
+
+fn collect(
+    tokens: &[(Token, u32)],
+    only_in_roots: bool,
+    depth: usize,
+    chrome: Chrome,
+) -> Collected {
     let mut blocks: Vec<RawBlock> = Vec::new();
     let mut time_date: Option<String> = None;
     let mut time_text: Option<String> = None;
@@ -374,14 +430,31 @@ fn collect(tokens: &[(Token, u32)], only_in_roots: bool, depth: usize) -> Collec
     let mut lists: Vec<(bool, u32)> = Vec::new();
     let mut in_title = false;
     let mut in_pre = false;
+    // Inside `<a href="#…">`: a lone "¶" or "#" there is a heading's
+    // permalink (Sphinx, MkDocs, GitHub), not part of the heading.
+    let mut in_fragment_link = false;
 
-    let flush = |buf: &mut String, kind: &RawKind, line: u32, blocks: &mut Vec<RawBlock>| {
+    // Letters and digits of the block being read that sit inside links.
+    let mut link_chars = 0usize;
+    let mut link_depth = 0usize;
+    let mut link_share: Vec<f32> = Vec::new();
+    let mut flush = |buf: &mut String,
+                     link_chars: &mut usize,
+                     kind: &RawKind,
+                     line: u32,
+                     blocks: &mut Vec<RawBlock>| {
         let text = squash_spaces(&buf.replace('\n', " "));
+        let text = text
+            .trim_matches(|c: char| c == '|' || c.is_whitespace())
+            .to_string();
         buf.clear();
+        let linked = std::mem::take(link_chars);
         if text.is_empty() || boilerplate::classify_line(&text).is_some() {
             return;
         }
         let text = boilerplate::clean_inline(&text).into_owned();
+        let letters = text.chars().filter(|c| c.is_alphanumeric()).count().max(1);
+        link_share.push((linked as f32 / letters as f32).min(1.0));
         blocks.push(RawBlock {
             kind: kind.clone(),
             text,
@@ -411,7 +484,21 @@ fn collect(tokens: &[(Token, u32)], only_in_roots: bool, depth: usize) -> Collec
                     continue;
                 }
                 let in_content = !only_in_roots || content_depth > 0;
-                if is_chrome(name, attrs, content_depth > 0) {
+                if name == "a" {
+                    in_fragment_link = attr(attrs, "href").is_some_and(|h| h.starts_with('#'));
+                    if !self_closing {
+                        link_depth += 1;
+                    }
+                }
+                if (name == "td" || name == "th") && !buf.trim().is_empty() {
+                    // Cells of a row read as one line: "1 | Kyle Busch | 5040".
+                    buf.push_str(" | ");
+                }
+                let skip = match chrome {
+                    Chrome::Drop => is_chrome(name, attrs, content_depth > 0),
+                    Chrome::Keep => never_text(name, attrs),
+                };
+                if skip {
                     if !VOID.contains(&name.as_str()) && !self_closing {
                         skip_depth.push(name);
                     }
@@ -429,9 +516,10 @@ fn collect(tokens: &[(Token, u32)], only_in_roots: bool, depth: usize) -> Collec
                 }
                 if BLOCK.contains(&name.as_str()) {
                     if in_content {
-                        flush(&mut buf, &cur_kind, buf_line, &mut blocks);
+                        flush(&mut buf, &mut link_chars, &cur_kind, buf_line, &mut blocks);
                     } else {
                         buf.clear();
+                        link_chars = 0;
                     }
                     cur_kind = match name.as_str() {
                         "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => {
@@ -475,6 +563,10 @@ fn collect(tokens: &[(Token, u32)], only_in_roots: bool, depth: usize) -> Collec
                     in_title = false;
                     continue;
                 }
+                if name == "a" {
+                    in_fragment_link = false;
+                    link_depth = link_depth.saturating_sub(1);
+                }
                 if let Some(pos) = skip_depth.iter().rposition(|n| n == name) {
                     skip_depth.truncate(pos);
                     continue;
@@ -490,9 +582,10 @@ fn collect(tokens: &[(Token, u32)], only_in_roots: bool, depth: usize) -> Collec
                 let in_content = !only_in_roots || content_depth > 0;
                 if BLOCK.contains(&name.as_str()) {
                     if in_content {
-                        flush(&mut buf, &cur_kind, buf_line, &mut blocks);
+                        flush(&mut buf, &mut link_chars, &cur_kind, buf_line, &mut blocks);
                     } else {
                         buf.clear();
+                        link_chars = 0;
                     }
                     cur_kind = match lists.last() {
                         Some(_) if name != "ul" && name != "ol" && name != "li" => cur_kind,
@@ -513,21 +606,31 @@ fn collect(tokens: &[(Token, u32)], only_in_roots: bool, depth: usize) -> Collec
                 if in_title || !skip_depth.is_empty() {
                     continue;
                 }
-                let t = decode_entities(t);
+                let t = t.as_str();
+                if in_fragment_link && matches!(t.trim(), "¶" | "§" | "#" | "🔗" | "¶¶") {
+                    continue;
+                }
                 if let Some(tt) = &mut time_text {
-                    tt.push_str(&t);
+                    tt.push_str(t);
+                }
+                if link_depth > 0 {
+                    link_chars += t.chars().filter(|c| c.is_alphanumeric()).count();
                 }
                 if buf.trim().is_empty() {
                     // The block starts at its first non-blank text.
                     let lead = t.len() - t.trim_start().len();
                     buf_line = line + u32::try_from(t[..lead].matches('\n').count()).unwrap_or(0);
                 }
-                buf.push_str(&t);
+                buf.push_str(t);
             }
         }
     }
-    flush(&mut buf, &cur_kind, buf_line, &mut blocks);
-    Collected { blocks, time_date }
+    flush(&mut buf, &mut link_chars, &cur_kind, buf_line, &mut blocks);
+    Collected {
+        blocks,
+        link_share,
+        time_date,
+    }
 }
 
 /// "Water rules | Valley Gazette" → "Water rules"; the site name becomes
@@ -605,6 +708,17 @@ mod tests {
         <div class=\"share-buttons\">Share this</div>\n<p>Read more</p>\n</main>\n<footer>© 2020 Valley Gazette</footer>\n</body></html>";
 
     #[test]
+    fn a_headings_permalink_sign_is_not_part_of_it_and_rows_read_as_lines() {
+        let page = "<html><body><h1>Guide</h1><h2>Install<a class=\"headerlink\" href=\"#install\" title=\"Permalink\">¶</a></h2>\
+            <p>Run the installer.</p><table><tr><th>Pos.</th><th>Driver</th></tr><tr><td>1</td><td>Kyle Busch</td></tr></table></body></html>";
+        let d = read_one(page);
+        let texts: Vec<&str> = d.blocks.iter().map(|b| b.text.as_str()).collect();
+        assert!(texts.contains(&"Install"), "{texts:?}");
+        assert!(texts.contains(&"1 | Kyle Busch"), "{texts:?}");
+        assert!(texts.contains(&"Pos. | Driver"), "{texts:?}");
+    }
+
+    #[test]
     fn keeps_article_drops_chrome_and_scripts() {
         let d = read_one(PAGE);
         assert_eq!(d.title, "Wells & water");
@@ -654,8 +768,8 @@ mod tests {
     #[test]
     fn entities_and_stray_angle_brackets() {
         assert_eq!(
-            decode_entities("a &lt;b&gt; &#233; &#x2014; &bogus; &"),
-            "a <b> é — &bogus; &"
+            decode_entities("a &lt;b&gt; &#233; &#x2014; &bogus; & &hearts; &Zopf; &notin;"),
+            "a <b> é — &bogus; & ♥ ℤ ∉"
         );
         let d = read_one("<p>1 < 2 and &lt;script&gt;alert(1)&lt;/script&gt;</p>");
         assert_eq!(d.blocks[0].text, "1 < 2 and <script>alert(1)</script>");

@@ -133,6 +133,11 @@ fn heading_like(t: &str) -> bool {
     if t.ends_with(['.', ',', ';', ':']) && !t.ends_with("..") {
         return false;
     }
+    // A web address is something a title points to, never part of one:
+    // "Residents can object until June. https://…/notice" is a paragraph.
+    if t.contains("://") || t.split_whitespace().any(|w| w.starts_with("www.")) {
+        return false;
+    }
     let first = t.chars().next().unwrap_or(' ');
     if !(first.is_uppercase() || first.is_ascii_digit()) {
         return false;
@@ -774,7 +779,8 @@ fn mark_link_lists(us: &mut [Unit]) {
                 j += 1;
             }
             let body_follows = j < us.len() && us[j].is_body();
-            let last = if body_follows { j - 1 } else { j };
+            // Prose right under the header: nothing to mark (found by fuzzing).
+            let last = if body_follows { j - 1 } else { j }.max(i + 1);
             for u in &mut us[i + 1..last] {
                 u.kind = Kind::Boiler(Rule::Related);
             }

@@ -275,3 +275,29 @@ fn turn_labels_and_continuations_are_units_of_the_body() {
     assert_eq!(d[0].blocks.len(), 4, "{:?}", d[0].blocks);
     assert!(headings(&d[0]).is_empty());
 }
+
+#[test]
+fn a_short_paragraph_ending_in_a_bare_address_stays_in_the_document() {
+    let text = "Water board warns of dry summer\n\nThe water board said on Monday that reservoirs were at their lowest level in a decade and asked households to save water.\n\nFarmers said the restrictions would hurt the harvest, but most agreed they were needed.\n\nResidents can object until June.\nhttps://water.example.org/notice-2020\n";
+    let d = segment(text, Gazetteer::get());
+    assert_eq!(d.len(), 1);
+    assert!(
+        d[0].blocks
+            .iter()
+            .any(|b| b.text.contains("Residents can object")),
+        "{:?}",
+        d[0].blocks
+    );
+}
+
+#[test]
+fn prose_right_under_a_further_reading_header_is_read_not_a_panic() {
+    // Found by the text_segmenter fuzz target.
+    let text = format!(
+        "Water rules agreed\n\n{}\n\nFor More Information\n\n{}\n",
+        para(4, "water"),
+        para(3, "harbour")
+    );
+    let d = seg(&text);
+    assert!(!d.is_empty());
+}

@@ -19,7 +19,7 @@ use super::{
 };
 use crate::api::DocNum;
 use crate::model::{Block, Document, FACETS};
-use crate::tokenizer::tokenize;
+use crate::tokenizer::for_each_token;
 use std::collections::{BTreeSet, HashMap};
 
 /// The shortest prefix of `next` (on a character boundary) that sorts
@@ -210,9 +210,8 @@ pub(crate) fn doc_terms(doc: &Document, mut visit: impl FnMut(usize, &str, u32))
     let mut lens = [0u32; FIELDS];
     for (field, texts) in field_texts(doc).iter().enumerate() {
         for text in texts {
-            let toks = tokenize(text, &doc.lang);
             let mut max = None;
-            for t in &toks {
+            for_each_token(text, &doc.lang, |t| {
                 let position = t.position.saturating_add(base);
                 visit(field, &t.term, position);
                 if t.text != t.term {
@@ -222,7 +221,7 @@ pub(crate) fn doc_terms(doc: &Document, mut visit: impl FnMut(usize, &str, u32))
                     lens[field] += 1;
                 }
                 max = max.max(Some(t.position));
-            }
+            });
             if let Some(m) = max {
                 base = base.saturating_add(m + 1 + POSITION_GAP);
             }
