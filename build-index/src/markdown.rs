@@ -1,30 +1,15 @@
-//! Reading Markdown: optional front matter (YAML between `---` lines or
-//! TOML between `+++` lines), then headings, paragraphs, lists (nested by
-//! indentation), block quotes and code. Inline markup is reduced to its
-//! text: `[label](url)` → label, emphasis and code marks removed, images
-//! dropped. Raw HTML in Markdown stays text.
+//! Reading Markdown: optional front matter (YAML between `---` lines,
+//! read by yaml-rust2, or TOML between `+++` lines), then the body through
+//! pulldown-cmark: headings, paragraphs, lists (nested), block quotes,
+//! code, tables. Inline markup is reduced to its text: `[label](url)` →
+//! label, emphasis and code marks removed, images dropped; raw HTML leaves
+//! its text, never its tags.
 
 use crate::boilerplate;
 use crate::draft::{Draft, RawBlock, RawKind, Stated};
 use crate::metadata::parse_date;
 use crate::text::squash_spaces;
-use regex::Regex;
 use std::collections::BTreeMap;
-use std::sync::LazyLock;
-
-fn re(p: &str) -> Regex {
-    Regex::new(p).unwrap_or_else(|e| panic!("bad markdown pattern {p}: {e}"))
-}
-
-static ATX: LazyLock<Regex> = LazyLock::new(|| re(r"^(#{1,6})\s+(.*?)\s*#*\s*$"));
-static ITEM: LazyLock<Regex> = LazyLock::new(|| re(r"^(\s*)([-*+]|\d{1,3}[.)])\s+(.*)$"));
-static IMAGE: LazyLock<Regex> = LazyLock::new(|| re(r"!\[[^\]]*\]\([^)]*\)"));
-static LINK: LazyLock<Regex> = LazyLock::new(|| re(r"\[([^\]]*)\]\([^)]*\)"));
-static REF_LINK: LazyLock<Regex> = LazyLock::new(|| re(r"\[([^\]]+)\]\[[^\]]*\]"));
-static EMPHASIS: LazyLock<Regex> = LazyLock::new(|| re(r"(\*\*|__|\*|`)"));
-static UNDERSCORE_EM: LazyLock<Regex> =
-    LazyLock::new(|| re(r"(^|[\s(])_([^_\s][^_]*[^_\s]|[^_\s])_([\s).,;:!?]|$)"));
-static AUTOLINK: LazyLock<Regex> = LazyLock::new(|| re(r"<((?:https?|mailto):[^>\s]+)>"));
 
 /// A front-matter value: a string or a list of strings.
 #[derive(Debug, Clone, PartialEq)]
@@ -222,133 +207,205 @@ pub fn apply_fields(fields: &BTreeMap<String, Value>, stated: &mut Stated) -> Op
     title
 }
 
-/// Inline markup → text.
-pub fn inline(s: &str) -> String {
-    let s = IMAGE.replace_all(s, "");
-    let s = LINK.replace_all(&s, "$1");
-    let s = REF_LINK.replace_all(&s, "$1");
-    let s = AUTOLINK.replace_all(&s, "$1");
-    let s = EMPHASIS.replace_all(&s, "");
-    let s = UNDERSCORE_EM.replace_all(&s, "$1$2$3");
-    squash_spaces(s.trim())
+/// A block being read: its kind, text so far and first line.
+struct Open {
+    kind: RawKind,
+    text: String,
+    line: u32,
 }
 
-/// Reads a Markdown body (front matter already split off).
-pub fn read_body(body: &str, first_line: u32) -> (Vec<RawBlock>, Option<(String, u32)>) {
+/// Line numbers of byte offsets in a body that starts at `first_line`.
+struct Lines {
+    starts: Vec<usize>,
+    first_line: u32,
+}
+
+impl Lines {
+    fn new(body: &str, first_line: u32) -> Lines {
+        let starts = std::iter::once(0)
+            .chain(body.match_indices('\n').map(|(i, _)| i + 1))
+            .collect();
+        Lines { starts, first_line }
+    }
+    fn of(&self, offset: usize) -> u32 {
+        let k = self
+            .starts
+            .partition_point(|&s| s <= offset)
+            .saturating_sub(1);
+        self.first_line + u32::try_from(k).unwrap_or(u32::MAX - self.first_line)
+    }
+}
+
+/// Reads a Markdown body (front matter already split off) with
+/// pulldown-cmark (CommonMark, GFM tables, strikethrough, footnotes):
+/// headings, paragraphs, list items with their depth and number, block
+/// quotes and footnotes as paragraphs, code blocks as one paragraph each,
+/// table rows as lines ("cell | cell"). Inline markup is reduced to its
+/// text; images and raw HTML tags leave nothing but the text inside.
+/// Returns the blocks, the leading `#` title (when the body opens with
+/// one) and whether any heading was marked up.
+pub fn read_body(body: &str, first_line: u32) -> (Vec<RawBlock>, Option<(String, u32)>, bool) {
+    use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+    let lines = Lines::new(body, first_line);
+    let opts = Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH | Options::ENABLE_FOOTNOTES;
     let mut blocks: Vec<RawBlock> = Vec::new();
     let mut h1: Option<(String, u32)> = None;
-    let mut para: Vec<&str> = Vec::new();
-    let mut para_line = 0;
-    let mut in_code: Option<(String, u32)> = None;
-    let mut code_buf: Vec<&str> = Vec::new();
-    let mut indents: Vec<usize> = Vec::new();
-    let lines: Vec<&str> = body.split('\n').collect();
+    let mut any_heading = false;
+    let mut open: Option<Open> = None;
+    // Each open list: ordered, next number.
+    let mut lists: Vec<(bool, u64)> = Vec::new();
+    let mut image_depth = 0usize;
+    let mut html = String::new();
 
-    let flush = |para: &mut Vec<&str>, line: u32, blocks: &mut Vec<RawBlock>| {
-        if para.is_empty() {
-            return;
-        }
-        let text = inline(&para.join(" "));
-        para.clear();
-        if !text.is_empty() && boilerplate::classify_line(&text).is_none() {
-            blocks.push(RawBlock::para(
-                boilerplate::clean_inline(&text).into_owned(),
-                line,
-            ));
-        }
-    };
-
-    for (k, raw) in lines.iter().enumerate() {
-        let ln = first_line + u32::try_from(k).unwrap_or(0);
-        let t = raw.trim();
-        if let Some((fence, start)) = &in_code {
-            if t.starts_with(fence.as_str()) {
-                let text = code_buf.join("\n");
-                if !text.trim().is_empty() {
-                    blocks.push(RawBlock::para(text, *start));
-                }
-                code_buf.clear();
-                in_code = None;
-            } else {
-                code_buf.push(raw);
+    let close =
+        |open: &mut Option<Open>, blocks: &mut Vec<RawBlock>, h1: &mut Option<(String, u32)>| {
+            let Some(o) = open.take() else { return };
+            let text = squash_spaces(&o.text.replace('\n', " "));
+            let text = text
+                .trim_matches(|c: char| c == '|' || c.is_whitespace())
+                .to_string();
+            if text.is_empty() {
+                return;
             }
-            continue;
-        }
-        if t.starts_with("```") || t.starts_with("~~~") {
-            flush(&mut para, para_line, &mut blocks);
-            in_code = Some((t[..3].to_string(), ln + 1));
-            continue;
-        }
-        if t.is_empty() {
-            flush(&mut para, para_line, &mut blocks);
-            continue;
-        }
-        // Setext underline turns the paragraph above into a heading.
-        if !para.is_empty()
-            && (t.chars().all(|c| c == '=') || (t.len() >= 2 && t.chars().all(|c| c == '-')))
-        {
-            let text = inline(&para.join(" "));
-            para.clear();
-            let level = if t.starts_with('=') { 0 } else { 1 };
-            push_heading(&mut blocks, &mut h1, text, level, para_line);
-            continue;
-        }
-        if t.chars().all(|c| matches!(c, '-' | '*' | '_' | ' '))
-            && t.chars().filter(|c| !c.is_whitespace()).count() >= 3
-        {
-            flush(&mut para, para_line, &mut blocks);
-            continue; // thematic break
-        }
-        if let Some(c) = ATX.captures(t) {
-            flush(&mut para, para_line, &mut blocks);
-            let level = u8::try_from(c[1].len() - 1).unwrap_or(0);
-            push_heading(&mut blocks, &mut h1, inline(&c[2]), level, ln);
-            indents.clear();
-            continue;
-        }
-        if let Some(c) = ITEM.captures(raw) {
-            flush(&mut para, para_line, &mut blocks);
-            let indent = c[1].len();
-            while indents.last().is_some_and(|&i| i > indent) {
-                indents.pop();
+            if let RawKind::Heading { level, .. } = o.kind {
+                push_heading(blocks, h1, text, level, o.line);
+                return;
             }
-            if indents.last() != Some(&indent) {
-                indents.push(indent);
-            }
-            let marker = &c[2];
-            let ordered = marker.chars().next().is_some_and(|ch| ch.is_ascii_digit());
-            let text = inline(&c[3]);
-            if boilerplate::classify_line(&text).is_none() && !text.is_empty() {
+            if boilerplate::classify_line(&text).is_none() {
                 blocks.push(RawBlock {
-                    kind: RawKind::ListItem {
-                        ordered,
-                        depth: u8::try_from(indents.len() - 1).unwrap_or(u8::MAX),
-                        marker: ordered.then(|| marker.to_string()),
-                    },
+                    kind: o.kind,
                     text: boilerplate::clean_inline(&text).into_owned(),
-                    line: ln,
+                    line: o.line,
                 });
             }
-            continue;
+        };
+    let start = |open: &mut Option<Open>, kind: RawKind, line: u32| {
+        *open = Some(Open {
+            kind,
+            text: String::new(),
+            line,
+        });
+    };
+
+    for (event, range) in Parser::new_ext(body, opts).into_offset_iter() {
+        let line = lines.of(range.start);
+        match event {
+            Event::Start(Tag::Heading { level, .. }) => {
+                close(&mut open, &mut blocks, &mut h1);
+                any_heading = true;
+                let level = u8::try_from(level as usize).unwrap_or(6).saturating_sub(1);
+                start(
+                    &mut open,
+                    RawKind::Heading {
+                        level,
+                        explicit: true,
+                    },
+                    line,
+                );
+            }
+            Event::Start(Tag::Paragraph) => {
+                // A loose list item's text comes as paragraphs inside it.
+                let in_item = open.as_ref().is_some_and(|o| {
+                    matches!(o.kind, RawKind::ListItem { .. }) && o.text.trim().is_empty()
+                });
+                if !in_item {
+                    close(&mut open, &mut blocks, &mut h1);
+                    start(&mut open, RawKind::Paragraph, line);
+                }
+            }
+            Event::Start(Tag::List(first)) => {
+                close(&mut open, &mut blocks, &mut h1);
+                lists.push((first.is_some(), first.unwrap_or(1)));
+            }
+            Event::End(TagEnd::List(_)) => {
+                close(&mut open, &mut blocks, &mut h1);
+                lists.pop();
+            }
+            Event::Start(Tag::Item) => {
+                close(&mut open, &mut blocks, &mut h1);
+                let depth = u8::try_from(lists.len().saturating_sub(1)).unwrap_or(u8::MAX);
+                let (ordered, marker) = match lists.last_mut() {
+                    Some((true, n)) => {
+                        let m = format!("{n}.");
+                        *n += 1;
+                        (true, Some(m))
+                    }
+                    _ => (false, None),
+                };
+                start(
+                    &mut open,
+                    RawKind::ListItem {
+                        ordered,
+                        depth,
+                        marker,
+                    },
+                    line,
+                );
+            }
+            Event::Start(Tag::CodeBlock(_))
+            | Event::Start(Tag::TableRow)
+            | Event::Start(Tag::TableHead) => {
+                close(&mut open, &mut blocks, &mut h1);
+                start(&mut open, RawKind::Paragraph, line);
+            }
+            Event::Start(Tag::TableCell) => {
+                if let Some(o) = open.as_mut() {
+                    if !o.text.trim().is_empty() {
+                        o.text.push_str(" | ");
+                    }
+                }
+            }
+            Event::Start(Tag::Image { .. }) => image_depth += 1,
+            Event::End(TagEnd::Image) => image_depth = image_depth.saturating_sub(1),
+            Event::End(
+                TagEnd::Heading(_)
+                | TagEnd::Paragraph
+                | TagEnd::Item
+                | TagEnd::CodeBlock
+                | TagEnd::TableRow
+                | TagEnd::TableHead
+                | TagEnd::BlockQuote(_)
+                | TagEnd::FootnoteDefinition,
+            ) => close(&mut open, &mut blocks, &mut h1),
+            Event::Text(t) | Event::Code(t) if image_depth == 0 => {
+                // Text after a nested list closed its item reopens a paragraph.
+                if open.is_none() {
+                    start(&mut open, RawKind::Paragraph, line);
+                }
+                if let Some(o) = open.as_mut() {
+                    o.text.push_str(&t);
+                }
+            }
+            Event::SoftBreak | Event::HardBreak => {
+                if let Some(o) = open.as_mut() {
+                    o.text.push(' ');
+                }
+            }
+            Event::Html(h) => {
+                // A raw HTML block: its text, without the tags.
+                html.push_str(&h);
+                if h.ends_with('\n') || range.end >= body.len() {
+                    let text = crate::html::text_of_fragment(&html);
+                    html.clear();
+                    if !text.trim().is_empty() {
+                        close(&mut open, &mut blocks, &mut h1);
+                        start(&mut open, RawKind::Paragraph, line);
+                        if let Some(o) = open.as_mut() {
+                            o.text.push_str(&text);
+                        }
+                        close(&mut open, &mut blocks, &mut h1);
+                    }
+                }
+            }
+            _ => {}
         }
-        let t = t.trim_start_matches('>').trim();
-        if para.is_empty() {
-            para_line = ln;
-            // A plain line right after list items is a new paragraph.
-            indents.clear();
-        }
-        para.push(t);
     }
-    if in_code.is_some() && !code_buf.is_empty() {
-        blocks.push(RawBlock::para(
-            code_buf.join("\n"),
-            in_code.map_or(0, |c| c.1),
-        ));
-    }
-    flush(&mut para, para_line, &mut blocks);
-    (blocks, h1)
+    close(&mut open, &mut blocks, &mut h1);
+    (blocks, h1, any_heading)
 }
 
+/// Adds a heading; the first `#` heading before any other block is the
+/// document's title instead.
 fn push_heading(
     blocks: &mut Vec<RawBlock>,
     h1: &mut Option<(String, u32)>,
@@ -356,9 +413,6 @@ fn push_heading(
     level: u8,
     line: u32,
 ) {
-    if text.is_empty() {
-        return;
-    }
     if level == 0 && h1.is_none() && blocks.is_empty() {
         *h1 = Some((text, line));
         return;
@@ -378,13 +432,12 @@ fn push_heading(
 /// plain text to the caller (`None`), so it is segmented like a `.txt`.
 pub fn read(src: &str) -> (Option<Draft>, Option<LineError>) {
     let (fields, body, first_line, err) = split_front_matter(src);
-    let has_heading = body.lines().any(|l| ATX.is_match(l.trim()));
+    let (mut blocks, h1, has_heading) = read_body(body, first_line);
     if fields.is_none() && err.is_none() && !has_heading {
         return (None, None);
     }
     let mut stated = Stated::default();
     let fm_title = fields.as_ref().and_then(|f| apply_fields(f, &mut stated));
-    let (mut blocks, h1) = read_body(body, first_line);
     let title = match (fm_title, h1) {
         (Some(t), Some((h, l))) => {
             if crate::text::fold(&t) != crate::text::fold(&h) {
@@ -497,11 +550,47 @@ mod tests {
     }
 
     #[test]
-    fn raw_html_stays_text() {
-        let (d, _) = read("# T\n\n<script>alert(1)</script> is shown as text.\n");
+    fn raw_html_leaves_its_text_and_never_its_tags_or_scripts() {
+        let (d, _) = read("# T\n\n<script>alert(1)</script> is shown as text.\n\nSome <b>bold</b> &amp; <i>more</i>.\n\n<div class=\"note\">\n<p>Inside a block.</p>\n</div>\n");
+        let texts: Vec<String> = d.expect("doc").blocks.into_iter().map(|b| b.text).collect();
         assert_eq!(
-            d.expect("doc").blocks[0].text,
-            "<script>alert(1)</script> is shown as text."
+            texts,
+            vec!["is shown as text.", "Some bold & more.", "Inside a block."]
         );
+    }
+
+    #[test]
+    fn commonmark_structure_with_lines() {
+        let src = "# Title\n\nIntro *with* [a link](http://x) and `code`.\n\n1. one\n2. two\n   - nested\n\n> quoted\n> text\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n```\nfn main() {}\n```\n\nSetext\n------\n";
+        let (blocks, h1, any) = read_body(src, 1);
+        assert!(any);
+        assert_eq!(h1, Some(("Title".to_string(), 1)));
+        let got: Vec<(String, u32)> = blocks.iter().map(|b| (b.text.clone(), b.line)).collect();
+        assert_eq!(
+            got,
+            vec![
+                ("Intro with a link and code.".to_string(), 3),
+                ("one".to_string(), 5),
+                ("two".to_string(), 6),
+                ("nested".to_string(), 7),
+                ("quoted text".to_string(), 9),
+                ("a | b".to_string(), 12),
+                ("1 | 2".to_string(), 14),
+                ("fn main() {}".to_string(), 16),
+                ("Setext".to_string(), 20),
+            ]
+        );
+        assert!(
+            matches!(blocks[2].kind, RawKind::ListItem { ordered: true, marker: Some(ref m), .. } if m == "2.")
+        );
+        assert!(matches!(
+            blocks[3].kind,
+            RawKind::ListItem {
+                ordered: false,
+                depth: 1,
+                ..
+            }
+        ));
+        assert!(matches!(blocks[8].kind, RawKind::Heading { level: 1, .. }));
     }
 }

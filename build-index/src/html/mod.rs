@@ -121,6 +121,27 @@ fn is_chrome(name: &str, attrs: &[(String, String)], in_content: bool) -> bool {
         .any(|w| CHROME_HINTS.contains(&w))
 }
 
+/// The text of an HTML fragment (raw HTML inside Markdown): its words,
+/// without tags, scripts or styles.
+pub fn text_of_fragment(src: &str) -> String {
+    let mut out = String::new();
+    let mut skip = 0usize;
+    for (tok, _) in tokenize(src) {
+        match tok {
+            Token::Start {
+                name, self_closing, ..
+            } if never_text(&name, &[]) && !self_closing => skip += 1,
+            Token::End(name) if never_text(&name, &[]) => skip = skip.saturating_sub(1),
+            Token::Start { name, .. } | Token::End(name) if BLOCK.contains(&name.as_str()) => {
+                out.push(' ')
+            }
+            Token::Text(t) if skip == 0 => out.push_str(&t),
+            _ => {}
+        }
+    }
+    squash_spaces(&out.replace('\n', " "))
+}
+
 /// Elements whose content is never text a reader sees.
 fn never_text(name: &str, attrs: &[(String, String)]) -> bool {
     matches!(
