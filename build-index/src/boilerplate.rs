@@ -12,6 +12,33 @@
 use regex::Regex;
 use std::sync::LazyLock;
 
+static COMMENTS_HEADER: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)^(?:\d+\s+)?(?:comments?|responses?|replies|thoughts)(?:\s+(?:on|to)\s+.{1,80})?\s*:?$|^(?:leave\s+a\s+(?:reply|comment)|join\s+the\s+discussion|add\s+a\s+comment)$",
+    )
+});
+
+/// The header of a comment section: "12 comments", "3 Responses to …",
+/// "Leave a Reply".
+pub fn is_comments_header(line: &str) -> bool {
+    let t = line.trim();
+    t.split_whitespace().count() <= 14 && !t.ends_with('.') && COMMENTS_HEADER.is_match(t)
+}
+
+/// A menu printed as one line: four or more items of one to three words,
+/// without digits or sentence punctuation, between `|`, `·` or `•`
+/// ("Home | About | Archive | Contact").
+fn is_menu(line: &str) -> bool {
+    let items: Vec<&str> = line.split(['|', '·', '•']).map(str::trim).collect();
+    items.len() >= 4
+        && items.iter().all(|i| {
+            let w = i.split_whitespace().count();
+            (1..=3).contains(&w)
+                && !i.chars().any(|c| c.is_ascii_digit())
+                && !i.ends_with(['.', ',', ';', ':', '!', '?'])
+        })
+}
+
 /// Why a line was dropped. Kept in the stats and tests, never indexed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Rule {
@@ -43,6 +70,9 @@ pub enum Rule {
     SiteName,
     /// One item of a related-stories teaser list (decided in `segment`).
     Teaser,
+    /// A line of one shape printed after each article of a file ("Posted
+    /// in … | Tagged … | Leave a comment"; decided in `segment`).
+    Trailer,
 }
 
 fn re(p: &str) -> Regex {
@@ -166,6 +196,9 @@ pub fn classify_line(line: &str) -> Option<Rule> {
     if n <= 30 && COPYRIGHT.is_match(line) {
         return Some(Rule::Copyright);
     }
+    if is_menu(line) {
+        return Some(Rule::Navigation);
+    }
     if n <= 8 && NAVIGATION.is_match(line) {
         return Some(Rule::Navigation);
     }
@@ -204,6 +237,36 @@ pub fn clean_inline(text: &str) -> std::borrow::Cow<'_, str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn comment_section_headers() {
+        for h in [
+            "12 comments",
+            "3 Responses to “Wells run dry”",
+            "Leave a Reply",
+            "Comments",
+            "1 Comment",
+        ] {
+            assert!(is_comments_header(h), "{h}");
+        }
+        assert!(!is_comments_header(
+            "Comments on the draft plan were due in May."
+        ));
+    }
+
+    #[test]
+    fn a_menu_line_is_navigation_and_a_table_row_is_not() {
+        assert_eq!(
+            classify_line("Home | About | Archive | Contact"),
+            Some(Rule::Navigation)
+        );
+        assert_eq!(
+            classify_line("News · Sport · Weather · Opinion · Video"),
+            Some(Rule::Navigation)
+        );
+        assert_eq!(classify_line("1 | Kyle Busch | 5040 | 5"), None);
+        assert_eq!(classify_line("Name | Party"), None);
+    }
 
     fn is(line: &str, rule: Rule) {
         assert_eq!(classify_line(line), Some(rule), "{line:?}");

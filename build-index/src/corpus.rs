@@ -380,13 +380,19 @@ fn jsonl_line(line: &str, ln: u32, file: &str) -> Option<Result<Draft, Warning>>
 }
 
 /// Paragraphs of a JSONL body: blank lines separate them; so do indented
-/// line starts (wire copy); other line breaks are soft wraps.
+/// line starts (wire copy), unless most lines are indented alike (a
+/// hanging indent, as dictionary entries are wrapped: there the indent
+/// says "continued", not "new paragraph"); other line breaks are soft
+/// wraps.
 fn paragraphs(body: &str) -> Vec<String> {
+    let lines: Vec<&str> = body.split('\n').filter(|l| !l.trim().is_empty()).collect();
+    let indented = lines.iter().filter(|l| l.starts_with([' ', '\t'])).count();
+    let indent_breaks = indented * 2 < lines.len();
     let mut out = Vec::new();
     let mut cur: Vec<&str> = Vec::new();
     for line in body.split('\n') {
-        let indented = line.starts_with(' ') || line.starts_with('\t');
-        if (line.trim().is_empty() || indented) && !cur.is_empty() {
+        let starts_para = indent_breaks && (line.starts_with(' ') || line.starts_with('\t'));
+        if (line.trim().is_empty() || starts_para) && !cur.is_empty() {
             out.push(crate::text::squash_spaces(&cur.join(" ")));
             cur.clear();
         }
@@ -416,6 +422,14 @@ mod tests {
         assert_eq!(d[0].stated.extra["x"], "5");
         assert_eq!(w.len(), 2);
         assert_eq!(w[0].line, Some(2));
+    }
+
+    #[test]
+    fn a_hanging_indent_is_one_paragraph_per_sense_not_per_line() {
+        let entry = "Walk \\Walk\\, v. i. [imp. & p. p. {Walked}; p. pr. & vb. n.\n   {Walking}.] [OE. walken, to roll, to walk.] (Zool.)\n   1. To move along on foot.\n   [1913 Webster]\n\n   2. To be stirring; to be abroad.\n   [1913 Webster]";
+        let p = paragraphs(entry);
+        assert_eq!(p.len(), 2, "{p:?}");
+        assert!(p[0].contains("to walk.] (Zool.) 1. To move"), "{p:?}");
     }
 
     #[test]

@@ -363,7 +363,7 @@ pub(crate) fn header_facts(line: &str) -> Option<HeaderFacts> {
         } else if let Some((d, by)) = part
             .rsplit_once(" by ")
             .and_then(|(d, by)| Some((date_line(d)?.0, by.trim())))
-            .filter(|(_, by)| by.starts_with(char::is_uppercase))
+            .filter(|(_, by)| !by.is_empty() && by.split_whitespace().count() <= 5)
         {
             // "Posted on March 4, 2020 by Ana Ruiz"
             facts.date.get_or_insert(d);

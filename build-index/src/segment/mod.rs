@@ -133,6 +133,10 @@ fn heading_like(t: &str) -> bool {
     if t.ends_with(['.', ',', ';', ':']) && !t.ends_with("..") {
         return false;
     }
+    // Items between bars are a menu or a trailer ("Posted in … | Tagged …").
+    if t.contains(" | ") {
+        return false;
+    }
     // A web address is something a title points to, never part of one:
     // "Residents can object until June. https://…/notice" is a paragraph.
     if t.contains("://") || t.split_whitespace().any(|w| w.starts_with("www.")) {
@@ -231,6 +235,13 @@ fn classify(t: &str) -> Kind {
     }
     if let Some((iso, release)) = date_line(t) {
         return Kind::Date { iso, release };
+    }
+    // "Posted on March 4, 2020 by Ana Ruiz", "By Ana Ruiz | 4 March 2020".
+    if let Some(iso) = crate::html::header_facts(t).and_then(|f| f.date) {
+        return Kind::Date {
+            iso,
+            release: false,
+        };
     }
     if let Some(c) = ATTRIBUTION.captures(t) {
         if c[1].split_whitespace().count() <= 8 {
@@ -442,6 +453,8 @@ fn is_closing(u: &Unit) -> bool {
             Rule::EndMarker
                 | Rule::Copyright
                 | Rule::Teaser
+                | Rule::Trailer
+                | Rule::ReadMore
                 | Rule::Related
                 | Rule::FurtherReading
                 | Rule::TagArchive
@@ -672,6 +685,9 @@ pub fn segment(text: &str, gaz: &Gazetteer) -> Vec<Draft> {
     let lines: Vec<&str> = text.split('\n').collect();
     let mut us = units(&lines);
     mark_link_lists(&mut us);
+    mark_trailers(&mut us);
+    mark_teaser_pairs(&mut us, &lines);
+    mark_comment_tail(&mut us);
     let mut drafts: Vec<(Draft, u32)> = Vec::new();
     let mut cur: Option<Acc> = None;
     let mut list_indents: Vec<usize> = Vec::new();
@@ -760,11 +776,158 @@ pub fn segment(text: &str, gaz: &Gazetteer) -> Vec<Draft> {
         drafts.push((acc.finish(first.as_deref()), words));
     }
     let many = drafts.len() > 1;
+    // A dated item of a listing is a document however short its summary.
     drafts
         .into_iter()
-        .filter(|(_, w)| !many || *w >= MIN_WORDS)
+        .filter(|(d, w)| !many || *w >= MIN_WORDS || (d.stated.date.is_some() && *w >= 8))
         .map(|(d, _)| d)
         .collect()
+}
+
+/// Words a trailer line has at most.
+const TRAILER_WORDS: usize = 24;
+
+/// The shape of a short line that could be a trailer: its first two words,
+/// lowercased, and how many `|` separators it has. `None` for lines that
+/// read as prose or are too short to have a shape.
+fn trailer_shape(u: &Unit) -> Option<(String, usize)> {
+    if !matches!(u.kind, Kind::Heading | Kind::Prose) {
+        return None;
+    }
+    let t = u.text.trim_end();
+    if t.split_whitespace().nth(TRAILER_WORDS).is_some() || t.ends_with(['.', '!', '?', ':', ',']) {
+        return None;
+    }
+    let mut words = t
+        .split_whitespace()
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase()
+        })
+        .filter(|w| !w.is_empty());
+    let first = words.next()?;
+    let second = words.next()?;
+    Some((format!("{first} {second}"), t.matches('|').count()))
+}
+
+/// Marks trailers: lines of one shape (see [`trailer_shape`]) printed two
+/// or more times in a file, each followed by nothing but chrome before
+/// the next title (a heading followed by text or a date line) or the end. Section headings
+/// that repeat ("Key findings") are followed by their text, so they stay.
+fn mark_trailers(us: &mut [Unit]) {
+    let mut counts: std::collections::BTreeMap<(String, usize), usize> = Default::default();
+    for u in us.iter() {
+        if let Some(s) = trailer_shape(u) {
+            *counts.entry(s).or_insert(0) += 1;
+        }
+    }
+    let n = us.len();
+    for i in 1..n {
+        let Some(shape) = trailer_shape(&us[i]) else {
+            continue;
+        };
+        if counts.get(&shape).copied().unwrap_or(0) < 2 {
+            continue;
+        }
+        let mut j = i + 1;
+        while j < n && matches!(us[j].kind, Kind::Boiler(_)) {
+            j += 1;
+        }
+        let next_starts_article = j >= n
+            || (us[j].kind == Kind::Heading
+                && us
+                    .get(j + 1)
+                    .is_some_and(|u| u.is_body() || matches!(u.kind, Kind::Date { .. })));
+        if next_starts_article {
+            us[i].kind = Kind::Boiler(Rule::Trailer);
+        }
+    }
+}
+
+/// Marks a list of teasers after an article: three or more teasers — a
+/// title-like line with one short paragraph (a standfirst), as two units
+/// or as one two-line unit — with nothing longer among them, running to
+/// the end of the file or into chrome. Such a list names other articles;
+/// it is not one.
+fn mark_teaser_pairs(us: &mut [Unit], lines: &[&str]) {
+    const STANDFIRST_WORDS: u32 = 40;
+    let n = us.len();
+    // Units a teaser at `k` takes (0: not a teaser).
+    let teaser_at = |k: usize| -> usize {
+        let u = &us[k];
+        if u.kind == Kind::Heading
+            && us
+                .get(k + 1)
+                .is_some_and(|v| v.kind == Kind::Prose && v.words() <= STANDFIRST_WORDS)
+        {
+            return 2;
+        }
+        let first = lines
+            .get(u.start.saturating_sub(1) as usize)
+            .map_or("", |l| l.trim());
+        let two_lines = u.end == u.start + 1;
+        if u.kind == Kind::Prose
+            && two_lines
+            && u.words() <= STANDFIRST_WORDS + 12
+            && heading_like(first)
+        {
+            return 1;
+        }
+        0
+    };
+    let takes: Vec<usize> = (0..n).map(teaser_at).collect();
+    let mut i = 0;
+    while i < n {
+        let mut j = i;
+        let mut teasers = 0;
+        loop {
+            let take = takes.get(j).copied().unwrap_or(0);
+            if take == 0 {
+                break;
+            }
+            teasers += 1;
+            j += take;
+        }
+        let ends_in_chrome = j >= n || matches!(us[j].kind, Kind::Boiler(_));
+        let after_text =
+            i > 0 && (us[i - 1].is_body() || matches!(us[i - 1].kind, Kind::Boiler(_)));
+        if teasers >= 3 && ends_in_chrome && after_text {
+            for u in &mut us[i..j] {
+                u.kind = Kind::Boiler(Rule::Teaser);
+            }
+            i = j;
+        } else {
+            i += 1;
+        }
+    }
+}
+
+/// Marks a comment tail: from a comment-section header ("12 comments",
+/// "3 Responses", "Leave a Reply") that a commenter's line follows
+/// ("Mike R. says:", "K. Smith wrote:") within two units, to the end of
+/// the file. Comments are readers' notes on the document, not documents.
+fn mark_comment_tail(us: &mut [Unit]) {
+    let n = us.len();
+    // "Mike R. says:", alone or with its date joined on ("… says: March 5,
+    // 2020 at 3:04 pm"): a name of at most four words, then the verb.
+    let commenter = |u: &Unit| {
+        u.text
+            .split_whitespace()
+            .take(5)
+            .position(|w| matches!(w, "says:" | "said:" | "wrote:" | "says"))
+            .is_some_and(|k| k >= 1)
+    };
+    for i in 0..n {
+        if !boilerplate::is_comments_header(&us[i].text) {
+            continue;
+        }
+        if (i + 1..n.min(i + 3)).any(|k| commenter(&us[k])) {
+            for u in &mut us[i..] {
+                u.kind = Kind::Boiler(Rule::Related);
+            }
+            return;
+        }
+    }
 }
 
 /// Marks the link titles under a "For more information" header as chrome.
@@ -866,6 +1029,24 @@ fn tail_len(cluster: &[Unit]) -> usize {
 /// Fills a new document from the cluster above its body.
 fn open_header(acc: &mut Acc, head: &[Unit], title_idx: Option<usize>, gaz: &Gazetteer) {
     let mut after_place = false;
+    let title_start = title_idx.map(|t| head[t].start);
+    let touches_title = |u: &Unit| title_start.is_some_and(|t| u.end + 1 >= t);
+    // Header lines above chrome that stands before the title (a menu, a
+    // tag-archive line) belong to the page, not to this document.
+    let last_chrome = title_idx.and_then(|t| {
+        head[..t].iter().rposition(|u| {
+            matches!(
+                u.kind,
+                Kind::Boiler(
+                    Rule::Navigation
+                        | Rule::TagArchive
+                        | Rule::SiteName
+                        | Rule::Copyright
+                        | Rule::Trailer
+                )
+            )
+        })
+    });
     for (k, u) in head.iter().enumerate() {
         if Some(k) == title_idx {
             let (section, title) = split_section(&u.text);
@@ -913,6 +1094,9 @@ fn open_header(acc: &mut Acc, head: &[Unit], title_idx: Option<usize>, gaz: &Gaz
                             d.push_str(&u.text);
                         }
                     }
+                    // A line set apart above the title (a site name, a
+                    // menu) is page chrome; one right above it, a kicker.
+                    None if before_title && !touches_title(u) => continue,
                     None if before_title || title_idx.is_none() => {
                         acc.stated
                             .extra
@@ -921,7 +1105,9 @@ fn open_header(acc: &mut Acc, head: &[Unit], title_idx: Option<usize>, gaz: &Gaz
                     }
                     None => acc.push_heading(u),
                 }
-                acc.extend_lines(u);
+                if !before_title || last_chrome.is_none_or(|c| k > c) {
+                    acc.extend_lines(u);
+                }
             }
             _ => acc.absorb_meta(u),
         }

@@ -301,3 +301,79 @@ fn prose_right_under_a_further_reading_header_is_read_not_a_panic() {
     let d = seg(&text);
     assert!(!d.is_empty());
 }
+
+#[test]
+fn a_trailer_repeated_after_each_post_ends_it_and_the_next_post_starts() {
+    let post = |t: &str, topic: &str| {
+        format!(
+            "{t}\nPosted on March 4, 2020 by staff\n\n{}\n\nPosted in News | Tagged {topic} | Leave a comment\n\n",
+            para(3, topic)
+        )
+    };
+    let text = format!(
+        "Valley Gazette\nHome | About | Archive | Contact\n\nTag Archives: Water\n\n{}{}",
+        post("Wells run dry in the eastern valley", "wells"),
+        post("Ferry service resumes after the storm", "ferry")
+    );
+    let d = seg(&text);
+    let titles: Vec<&str> = d.iter().map(|x| x.title.as_str()).collect();
+    assert_eq!(
+        titles,
+        vec![
+            "Wells run dry in the eastern valley",
+            "Ferry service resumes after the storm"
+        ]
+    );
+    assert_eq!(
+        d[0].line_start, 6,
+        "the page's header is not part of the first post"
+    );
+    assert_eq!(d[1].stated.date.as_deref(), Some("2020-03-04"));
+    assert!(d
+        .iter()
+        .all(|x| x.blocks.iter().all(|b| !b.text.contains("Leave a comment"))));
+}
+
+#[test]
+fn a_related_list_of_titles_with_standfirsts_is_not_documents() {
+    let text = format!(
+        "Wells run dry in the eastern valley\nMarch 4, 2020\n\n{}\n\nRelated stories\n\nFerry Resumes After Storm\nThe island ferry sailed again on Tuesday after three days in port…\n\nBridge Closes for Repairs\nThe old bridge will close for six weeks while engineers replace its deck…\n\nSalmon Return to the River\nFishermen counted more salmon this autumn than in any year since records began…\n",
+        para(4, "wells")
+    );
+    let d = seg(&text);
+    assert_eq!(
+        d.len(),
+        1,
+        "{:?}",
+        d.iter().map(|x| &x.title).collect::<Vec<_>>()
+    );
+}
+
+#[test]
+fn a_comment_tail_is_not_documents() {
+    let text = format!(
+        "Wells run dry in the eastern valley\nMarch 4, 2020\n\n{}\n\n3 comments\n\nMike R. says:\nMarch 5, 2020 at 3:04 pm\n\nGreat reporting, thank you for covering the valley.\n\nReply\n\nK. Smith says:\nMarch 5, 2020 at 4:10 pm\n\nDoes anyone know where the full figures are published?\n\nReply\n",
+        para(4, "wells")
+    );
+    let d = seg(&text);
+    assert_eq!(d.len(), 1, "{d:#?}");
+    assert!(d[0]
+        .blocks
+        .iter()
+        .all(|b| !b.text.contains("Great reporting")));
+}
+
+#[test]
+fn a_dated_item_of_a_listing_is_a_document_however_short() {
+    let text = "Press Releases\n\nMarch 4, 2020\nNew water office opens in the valley\n\nThe ministry opened a new water office in the valley on Monday.\n\nRead more »\n\nMarch 9, 2020\nDrought plan sets summer limits\n\nThe drought plan sets limits on irrigation for the summer months.\n\nRead more »\n";
+    let d = seg(text);
+    let titles: Vec<&str> = d.iter().map(|x| x.title.as_str()).collect();
+    assert_eq!(
+        titles,
+        vec![
+            "New water office opens in the valley",
+            "Drought plan sets summer limits"
+        ]
+    );
+    assert_eq!(d[1].stated.date.as_deref(), Some("2020-03-09"));
+}
