@@ -70,14 +70,16 @@ for t in "${targets[@]}"; do
   if ! cargo +nightly fuzz run "$t" "corpus/$t" "seeds/$t" -- \
       -max_total_time="$seconds" -max_len=4096 -print_final_stats=1 -close_fd_mask=3 \
       >"$log" 2>&1; then
-    result=crash
+    # A crash leaves a failing input; anything else (a build error) is
+    # not a fuzzing result and is not recorded as one.
+    if grep -q 'Failing input' "$log"; then result=crash; else result=error; fi
     status=1
     tail -40 "$log"
   fi
   execs="$(awk '/stat::number_of_executed_units/ { print $2 }' "$log" | tail -1)"
   rate="$(awk '/stat::average_exec_per_sec/ { print $2 }' "$log" | tail -1)"
   note "$t: ${execs:-?} executions, ${rate:-?}/s, $result"
-  if [[ -z "$smoke" ]]; then
+  if [[ -z "$smoke" && "$result" != error ]]; then
     printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$(date -u +%F)" "$t" "$((SECONDS - started))" \
       "${execs:-0}" "${rate:-0}" "$result" >>runs.tsv
   fi

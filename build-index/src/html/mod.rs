@@ -166,8 +166,18 @@ fn never_text(name: &str, attrs: &[(String, String)]) -> bool {
 /// Reads one HTML page into document drafts: one per article when the page
 /// holds several (see [`articles`]), else one for the whole page.
 pub fn read(src: &str) -> Vec<Draft> {
+    read_with(src, main_text::MainText::of(src))
+}
+
+/// [`read`] by the page's own rules only, without the main-text
+/// extractor: what a page gives when the extractor finds no article (and
+/// what the fuzz target exercises at thousands of pages a second).
+pub fn read_own_rules(src: &str) -> Vec<Draft> {
+    read_with(src, None)
+}
+
+fn read_with(src: &str, main: Option<main_text::MainText>) -> Vec<Draft> {
     let tokens = tokenize(src);
-    let main = main_text::MainText::of(src);
     let (mut stated, page_title) = page_facts(&tokens);
     let page_title = squash_spaces(&crate::text::normalize(&page_title));
     // The <title> names the site after a separator even when <h1> gives the title.

@@ -852,6 +852,39 @@ fn mark_trailers(us: &mut [Unit]) {
 fn mark_teaser_pairs(us: &mut [Unit], lines: &[&str]) {
     const STANDFIRST_WORDS: u32 = 40;
     let n = us.len();
+    // Under a "Related stories" header, every short item to the end (or
+    // to chrome) is a teaser, whatever its title looks like.
+    for h in 0..n {
+        if !matches!(
+            us[h].kind,
+            Kind::Boiler(Rule::Related | Rule::FurtherReading)
+        ) {
+            continue;
+        }
+        // The list ends at chrome, or where an article starts again: a
+        // title over a paragraph longer than any standfirst.
+        let end = (h + 1..n)
+            .find(|&k| {
+                matches!(us[k].kind, Kind::Boiler(_))
+                    || (us[k].kind == Kind::Heading
+                        && us.get(k + 1).is_some_and(|v| {
+                            // A title and standfirst wrapped on two lines is a teaser.
+                            v.is_body() && v.words() >= MIN_WORDS && v.end != v.start + 1
+                        }))
+            })
+            .unwrap_or(n);
+        let items = &us[h + 1..end];
+        let short = items.iter().all(|u| {
+            u.end <= u.start + 1
+                && u.words() <= STANDFIRST_WORDS + 20
+                && !matches!(u.kind, Kind::Date { .. })
+        });
+        if items.len() >= 2 && short {
+            for u in &mut us[h + 1..end] {
+                u.kind = Kind::Boiler(Rule::Teaser);
+            }
+        }
+    }
     // Units a teaser at `k` takes (0: not a teaser).
     let teaser_at = |k: usize| -> usize {
         let u = &us[k];
