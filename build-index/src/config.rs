@@ -16,6 +16,8 @@ pub struct Config {
     pub catalog: Vec<CatalogEntry>,
     /// How the corpus folder is walked (`[corpus]`).
     pub corpus: crate::corpus::WalkOptions,
+    /// The archivist's cleaning rules (`[[clean]]`), validated.
+    pub clean: Vec<crate::clean::CleanEntry>,
     /// The file this came from (None = built-in defaults).
     pub path: Option<PathBuf>,
 }
@@ -41,6 +43,8 @@ struct RawConfig {
     embed: RawEmbed,
     #[serde(default)]
     corpus: RawCorpus,
+    #[serde(default)]
+    clean: Vec<crate::clean::CleanEntry>,
     #[serde(default)]
     topics: Vec<Topic>,
     #[serde(default)]
@@ -138,6 +142,7 @@ impl Config {
                 raw.archive.lang
             )));
         }
+        crate::clean::CleanRules::new(&raw.clean).map_err(bad)?;
         for t in &raw.topics {
             if t.name.trim().is_empty() {
                 return Err(Error::Config {
@@ -201,6 +206,7 @@ impl Config {
             corpus: crate::corpus::WalkOptions {
                 follow_links_outside: raw.corpus.follow_links_outside,
             },
+            clean: raw.clean,
             path,
         }
     }

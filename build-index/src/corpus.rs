@@ -234,6 +234,7 @@ pub fn drafts_of(
     text: &str,
     file: &SourceFile,
     gaz: &Gazetteer,
+    main: Option<&crate::clean::Selector>,
     warnings: &mut Vec<Warning>,
 ) -> Vec<Draft> {
     if file.format == Format::Jsonl {
@@ -253,7 +254,10 @@ pub fn drafts_of(
                 None => crate::segment::segment(&text, gaz),
             }
         }
-        Format::Html => crate::html::read(&text),
+        Format::Html => match main {
+            Some(sel) => crate::html::read_selected(&text, sel),
+            None => crate::html::read(&text),
+        },
         Format::Jsonl => Vec::new(),
     }
 }

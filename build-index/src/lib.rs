@@ -22,6 +22,7 @@
 
 pub mod boilerplate;
 pub mod catalog;
+pub mod clean;
 pub mod config;
 pub mod corpus;
 pub mod draft;
@@ -205,6 +206,13 @@ fn load_with<T: Send>(
         default_lang: cfg.lang(),
     };
     let catalog = catalog::Applier::new(&cfg.catalog);
+    let clean = clean::CleanRules::new(&cfg.clean).map_err(|reason| Error::Config {
+        path: cfg
+            .path
+            .as_ref()
+            .map_or_else(|| "archive.toml".to_string(), |p| p.display().to_string()),
+        reason,
+    })?;
     let total = files.len();
     let done = std::sync::atomic::AtomicUsize::new(0);
 
@@ -218,7 +226,7 @@ fn load_with<T: Send>(
             let mut docs = Vec::new();
             let mut words = 0u64;
             let mut failed = None;
-            let len = read_file(f, &ctx, &mut w, &mut |mut batch| {
+            let len = read_file(f, &ctx, &clean, &mut w, &mut |mut batch| {
                 if failed.is_some() {
                     return;
                 }
@@ -322,6 +330,7 @@ fn path_hash(relative: &str) -> String {
 fn read_file(
     f: &corpus::SourceFile,
     ctx: &metadata::Context<'_>,
+    clean: &clean::CleanRules,
     w: &mut Vec<Warning>,
     emit: &mut dyn FnMut(Vec<Document>),
 ) -> u64 {
@@ -364,6 +373,7 @@ fn read_file(
         return len;
     };
     drop(bytes);
+    let text = clean.drop_lines(&f.relative, text);
     let build = |d| metadata::build_document(d, &f.relative, ctx);
     let mut found = 0;
     let mut counted = |docs: Vec<Document>| {
@@ -375,7 +385,8 @@ fn read_file(
         // never all exist at once.
         corpus::jsonl_map(&text, &f.relative, build, w, &mut counted);
     } else {
-        let drafts = corpus::drafts_of(&text, f, ctx.gazetteer, w);
+        let drafts =
+            corpus::drafts_of(&text, f, ctx.gazetteer, clean.main_selector(&f.relative), w);
         drop(text);
         counted(drafts.into_par_iter().map(build).collect());
     }

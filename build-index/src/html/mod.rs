@@ -166,33 +166,88 @@ fn never_text(name: &str, attrs: &[(String, String)]) -> bool {
 /// Reads one HTML page into document drafts: one per article when the page
 /// holds several (see [`articles`]), else one for the whole page.
 pub fn read(src: &str) -> Vec<Draft> {
-    read_with(src, main_text::MainText::of(src))
+    read_with(src, main_text::MainText::of(src), None)
 }
 
 /// [`read`] by the page's own rules only, without the main-text
 /// extractor: what a page gives when the extractor finds no article (and
 /// what the fuzz target exercises at thousands of pages a second).
 pub fn read_own_rules(src: &str) -> Vec<Draft> {
-    read_with(src, None)
+    read_with(src, None, None)
 }
 
-fn read_with(src: &str, main: Option<main_text::MainText>) -> Vec<Draft> {
+/// [`read`] with the archivist's word for where the main text is (`main`
+/// in a `[[clean]]` rule): only the first element that matches is read,
+/// and the extractor is not asked. A page where nothing matches is read
+/// as [`read`] reads it.
+pub fn read_selected(src: &str, main: &crate::clean::Selector) -> Vec<Draft> {
     let tokens = tokenize(src);
-    let (mut stated, page_title) = page_facts(&tokens);
+    match selected_range(&tokens, main) {
+        Some(range) => drafts_of(&tokens, Some(range), None),
+        None => read(src),
+    }
+}
+
+/// The tokens of the first element `sel` matches, start tag to end tag.
+fn selected_range(tokens: &[(Token, u32)], sel: &crate::clean::Selector) -> Option<(usize, usize)> {
+    let start = tokens.iter().position(|(t, _)| {
+        matches!(t, Token::Start { name, attrs, self_closing: false } if sel.matches(name, attrs))
+    })?;
+    let Token::Start { name, .. } = &tokens[start].0 else {
+        return None;
+    };
+    let mut depth = 0usize;
+    for (k, (t, _)) in tokens.iter().enumerate().skip(start) {
+        match t {
+            Token::Start {
+                name: n,
+                self_closing: false,
+                ..
+            } if n == name => depth += 1,
+            Token::End(n) if n == name => {
+                depth -= 1;
+                if depth == 0 {
+                    return Some((start, k));
+                }
+            }
+            _ => {}
+        }
+    }
+    Some((start, tokens.len() - 1))
+}
+
+fn read_with(
+    src: &str,
+    main: Option<main_text::MainText>,
+    only: Option<(usize, usize)>,
+) -> Vec<Draft> {
+    drafts_of(&tokenize(src), only, main)
+}
+
+fn drafts_of(
+    all: &[(Token, u32)],
+    only: Option<(usize, usize)>,
+    main: Option<main_text::MainText>,
+) -> Vec<Draft> {
+    let (mut stated, page_title) = page_facts(all);
+    let tokens = match only {
+        Some((a, b)) => &all[a..=b],
+        None => all,
+    };
     let page_title = squash_spaces(&crate::text::normalize(&page_title));
     // The <title> names the site after a separator even when <h1> gives the title.
     let title_tag = strip_site_suffix(&page_title, &mut stated);
-    if let Some(parts) = articles::split(&tokens) {
+    if let Some(parts) = articles::split(tokens) {
         let drafts: Vec<Draft> = parts
             .into_iter()
-            .filter_map(|p| article_draft(&tokens, p, &stated))
+            .filter_map(|p| article_draft(tokens, p, &stated))
             .collect();
         let one_article = main.as_ref().is_some_and(|m| m.is_mostly_one(&drafts));
         if !drafts.is_empty() && !one_article {
             return drafts;
         }
     }
-    vec![page_draft(&tokens, stated, title_tag, main.as_ref())]
+    vec![page_draft(tokens, stated, title_tag, main.as_ref())]
 }
 
 /// What the page states about itself, wherever it appears: `<html lang>`,
@@ -737,6 +792,27 @@ mod tests {
         <nav><a href=\"/\">Home</a> <a href=\"/news\">News</a></nav>\n<main>\n<h1>Wells &amp; water</h1>\n\
         <p>The council met on\nTuesday.</p>\n<h2>Costs</h2>\n<ul><li>Digging</li><li>Pumps<ol><li>Electric</li></ol></li></ul>\n\
         <div class=\"share-buttons\">Share this</div>\n<p>Read more</p>\n</main>\n<footer>© 2020 Valley Gazette</footer>\n</body></html>";
+
+    #[test]
+    fn an_archivists_main_selector_keeps_only_that_element_with_its_lines() {
+        let page = "<html><head><title>Wells | Gazette</title></head><body>\n<div class=\"promo\">Subscribe now for news about the valley and the farms around it every day.</div>\n<div class=\"story\">\n<h1>Wells run dry</h1>\n<p>Farmers said the wells were at their lowest level.</p>\n<div class=\"story\"><p>Nested part.</p></div>\n</div>\n<p>Footer text that is not the story.</p></body></html>";
+        let sel = crate::clean::Selector::parse("div.story").expect("selector");
+        let d = read_selected(page, &sel);
+        assert_eq!(d.len(), 1);
+        assert_eq!(d[0].title, "Wells run dry");
+        let texts: Vec<(&str, u32)> = d[0]
+            .blocks
+            .iter()
+            .map(|b| (b.text.as_str(), b.line))
+            .collect();
+        assert_eq!(
+            texts,
+            vec![
+                ("Farmers said the wells were at their lowest level.", 5),
+                ("Nested part.", 6)
+            ]
+        );
+    }
 
     #[test]
     fn a_headings_permalink_sign_is_not_part_of_it_and_rows_read_as_lines() {
