@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The whole test suite, from a fresh clone: installs what is missing, then
 # rustfmt, clippy, the Rust tests, a wasm32 build of the shared engine, the
-# release site build and the browser tests in headless Chromium.
+# release site build, a short fuzz run and the browser tests in headless
+# Chromium.
 # Every check runs even when an earlier one fails (the browser tests need the
 # site build); the exit status is non-zero if any failed.
 set -euo pipefail
@@ -35,6 +36,10 @@ check "cargo test --workspace --locked" cargo test --workspace --locked --no-fai
 check "wasm32 build of the shared engine" \
   cargo build -p archive-engine --target wasm32-unknown-unknown --locked
 check "release site build (scripts/build-site.sh)" bash scripts/build-site.sh
+# A short run of every fuzz target (the long runs are scripts/fuzz.sh's and
+# are recorded in docs/fuzzing.md): a crash on the committed seeds or in
+# the first seconds fails the suite.
+check "fuzz smoke (scripts/fuzz.sh --smoke, 10 s a target)" env FUZZ_SECONDS=10 bash scripts/fuzz.sh --smoke
 
 if [[ " ${failed[*]} " == *"release site build"* ]]; then
   note "skipping the browser tests: there is no site to test"

@@ -22,6 +22,7 @@
 
 pub mod boilerplate;
 pub mod catalog;
+pub mod chrome;
 pub mod clean;
 pub mod config;
 pub mod corpus;
@@ -215,6 +216,7 @@ fn load_with<T: Send>(
     })?;
     let total = files.len();
     let done = std::sync::atomic::AtomicUsize::new(0);
+    let site_chrome = chrome::Chrome::find(&files);
 
     // Files in parallel; the results keep file order, so output is deterministic.
     let per_file: Result<Vec<FileResult<T>>, Error> = files
@@ -226,7 +228,7 @@ fn load_with<T: Send>(
             let mut docs = Vec::new();
             let mut words = 0u64;
             let mut failed = None;
-            let len = read_file(f, &ctx, &clean, &mut w, &mut |mut batch| {
+            let len = read_file(f, &ctx, (&clean, &site_chrome), &mut w, &mut |mut batch| {
                 if failed.is_some() {
                     return;
                 }
@@ -330,7 +332,7 @@ fn path_hash(relative: &str) -> String {
 fn read_file(
     f: &corpus::SourceFile,
     ctx: &metadata::Context<'_>,
-    clean: &clean::CleanRules,
+    (clean, site_chrome): (&clean::CleanRules, &chrome::Chrome),
     w: &mut Vec<Warning>,
     emit: &mut dyn FnMut(Vec<Document>),
 ) -> u64 {
@@ -374,6 +376,11 @@ fn read_file(
     };
     drop(bytes);
     let text = clean.drop_lines(&f.relative, text);
+    let text = if f.format == corpus::Format::Text {
+        site_chrome.blank(text)
+    } else {
+        text
+    };
     let build = |d| metadata::build_document(d, &f.relative, ctx);
     let mut found = 0;
     let mut counted = |docs: Vec<Document>| {
