@@ -10,10 +10,12 @@ use build_index::config::Config;
 use build_index::site::AppFiles;
 use build_index::{catalog, load_corpus, BuildOptions, Corpus, Severity};
 use clap::{Args, Parser, Subcommand};
-use engine::{Document, IndexReader, Query, SearchRequest};
+use engine::Document;
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+
+mod query;
 
 #[derive(Parser)]
 #[command(
@@ -97,9 +99,16 @@ enum Command {
         json: bool,
         #[arg(long, default_value_t = 10)]
         limit: usize,
+        /// Print each result's score broken down by word, expansion and field.
+        #[arg(long)]
+        explain: bool,
+        /// Read one query per line from standard input; with --json, print
+        /// one JSON object per line.
+        #[arg(long, conflicts_with = "query")]
+        batch: bool,
         /// The query; one that starts with "-" (an exclusion) needs no "--".
-        #[arg(allow_hyphen_values = true)]
-        query: String,
+        #[arg(allow_hyphen_values = true, required_unless_present = "batch")]
+        query: Option<String>,
     },
     /// Write the one-file offline bundle of a built site.
     Bundle {
@@ -126,8 +135,18 @@ fn main() -> ExitCode {
             index,
             json,
             limit,
+            explain,
+            batch,
             query,
-        }) => run_query(&index, json, limit, &query),
+        }) => query::run(
+            &index,
+            &query::Options {
+                json,
+                limit,
+                explain,
+            },
+            query.as_deref().filter(|_| !batch),
+        ),
         Some(Command::Bundle { site, out }) => bundle(&site, &out),
         None => build(&cli.build),
     };
@@ -155,7 +174,7 @@ fn error_chain(e: &anyhow::Error) -> String {
 
 /// Writes `text` to standard output; a reader that went away (`| head`)
 /// ends the output quietly instead of a panic.
-fn emit(text: &str) -> Result<()> {
+pub(crate) fn emit(text: &str) -> Result<()> {
     use std::io::Write;
     let mut out = std::io::stdout().lock();
     match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
@@ -426,105 +445,6 @@ pub fn table(docs: &[Document]) -> String {
         line(r.iter().map(String::as_str).collect(), &mut out);
     }
     out
-}
-
-fn read(dir: &Path, name: &str) -> Result<Vec<u8>> {
-    let p = dir.join(name);
-    std::fs::read(&p).with_context(|| format!("reading {}", p.display()))
-}
-
-fn run_query(index: &Path, json: bool, limit: usize, text: &str) -> Result<ExitCode> {
-    let dir = if index.join("manifest.json").is_file() {
-        index.to_path_buf()
-    } else {
-        index.join("index")
-    };
-    let manifest = IndexReader::parse_manifest(&read(&dir, "manifest.json")?)
-        .with_context(|| format!("opening {}", dir.join("manifest.json").display()))?;
-    let docmeta = read(&dir, &manifest.docmeta)?;
-    let mut reader = IndexReader::open(manifest, &docmeta).context("opening the index")?;
-    let q = Query::parse(text);
-    // Round 1: dictionary chunks; round 2: postings of the expanded terms.
-    loop {
-        let missing = reader.missing_term_chunks(&q);
-        if missing.is_empty() {
-            break;
-        }
-        for name in missing {
-            let bytes = read(&dir, &name)?;
-            reader
-                .add_term_chunk(&name, &bytes)
-                .with_context(|| format!("loading {name}"))?;
-        }
-    }
-    let results = reader.search(
-        &q,
-        &SearchRequest {
-            limit,
-            ..Default::default()
-        },
-    );
-    let docs: Vec<u32> = results.hits.iter().map(|h| h.doc).collect();
-    for name in reader.missing_doc_chunks(&docs) {
-        let bytes = read(&dir, &name)?;
-        reader
-            .add_doc_chunk(&name, &bytes)
-            .with_context(|| format!("loading {name}"))?;
-    }
-    let mut out = Vec::new();
-    for h in &results.hits {
-        let Some(d) = reader.document(h.doc) else {
-            continue;
-        };
-        let snip = reader.snippet(h.doc, &h.matched, 200);
-        out.push((h.score, d.clone(), snip.text));
-    }
-    if json {
-        let results_json: Vec<serde_json::Value> = out
-            .iter()
-            .map(|(score, d, snip)| {
-                serde_json::json!({
-                    "id": d.id, "score": score, "title": d.title, "source_file": d.source_file,
-                    "line_start": d.line_start, "line_end": d.line_end, "snippet": snip,
-                })
-            })
-            .collect();
-        let mut obj = serde_json::json!({ "results": results_json, "facets": results.facets, "total": results.total });
-        if let Some(m) = obj.as_object_mut() {
-            if let Some(n) = &results.note {
-                m.insert("note".into(), n.clone().into());
-            }
-            if let Some(s) = &results.suggestion {
-                m.insert("suggestion".into(), s.clone().into());
-            }
-        }
-        emit(&format!("{}\n", serde_json::to_string_pretty(&obj)?))?;
-    } else {
-        use std::fmt::Write;
-        let mut o = format!("{} results for {:?}\n", results.total, text);
-        if let Some(n) = &results.note {
-            let _ = writeln!(o, "note: {n}");
-        }
-        if let Some(s) = &results.suggestion {
-            let _ = writeln!(o, "did you mean: {s}");
-        }
-        for (i, (score, d, snip)) in out.iter().enumerate() {
-            let _ = writeln!(
-                o,
-                "{:>2}. {:.3}  {}\n    {}  ({}, lines {}–{})\n    {}",
-                i + 1,
-                score,
-                d.title,
-                d.id,
-                d.source_file,
-                d.line_start,
-                d.line_end,
-                snip
-            );
-        }
-        emit(&o)?;
-    }
-    Ok(ExitCode::SUCCESS)
 }
 
 fn bundle(site_dir: &Path, out: &Path) -> Result<ExitCode> {

@@ -33,6 +33,10 @@ pub struct SearchRequest {
     pub sort: Sort,
     /// Number of hits to return (0 = all).
     pub limit: usize,
+    /// Attach a score breakdown to every returned hit (`build-index query
+    /// --explain`); costs a second pass over the hits' postings.
+    #[serde(default)]
+    pub explain: bool,
 }
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -72,6 +76,10 @@ pub struct Hit {
     /// Index terms that matched (after stemming / folding / typo expansion),
     /// for highlighting: pass to `IndexReader::snippet` / `highlights`.
     pub matched: Vec<String>,
+    /// The score broken down by word, expansion and field, when the
+    /// request asked for it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub explain: Option<crate::Explanation>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]

@@ -31,6 +31,19 @@ pub const TYPO1: f32 = 0.35;
 pub const TYPO2: f32 = 0.2;
 pub const PREFIX_TYPO: f32 = 0.25;
 
+/// The tier a weight stands for, for explanations.
+pub(crate) fn tier_name(weight: f32) -> &'static str {
+    match weight {
+        w if w >= EXACT => "exact",
+        w if w >= FOLDED => "folded",
+        w if w >= STEM => "stem",
+        w if w >= PREFIX => "prefix",
+        w if w >= TYPO1 => "1 typo",
+        w if w >= PREFIX_TYPO => "prefix typo",
+        _ => "2 typos",
+    }
+}
+
 /// Most terms one prefix expands to (the most frequent are kept); short
 /// prefixes match so much that more terms only cost time.
 const MAX_PREFIX_TERMS: usize = 30;

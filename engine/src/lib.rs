@@ -31,6 +31,7 @@
 
 pub mod api;
 mod expand;
+pub mod explain;
 mod facets;
 pub mod format;
 pub mod model;
@@ -42,6 +43,7 @@ pub mod tokenizer;
 
 pub use api::*;
 pub use expand::prepare_typos;
+pub use explain::Explanation;
 pub use format::*;
 pub use model::{Block, Document, Origin, FACETS};
 pub use query::Query;

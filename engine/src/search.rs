@@ -9,6 +9,7 @@
 
 use crate::api::{DocNum, Hit, SearchRequest, SearchResults, Sort};
 use crate::expand::{Expansion, Scope};
+use crate::explain::Explanation;
 use crate::format::docmeta::dequantize_len;
 use crate::format::postings::{PostingList, FIELDS, TITLE};
 use crate::query::{Clause, Query, Unit, Word};
@@ -33,6 +34,9 @@ pub const TITLE_PHRASE_FACTOR: f32 = 1.5;
 pub(crate) struct TermHits<'a> {
     pub exp: Expansion,
     pub list: PostingList<'a>,
+    /// The idf this expansion scores with: the query word's own when the
+    /// word is in the dictionary (see [`Ctx::word`]), else the term's.
+    idf: f32,
     positions: OnceCell<(Vec<u32>, Vec<u32>)>,
 }
 
@@ -101,9 +105,11 @@ impl<'a> Ctx<'a> {
                 continue;
             };
             ids.push(self.terms.len());
+            let idf = th_idf(n, list.docs.len());
             self.terms.push(TermHits {
                 exp,
                 list,
+                idf,
                 positions: OnceCell::new(),
             });
         }
@@ -113,7 +119,7 @@ impl<'a> Ctx<'a> {
     /// `weight × BM25F` for every posting of term `t`, into `acc`.
     fn score_term(&self, t: usize, acc: &mut Acc) {
         let th = &self.terms[t];
-        let idf = th_idf(self.r.meta.doc_count, th.list.docs.len()) * th.exp.weight * (K1 + 1.0);
+        let idf = th.idf * th.exp.weight * (K1 + 1.0);
         for (i, &doc) in th.list.docs.iter().enumerate() {
             acc.max(doc, self.posting_score(t, i, idf));
         }
@@ -122,7 +128,7 @@ impl<'a> Ctx<'a> {
     /// `weight × BM25F` for every posting of term `t`, appended to `out`.
     fn score_term_into(&self, t: usize, out: &mut Vec<(DocNum, f32)>) {
         let th = &self.terms[t];
-        let idf = th_idf(self.r.meta.doc_count, th.list.docs.len()) * th.exp.weight * (K1 + 1.0);
+        let idf = th.idf * th.exp.weight * (K1 + 1.0);
         for (i, &doc) in th.list.docs.iter().enumerate() {
             out.push((doc, self.posting_score(t, i, idf)));
         }
@@ -164,6 +170,22 @@ impl<'a> Ctx<'a> {
 
     fn word(&mut self, w: &Word, scope: Scope) -> Matches {
         let ids = self.load(self.r.expand(w, scope));
+        // A word the dictionary holds is as informative as itself: its
+        // stems, completions and typo neighbours score with its idf, so a
+        // rare variant (`borders`, `modulefinder`) cannot outscore the
+        // word as typed just by being rare.
+        let own_df = ids
+            .iter()
+            .map(|&t| &self.terms[t])
+            .filter(|th| th.exp.weight >= crate::expand::FOLDED)
+            .map(|th| th.list.docs.len())
+            .max();
+        if let Some(df) = own_df {
+            let idf = th_idf(self.r.meta.doc_count, df);
+            for &t in &ids {
+                self.terms[t].idf = idf;
+            }
+        }
         Matches {
             docs: self.best_scores(&ids),
             terms: ids,
@@ -298,6 +320,72 @@ impl<'a> Ctx<'a> {
     }
 }
 
+impl Ctx<'_> {
+    /// Why `doc` scored what it did in clause `m`: every expansion that
+    /// occurs in it, with its tier, idf and per-field term frequencies.
+    fn explain_clause(&self, label: String, m: &Matches, doc: DocNum) -> Explanation {
+        let value = m
+            .docs
+            .binary_search_by_key(&doc, |p| p.0)
+            .map_or(0.0, |i| m.docs[i].1);
+        let mut e = Explanation::new(value, label);
+        for &t in &m.terms {
+            let th = &self.terms[t];
+            let Some(i) = th.index_of(doc) else { continue };
+            let df = th.list.docs.len();
+            let idf = th.idf;
+            let score = self.posting_score(t, i, idf * th.exp.weight * (K1 + 1.0));
+            let mut te = Explanation::new(
+                score,
+                format!(
+                    "term {:?} ({} ×{}), idf {:.2} (df {df})",
+                    th.exp.term,
+                    crate::expand::tier_name(th.exp.weight),
+                    th.exp.weight,
+                    idf
+                ),
+            );
+            let (tfs, lens) = (&th.list.tfs[i], &th.list.lens[i]);
+            for f in 0..FIELDS {
+                if tfs[f] != 0 {
+                    let norm = self.r.norms[f][lens[f] as usize];
+                    te.push(Explanation::new(
+                        tfs[f] as f32 * norm,
+                        format!(
+                            "{}: tf {} × weight/length norm {:.2} (length {})",
+                            FIELD_NAMES[f],
+                            tfs[f],
+                            norm,
+                            dequantize_len(lens[f])
+                        ),
+                    ));
+                }
+            }
+            e.push(te);
+        }
+        e
+    }
+}
+
+/// How a clause reads in an explanation: its words, alternatives by OR.
+fn clause_label(c: &Clause) -> String {
+    let units: Vec<String> = c
+        .any_of
+        .iter()
+        .map(|u| match u {
+            Unit::Word(w) => format!("word {:?}", w.exact),
+            Unit::Phrase(ws) => {
+                let words: Vec<&str> = ws.iter().map(|w| w.exact.as_str()).collect();
+                format!("phrase {:?}", words.join(" "))
+            }
+        })
+        .collect();
+    units.join(" OR ")
+}
+
+/// Field names for explanations, in posting-field order.
+const FIELD_NAMES: [&str; FIELDS] = ["title", "speaker", "body", "meta"];
+
 fn th_idf(n: u32, df: usize) -> f32 {
     let (n, df) = (n as f32, df as f32);
     (1.0 + (n - df + 0.5) / (df + 0.5)).ln()
@@ -407,6 +495,7 @@ impl IndexReader {
         let selections = self.facet_selections(req);
 
         let mut note = None;
+        let mut notes = req.explain.then(BTreeMap::new);
         let mut base: Vec<Cand> = if positive.is_empty() {
             (0..n)
                 .filter(|&d| keep(d))
@@ -455,7 +544,7 @@ impl IndexReader {
                 note = Some("No document contains all of the words; showing documents that contain some of them.".to_string());
             }
         } else if positive.len() >= 2 || positive.iter().any(|m| m.word) {
-            self.rerank(&ctx, &positive, &mut base);
+            self.rerank(&ctx, &positive, &mut base, notes.as_mut());
         }
 
         let facets = self.facet_counts(base.iter().map(|c| c.doc), &selections);
@@ -476,10 +565,37 @@ impl IndexReader {
                     .collect();
                 matched.sort();
                 matched.dedup();
+                let explain = req.explain.then(|| {
+                    let mut e = Explanation::new(c.score, "score");
+                    let labels = q.clauses.iter().filter(|c| !c.negated).map(clause_label);
+                    for (m, label) in positive.iter().zip(labels) {
+                        e.push(ctx.explain_clause(label, m, c.doc));
+                    }
+                    if (c.nmatch as usize) < positive.len() {
+                        e.push(Explanation::new(
+                            c.nmatch as f32,
+                            format!(
+                                "matched {} of {} words (ranked after full matches)",
+                                c.nmatch,
+                                positive.len()
+                            ),
+                        ));
+                    }
+                    for n in notes
+                        .as_ref()
+                        .and_then(|n| n.get(&c.doc))
+                        .into_iter()
+                        .flatten()
+                    {
+                        e.push(n.clone());
+                    }
+                    e
+                });
                 Hit {
                     doc: c.doc,
                     score: c.score,
                     matched,
+                    explain,
                 }
             })
             .collect();
@@ -505,7 +621,13 @@ impl IndexReader {
     }
 
     /// Proximity and title bonuses for the best candidates.
-    fn rerank(&self, ctx: &Ctx<'_>, positive: &[Matches], base: &mut [Cand]) {
+    fn rerank(
+        &self,
+        ctx: &Ctx<'_>,
+        positive: &[Matches],
+        base: &mut [Cand],
+        mut notes: Option<&mut BTreeMap<DocNum, Vec<Explanation>>>,
+    ) {
         let by_score = |a: &Cand, b: &Cand| b.score.total_cmp(&a.score).then(a.doc.cmp(&b.doc));
         if base.len() > RERANK {
             base.select_nth_unstable_by(RERANK - 1, by_score);
@@ -529,7 +651,14 @@ impl IndexReader {
                         sum += 1.0 / d.max(1) as f32;
                     }
                 }
-                c.score *= 1.0 + PROXIMITY * sum / (words.len() - 1) as f32;
+                let factor = 1.0 + PROXIMITY * sum / (words.len() - 1) as f32;
+                c.score *= factor;
+                if let Some(n) = notes.as_deref_mut() {
+                    n.entry(c.doc).or_default().push(Explanation::new(
+                        factor,
+                        "× proximity of the query words (1 = far apart)",
+                    ));
+                }
             }
             if !words.is_empty() && words.len() == positive.len() {
                 let title_len = ctx.title_len(&title_terms, c.doc);
@@ -543,10 +672,23 @@ impl IndexReader {
                         ps.binary_search(&(p + k as u32)).is_ok() && in_title(p + k as u32)
                     })
                 };
-                if run_at(0) && title_len as usize == words.len() {
+                let note = if run_at(0) && title_len as usize == words.len() {
                     c.score += EXACT_TITLE_BONUS;
+                    Some(Explanation::new(
+                        EXACT_TITLE_BONUS,
+                        "+ the title is the query",
+                    ))
                 } else if words.len() >= 2 && pos[0].iter().any(|&p| run_at(p)) {
                     c.score *= TITLE_PHRASE_FACTOR;
+                    Some(Explanation::new(
+                        TITLE_PHRASE_FACTOR,
+                        "× the title holds the query as a phrase",
+                    ))
+                } else {
+                    None
+                };
+                if let (Some(n), Some(note)) = (notes.as_deref_mut(), note) {
+                    n.entry(c.doc).or_default().push(note);
                 }
             }
         }
