@@ -342,6 +342,7 @@ impl Archive {
             date_to: key.to.clone(),
             sort: key.sort,
             limit,
+            explain: false,
         }
     }
 

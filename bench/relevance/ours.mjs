@@ -20,7 +20,10 @@ import { readJsonl, writeResult } from '../lib.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repo = path.resolve(here, '..', '..');
-const [set, corpusDir, queriesFile, outDir, ...rest] = process.argv.slice(2);
+const [set, ...args] = process.argv.slice(2);
+// Absolute paths: build-index runs in the corpus's parent folder, so the
+// repository's own archive.toml (the seeds' settings) is not picked up.
+const [corpusDir, queriesFile, outDir, ...rest] = args.map((a) => (a.startsWith('--') ? a : path.resolve(a)));
 const docsOut = rest[0] === '--docs' ? rest[1] : null;
 if (!outDir) {
   console.error('usage: node ours.mjs <set> <corpus-dir> <queries.jsonl> <out-dir> [--docs <docs.jsonl>]');
@@ -31,7 +34,12 @@ const K = 10;
 const ASK = 50;
 
 function run(args, input) {
-  const r = spawnSync(buildIndex, args, { encoding: 'utf8', input, maxBuffer: 1 << 30 });
+  const r = spawnSync(path.resolve(buildIndex), args, {
+    encoding: 'utf8',
+    input,
+    maxBuffer: 1 << 30,
+    cwd: path.dirname(corpusDir),
+  });
   // Exit 2 means "built, but look at the warnings": the output is complete.
   if (r.status !== 0 && r.status !== 2) {
     throw new Error(`build-index ${args.join(' ')} failed (${r.status}):\n${r.stderr}`);

@@ -169,16 +169,18 @@ impl Config {
         Config::parse(&text, path)
     }
 
-    /// The default lookup: `archive.toml` in the current directory, else in
-    /// the corpus folder, else built-in defaults.
+    /// The default lookup: `archive.toml` in the corpus folder, else in the
+    /// current directory, else built-in defaults.
     pub fn discover(corpus: &Path) -> Result<Config, Error> {
-        let here = Path::new("archive.toml");
-        if here.is_file() {
-            return Config::load(here);
-        }
+        // The corpus's own settings first: run from a project folder, a
+        // build of another corpus must not take that project's settings.
         let beside = corpus.join("archive.toml");
         if beside.is_file() {
             return Config::load(&beside);
+        }
+        let here = Path::new("archive.toml");
+        if here.is_file() {
+            return Config::load(here);
         }
         Ok(Config::defaults())
     }

@@ -48,4 +48,5 @@ pub use format::*;
 pub use model::{Block, Document, Origin, FACETS};
 pub use query::Query;
 pub use reader::IndexReader;
+pub use search::FILL_BELOW;
 pub use tokenizer::{tokenize, Token};

@@ -19,12 +19,16 @@ use std::collections::BTreeMap;
 
 /// BM25 saturation.
 pub const K1: f32 = 1.2;
-/// BM25 length normalisation per field (title, speaker, body, meta).
-pub const B: [f32; FIELDS] = [0.5, 0.5, 0.75, 0.5];
+/// BM25 length normalisation per field (title, speaker, body, meta,
+/// heading): a page with many headings is long in that field by design.
+pub const B: [f32; FIELDS] = [0.5, 0.5, 0.5, 0.5, 0.3];
 /// Max proximity boost (adjacent words): score × (1 + PROXIMITY).
 pub const PROXIMITY: f32 = 0.5;
 /// Candidates that get proximity and title scoring.
 pub const RERANK: usize = 200;
+/// With fewer documents than this holding every word, documents missing
+/// one word follow them.
+pub const FILL_BELOW: usize = 10;
 /// Added when the title is exactly the query.
 pub const EXACT_TITLE_BONUS: f32 = 1000.0;
 /// Factor when the title contains the query words in order.
@@ -384,7 +388,7 @@ fn clause_label(c: &Clause) -> String {
 }
 
 /// Field names for explanations, in posting-field order.
-const FIELD_NAMES: [&str; FIELDS] = ["title", "speaker", "body", "meta"];
+const FIELD_NAMES: [&str; FIELDS] = ["title", "speaker", "body", "meta", "heading"];
 
 fn th_idf(n: u32, df: usize) -> f32 {
     let (n, df) = (n as f32, df as f32);
@@ -525,25 +529,49 @@ impl IndexReader {
             .iter()
             .filter(|c| self.passes(c.doc, &selections, None))
             .count();
-        if and_hits == 0 && positive.len() >= 2 {
-            // Nothing has every word: rank documents by how many they have.
-            let mut union: BTreeMap<DocNum, (f32, u32)> = BTreeMap::new();
+        let words = positive.len();
+        if words >= 2 && and_hits < FILL_BELOW {
+            // Few documents have every word: after them come those missing
+            // one word (a known-item query often holds a word the page
+            // never uses: "module", "setting"); when none has every word,
+            // those with the most. Sorting puts more words first.
+            let min_match = if and_hits == 0 { 1 } else { words as u32 - 1 };
+            let mut union = Acc::new(n as usize);
+            let mut count = vec![0u8; n as usize];
             for m in &positive {
                 for &(d, s) in &m.docs {
-                    let e = union.entry(d).or_insert((0.0, 0));
-                    e.0 += s;
-                    e.1 += 1;
+                    union.add(d, s);
+                    count[d as usize] = count[d as usize].saturating_add(1);
                 }
             }
-            base = union
-                .into_iter()
-                .filter(|&(d, _)| keep(d))
-                .map(|(doc, (score, nmatch))| Cand { doc, score, nmatch })
-                .collect();
-            if !base.is_empty() {
+            let before = base.len();
+            base.extend(
+                union
+                    .finish()
+                    .into_iter()
+                    .map(|(doc, score)| Cand {
+                        doc,
+                        score,
+                        nmatch: u32::from(count[doc as usize]),
+                    })
+                    .filter(|c| {
+                        c.nmatch >= min_match && (c.nmatch as usize) < words && keep(c.doc)
+                    }),
+            );
+            if and_hits == 0 && !base.is_empty() {
                 note = Some("No document contains all of the words; showing documents that contain some of them.".to_string());
+            } else if base.len() > before {
+                note = Some(format!(
+                    "{and_hits} {} all of the words; documents with most of them follow.",
+                    if and_hits == 1 {
+                        "document contains"
+                    } else {
+                        "documents contain"
+                    }
+                ));
             }
-        } else if positive.len() >= 2 || positive.iter().any(|m| m.word) {
+        }
+        if words >= 2 || positive.iter().any(|m| m.word) {
             self.rerank(&ctx, &positive, &mut base, notes.as_mut());
         }
 

@@ -134,8 +134,9 @@ fn phrase_matches(d: &Document, a: &str, b: &str) -> bool {
 
 type FacetCounts = BTreeMap<String, Vec<(String, u32)>>;
 
-/// The oracle: matching doc numbers under AND semantics, or the union when
-/// nothing has every clause (the engine's partial-match fallback).
+/// The oracle: matching doc numbers under AND semantics, followed by the
+/// documents missing one clause when fewer than `FILL_BELOW` have them all
+/// (the union when none has).
 fn oracle(
     docs: &[Document],
     items: &[Item],
@@ -168,12 +169,18 @@ fn oracle(
             base_ok(d) && positive.iter().all(|i| clause(d, i))
         })
         .collect();
-    let base: Vec<u32> = if positive.len() >= 2
-        && !and.iter().any(|&n| sel_ok(&docs[n as usize], None))
-    {
+    let and_hits = and
+        .iter()
+        .filter(|&&n| sel_ok(&docs[n as usize], None))
+        .count();
+    let base: Vec<u32> = if positive.len() >= 2 && and_hits < engine::FILL_BELOW {
+        // Few have every clause: those missing one follow (any clause at
+        // all when none has every one).
+        let min = if and_hits == 0 { 1 } else { positive.len() - 1 };
         (0..docs.len() as u32)
             .filter(|&n| {
-                base_ok(&docs[n as usize]) && positive.iter().any(|i| clause(&docs[n as usize], i))
+                let d = &docs[n as usize];
+                base_ok(d) && positive.iter().filter(|i| clause(d, i)).count() >= min
             })
             .collect()
     } else {

@@ -236,7 +236,7 @@ fn drafts_of(
     };
     let page_title = squash_spaces(&crate::text::normalize(&page_title));
     // The <title> names the site after a separator even when <h1> gives the title.
-    let title_tag = strip_site_suffix(&page_title, &mut stated);
+    let (title_tag, site) = strip_site_suffix(&page_title, &mut stated);
     if let Some(parts) = articles::split(tokens) {
         let drafts: Vec<Draft> = parts
             .into_iter()
@@ -247,7 +247,7 @@ fn drafts_of(
             return drafts;
         }
     }
-    vec![page_draft(tokens, stated, title_tag, main.as_ref())]
+    vec![page_draft(tokens, stated, (title_tag, site), main.as_ref())]
 }
 
 /// What the page states about itself, wherever it appears: `<html lang>`,
@@ -287,9 +287,15 @@ fn page_facts(tokens: &[(Token, u32)]) -> (Stated, String) {
 fn page_draft(
     tokens: &[(Token, u32)],
     mut stated: Stated,
-    title_tag: String,
+    (title_tag, site): (String, Option<String>),
     main: Option<&main_text::MainText>,
 ) -> Draft {
+    // Only what is inside <main>, <article> or role="main" counts for the
+    // page's own rules, when the page has one.
+    let has_content_root = tokens.iter().any(|(t, _)| {
+        matches!(t, Token::Start { name, attrs, .. }
+            if name == "main" || name == "article" || is_main_role(attrs))
+    });
     let found = match main {
         // Every block that can be text, then the ones the extractor kept
         // (the title heading stays for the title either way).
@@ -297,25 +303,34 @@ fn page_draft(
             let mut all = collect(tokens, false, 0, Chrome::Keep);
             all.blocks = m.select(std::mem::take(&mut all.blocks), &all.link_share);
             m.fill_facts(&mut stated);
+            // An extractor tuned on news articles can keep a sliver of a
+            // long reference page (definition lists, option tables, code
+            // between short paragraphs). When it kept under a quarter of
+            // what the page's own rules read, and that text is prose rather
+            // than link lists (what the extractor rightly drops as
+            // teasers and menus), the page's own rules win.
+            let own = collect(tokens, has_content_root, 0, Chrome::Drop);
+            let own_words = word_count(&own.blocks);
+            if 4 * word_count(&all.blocks) < own_words
+                && linked_words(&own.blocks, &own.link_share) < 0.15 * own_words as f32
+            {
+                all = own;
+            }
             all
         }
-        None => {
-            // Only what is inside <main> or <article> counts, when the page has one.
-            let has_content_root = tokens.iter().any(|(t, _)| {
-                matches!(t, Token::Start { name, .. } if name == "main" || name == "article")
-            });
-            collect(tokens, has_content_root, 0, Chrome::Drop)
-        }
+        None => collect(tokens, has_content_root, 0, Chrome::Drop),
     };
     if stated.date.is_none() {
         stated.date = found.time_date;
     }
     let mut blocks = found.blocks;
-    // The first <h1> is the title; any later one is a section heading.
-    let h1 = blocks
+    // One <h1> is the title; any other is a section heading.
+    let site: Vec<&str> = site
         .iter()
-        .position(|b| matches!(b.kind, RawKind::Heading { level: 0, .. }))
-        .map(|i| blocks.remove(i));
+        .chain(&stated.source)
+        .map(String::as_str)
+        .collect();
+    let h1 = take_title_heading(&mut blocks, &title_tag, &site);
     demote_h1(&mut blocks);
     let (title, title_line) = match h1 {
         Some(b) => (b.text, b.line),
@@ -385,6 +400,26 @@ fn article_draft(tokens: &[(Token, u32)], part: articles::Part, page: &Stated) -
 }
 
 /// `<h1>`s other than the title read as top-level section headings.
+fn is_main_role(attrs: &[(String, String)]) -> bool {
+    attr(attrs, "role").is_some_and(|r| r.eq_ignore_ascii_case("main"))
+}
+
+fn word_count(blocks: &[RawBlock]) -> usize {
+    blocks
+        .iter()
+        .map(|b| b.text.split_whitespace().count())
+        .sum()
+}
+
+/// Words of `blocks` inside links, by each block's share of linked letters.
+fn linked_words(blocks: &[RawBlock], link_share: &[f32]) -> f32 {
+    blocks
+        .iter()
+        .zip(link_share)
+        .map(|(b, share)| b.text.split_whitespace().count() as f32 * share)
+        .sum()
+}
+
 fn demote_h1(blocks: &mut [RawBlock]) {
     for b in blocks {
         if let RawKind::Heading { level: 0, explicit } = b.kind {
@@ -513,6 +548,11 @@ fn collect(
     let mut cur_kind = RawKind::Paragraph;
     let mut skip_depth: Vec<&str> = Vec::new();
     let mut content_depth = depth;
+    // Elements marked role="main" are content roots as <main> is
+    // (documentation themes: `<div class="body" role="main">`). End tags
+    // carry no attributes, so each open one is tracked with how many
+    // elements of its name were opened inside it.
+    let mut role_roots: Vec<(String, usize)> = Vec::new();
     let mut lists: Vec<(bool, u32)> = Vec::new();
     let mut in_title = false;
     let mut in_pre = false;
@@ -592,6 +632,13 @@ fn collect(
                 }
                 if name == "main" || name == "article" {
                     content_depth += 1;
+                } else if !self_closing && is_main_role(attrs) {
+                    role_roots.push((name.clone(), 0));
+                    content_depth += 1;
+                } else if let Some(top) = role_roots.last_mut() {
+                    if top.0 == *name && !self_closing && !VOID.contains(&name.as_str()) {
+                        top.1 += 1;
+                    }
                 }
                 if name == "time" && time_date.is_none() && in_content {
                     match attr(attrs, "datetime") {
@@ -687,6 +734,16 @@ fn collect(
                 if (name == "main" || name == "article") && content_depth > 0 {
                     content_depth -= 1;
                 }
+                if let Some(top) = role_roots.last_mut() {
+                    if top.0 == *name {
+                        if top.1 == 0 {
+                            role_roots.pop();
+                            content_depth = content_depth.saturating_sub(1);
+                        } else {
+                            top.1 -= 1;
+                        }
+                    }
+                }
             }
             Token::Text(t) => {
                 if in_title || !skip_depth.is_empty() {
@@ -721,7 +778,9 @@ fn collect(
 
 /// "Water rules | Valley Gazette" → "Water rules"; the site name becomes
 /// the source when no meta tag named one.
-fn strip_site_suffix(t: &str, stated: &mut Stated) -> String {
+/// The `<title>` without the site's name after its last separator, and
+/// that name (also the source, unless the page states one).
+fn strip_site_suffix(t: &str, stated: &mut Stated) -> (String, Option<String>) {
     for sep in [" | ", " – ", " — ", " - ", " :: "] {
         if let Some(pos) = t.rfind(sep) {
             let (head, site) = (t[..pos].trim(), t[pos + sep.len()..].trim());
@@ -729,11 +788,35 @@ fn strip_site_suffix(t: &str, stated: &mut Stated) -> String {
                 if stated.source.is_none() {
                     stated.source = Some(site.to_string());
                 }
-                return head.to_string();
+                return (head.to_string(), Some(site.to_string()));
             }
         }
     }
-    t.to_string()
+    (t.to_string(), None)
+}
+
+fn same_words(a: &str, b: &str) -> bool {
+    let a = squash_spaces(a.trim());
+    !a.is_empty() && a.to_lowercase() == squash_spaces(b.trim()).to_lowercase()
+}
+
+/// Takes the page's title heading out of `blocks`: the `<h1>` that repeats
+/// the `<title>`, else the first `<h1>` that does not only name the site.
+/// Documentation and blog themes often put the site's name in an `<h1>`
+/// masthead above the page's own; such a heading is neither the title nor
+/// text of the document, so it leaves the blocks too.
+fn take_title_heading(
+    blocks: &mut Vec<RawBlock>,
+    title_tag: &str,
+    site: &[&str],
+) -> Option<RawBlock> {
+    let is_h1 = |b: &RawBlock| matches!(b.kind, RawKind::Heading { level: 0, .. });
+    blocks.retain(|b| !(is_h1(b) && site.iter().any(|s| same_words(&b.text, s))));
+    let i = blocks
+        .iter()
+        .position(|b| is_h1(b) && same_words(&b.text, title_tag))
+        .or_else(|| blocks.iter().position(is_h1))?;
+    Some(blocks.remove(i))
 }
 
 fn read_meta(attrs: &[(String, String)], stated: &mut Stated) {
@@ -863,6 +946,20 @@ mod tests {
         assert!(!texts
             .iter()
             .any(|t| t.contains("not text") || t.contains("Home")));
+    }
+
+    #[test]
+    fn a_masthead_h1_naming_the_site_is_not_the_title() {
+        let d = read_one(
+            "<title>Settings &#8212; Widget 3.2 documentation</title>\
+             <div class=\"header\"><h1><a href=\"index.html\">Widget 3.2 documentation</a></h1></div>\
+             <div class=\"body\"><h1>Settings</h1><p>Here is a full list of settings and their default values.</p></div>",
+        );
+        assert_eq!(d.title, "Settings");
+        assert!(d.blocks.iter().all(|b| !b.text.contains("documentation")));
+        // Without a <title>, the first <h1> is still the title.
+        let d = read_one("<h1>First</h1><p>Some text of the page here.</p><h1>Second</h1>");
+        assert_eq!(d.title, "First");
     }
 
     #[test]

@@ -777,11 +777,48 @@ pub fn segment(text: &str, gaz: &Gazetteer) -> Vec<Draft> {
     }
     let many = drafts.len() > 1;
     // A dated item of a listing is a document however short its summary.
-    drafts
+    let out: Vec<Draft> = drafts
         .into_iter()
         .filter(|(d, w)| !many || *w >= MIN_WORDS || (d.stated.date.is_some() && *w >= 8))
         .map(|(d, _)| d)
-        .collect()
+        .collect();
+    if out.is_empty() {
+        return short_lines_document(&us, gaz).into_iter().collect();
+    }
+    out
+}
+
+/// Fewest words of a text of short lines that makes it a document.
+const SHORT_LINES_MIN_WORDS: u32 = 12;
+
+/// A text in which no line reads as prose (a table of figures, a list of
+/// names, a wire story of results) is still a document, not chrome, when
+/// it has some words that are not boilerplate: its first line is the
+/// title, every other line a paragraph of its own.
+fn short_lines_document(us: &[Unit], gaz: &Gazetteer) -> Option<Draft> {
+    let kept: Vec<&Unit> = us
+        .iter()
+        .filter(|u| !matches!(u.kind, Kind::Boiler(_)))
+        .collect();
+    let (first, rest) = kept.split_first()?;
+    if kept.iter().map(|u| u.words()).sum::<u32>() < SHORT_LINES_MIN_WORDS {
+        return None;
+    }
+    let mut acc = Acc::new();
+    open_header(&mut acc, std::slice::from_ref(*first), Some(0), gaz);
+    let mut list_indents = Vec::new();
+    for u in rest {
+        let u = match u.kind {
+            Kind::Item { .. } | Kind::Turn | Kind::Prose => (*u).clone(),
+            _ => Unit {
+                kind: Kind::Prose,
+                ..(*u).clone()
+            },
+        };
+        acc.push_body(&u, &mut list_indents);
+    }
+    let first_block = acc.blocks.first().map(|b| b.text.clone());
+    Some(acc.finish(first_block.as_deref()))
 }
 
 /// Words a trailer line has at most.

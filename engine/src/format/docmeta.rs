@@ -409,7 +409,7 @@ mod tests {
                     }
                     DocMeta {
                         doc_count: n as u32,
-                        avg_len: [1.5, 2.0, 100.0, 3.0],
+                        avg_len: [1.5, 2.0, 100.0, 3.0, 4.0],
                         dates,
                         facets: vec![FacetColumn {
                             name: "topic".into(),

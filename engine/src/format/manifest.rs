@@ -50,6 +50,9 @@ pub struct FieldWeights {
     pub speaker: f32,
     pub body: f32,
     pub meta: f32,
+    /// Section headings (`<h2>`…, Markdown `##`): where reference pages
+    /// name what they document.
+    pub heading: f32,
 }
 
 impl Default for FieldWeights {
@@ -59,13 +62,14 @@ impl Default for FieldWeights {
             speaker: 2.0,
             body: 1.0,
             meta: 1.5,
+            heading: 8.0,
         }
     }
 }
 
 impl FieldWeights {
-    pub fn as_array(&self) -> [f32; 4] {
-        [self.title, self.speaker, self.body, self.meta]
+    pub fn as_array(&self) -> [f32; 5] {
+        [self.title, self.speaker, self.body, self.meta, self.heading]
     }
 }
 

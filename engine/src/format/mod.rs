@@ -24,9 +24,9 @@ pub use writer::{auto_doc_chunk_bytes, IndexWriter, WriterSettings};
 use sha2::{Digest, Sha256};
 
 /// Version written by this build.
-pub const FORMAT_VERSION: u32 = 3;
+pub const FORMAT_VERSION: u32 = 4;
 /// Oldest version this build can read.
-pub const OLDEST_SUPPORTED: u32 = 3;
+pub const OLDEST_SUPPORTED: u32 = 4;
 
 /// What went wrong reading an index file. Every message ends with what the
 /// user can do about it.

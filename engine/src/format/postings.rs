@@ -5,7 +5,8 @@
 //! df            varint   number of documents
 //! docs_len      varint   byte length of the docs section
 //! docs section  per document: doc delta (varint; first is the DocNum),
-//!               field mask (u8: bit 0 title, 1 speaker, 2 body, 3 meta),
+//!               field mask (u8: bit 0 title, 1 speaker, 2 body, 3 meta,
+//!               4 heading),
 //!               per set bit, in field order: tf (varint), then the
 //!               document's quantized length of that field (u8, see
 //!               `docmeta::quantize_len`)
@@ -21,11 +22,13 @@
 use super::{put_varint, ByteReader, FormatError};
 use crate::api::DocNum;
 
-pub const FIELDS: usize = 4;
+pub const FIELDS: usize = 5;
 pub const TITLE: usize = 0;
 pub const SPEAKER: usize = 1;
 pub const BODY: usize = 2;
 pub const META: usize = 3;
+/// Section headings: what a reference page's parts are called.
+pub const HEADING: usize = 4;
 
 /// One document's entry in a posting list, as the writer builds it.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -242,9 +245,9 @@ mod tests {
         proptest::collection::btree_map(
             0u32..500,
             (
-                proptest::array::uniform4(0u32..4),
+                proptest::array::uniform5(0u32..4),
                 0u32..10_000,
-                any::<[u8; 4]>(),
+                any::<[u8; 5]>(),
             ),
             1..20,
         )

@@ -174,8 +174,8 @@ mod tests {
         let p = |doc| {
             vec![DocPosting {
                 doc,
-                tf: [0, 0, 1, 0],
-                lens: [0, 0, 7, 0],
+                tf: [0, 0, 1, 0, 0],
+                lens: [0, 0, 7, 0, 0],
                 positions: vec![doc * 2],
             }]
         };

@@ -10,7 +10,7 @@ use super::manifest::{
     FileEntry, Manifest, PostingChunkEntry, TermChunkEntry, DOCS_STEM, MANIFEST_FILE,
     POSTINGS_STEM, TERMS_STEM,
 };
-use super::postings::{DocPosting, PostingsAcc, BODY, FIELDS, META, SPEAKER, TITLE};
+use super::postings::{DocPosting, PostingsAcc, BODY, FIELDS, HEADING, META, SPEAKER, TITLE};
 use super::sink::{put, ChunkGroups, DocChunks, IndexFile, IndexSink};
 use super::termdict::{PostingsBuilder, TermDictBuilder};
 use super::{
@@ -194,12 +194,16 @@ pub(crate) fn field_texts(doc: &Document) -> [Vec<&str>; FIELDS] {
     for list in [&doc.people, &doc.places, &doc.topics] {
         meta.extend(list.iter().map(String::as_str));
     }
-    let body = doc.blocks.iter().map(Block::text).collect();
+    let (headings, body): (Vec<&Block>, Vec<&Block>) = doc
+        .blocks
+        .iter()
+        .partition(|b| matches!(b, Block::Heading { .. }));
     let mut out: [Vec<&str>; FIELDS] = Default::default();
     out[TITLE] = vec![doc.title.as_str()];
     out[SPEAKER] = speakers;
-    out[BODY] = body;
+    out[BODY] = body.into_iter().map(Block::text).collect();
     out[META] = meta;
+    out[HEADING] = headings.into_iter().map(Block::text).collect();
     out
 }
 
