@@ -295,3 +295,104 @@ fn damaged_files_give_typed_errors_not_panics() {
     assert!(matches!(e, FormatError::Version { found: 7, .. }));
     assert!(e.to_string().contains("rebuild the index"));
 }
+
+/// A reference page that names the word in a section heading ranks above
+/// a short page that only mentions it, and above a long one repeating it.
+#[test]
+fn a_section_heading_naming_the_word_ranks_first() {
+    let filler = "Other settings are described elsewhere in this guide. ".repeat(30);
+    let mut reference = doc(
+        "ref/settings",
+        "Settings",
+        &[&filler, "Default: True.", &filler],
+    );
+    reference.blocks.insert(
+        1,
+        Block::Heading {
+            level: 2,
+            text: "APPEND_SLASH".into(),
+            line: 2,
+        },
+    );
+    let docs = vec![
+        reference,
+        doc("rel/notes", "Release notes", &["The APPEND_SLASH setting now also applies to HEAD requests."]),
+        doc("howto/urls", "URL design", &["Trailing slashes are added by CommonMiddleware when APPEND_SLASH is on; see APPEND_SLASH for the details of how redirects are made."]),
+    ];
+    let mut ix = Index::build(&docs, WriterSettings::default());
+    assert_eq!(ix.ids("APPEND_SLASH ")[0], "ref/settings");
+}
+
+/// When few documents have every word, those missing one follow them
+/// (never before them), and the results say so.
+#[test]
+fn few_full_matches_are_followed_by_near_ones() {
+    let mut ix = index();
+    let res = ix.search("border security fentanyl ");
+    let ids = ix.hit_ids(&res);
+    assert_eq!(
+        ids[0], "b/interview",
+        "the one document with every word comes first"
+    );
+    assert_eq!(
+        ids.len(),
+        3,
+        "two documents with two of the three words follow: {ids:?}"
+    );
+    assert!(
+        ids.contains(&"a/fentanyl".to_string()) && ids.contains(&"c/border-security".to_string())
+    );
+    assert!(res
+        .note
+        .as_deref()
+        .is_some_and(|n| n.contains("1 document contains all")));
+    // A word no document has at all: the others still find documents.
+    let ids = ix.ids("fentanyl xylophone ");
+    assert!(ids.contains(&"a/fentanyl".to_string()));
+}
+
+/// A stem variant rarer than the word as typed does not outscore it.
+#[test]
+fn the_word_as_typed_outranks_a_rarer_inflection() {
+    let docs = vec![
+        doc(
+            "a",
+            "One",
+            &["The border was closed for the border crossing."],
+        ),
+        doc("b", "Two", &["Two borders met."]),
+        doc("c", "Three", &["A border town."]),
+        doc("d", "Four", &["Another border story."]),
+    ];
+    let mut ix = Index::build(&docs, WriterSettings::default());
+    let ids = ix.ids("border ");
+    assert_eq!(ids.last().map(String::as_str), Some("b"), "{ids:?}");
+}
+
+/// `--explain`: every hit carries a breakdown whose total is its score,
+/// with a line per query word; none is built unless asked.
+#[test]
+fn explanations_add_up_and_are_only_built_on_request() {
+    let mut ix = index();
+    assert!(ix
+        .search("border security ")
+        .hits
+        .iter()
+        .all(|h| h.explain.is_none()));
+    let req = SearchRequest {
+        explain: true,
+        ..Default::default()
+    };
+    let res = ix.search_req("border security ", &req);
+    assert!(!res.hits.is_empty());
+    for h in &res.hits {
+        let e = h.explain.as_ref().expect("explained");
+        assert_eq!(e.value, h.score);
+        let text = e.to_string();
+        assert!(
+            text.contains("word \"border\"") && text.contains("word \"security\""),
+            "{text}"
+        );
+        assert!(text.contains("(exact ×1)"), "{text}");
+    }
+}

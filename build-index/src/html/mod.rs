@@ -662,6 +662,15 @@ fn collect(
                                 explicit: true,
                             }
                         }
+                        // A definition list's term heads its definition:
+                        // an API page's signatures, a glossary's words, a
+                        // FAQ's questions. Read as the lowest heading, it is
+                        // found where reference queries look (the heading
+                        // field) and shown as what it is.
+                        "dt" => RawKind::Heading {
+                            level: 5,
+                            explicit: true,
+                        },
                         "li" => {
                             let depth =
                                 u8::try_from(lists.len().saturating_sub(1)).unwrap_or(u8::MAX);
@@ -946,6 +955,29 @@ mod tests {
         assert!(!texts
             .iter()
             .any(|t| t.contains("not text") || t.contains("Home")));
+    }
+
+    #[test]
+    fn a_definition_term_reads_as_a_heading_of_its_definition() {
+        let d = read_one(
+            "<h1>os.path</h1><p>This module implements some useful functions on pathnames.</p>\
+             <dl><dt>os.path.join(path, *paths)</dt><dd><p>Join one or more path segments intelligently.</p></dd></dl>",
+        );
+        assert!(d
+            .blocks
+            .iter()
+            .any(|b| b.text == "os.path.join(path, *paths)"
+                && matches!(
+                    b.kind,
+                    RawKind::Heading {
+                        level: 5,
+                        explicit: true
+                    }
+                )));
+        assert!(d
+            .blocks
+            .iter()
+            .any(|b| b.text.starts_with("Join one") && b.kind == RawKind::Paragraph));
     }
 
     #[test]

@@ -377,3 +377,13 @@ fn a_dated_item_of_a_listing_is_a_document_however_short() {
     );
     assert_eq!(d[1].stated.date.as_deref(), Some("2020-03-09"));
 }
+
+#[test]
+fn a_text_of_short_lines_only_is_one_document() {
+    let d = seg("ACME MILLS QTR NET\n\nShr 80 cts vs 72 cts\n    Net 5,513,000 vs 4,741,000\n    Revs 290.9 mln vs 264.2 mln\n    Year\n    Shr 3.09 dlrs vs 2.72 dlrs\n");
+    assert_eq!(titles(&d), ["ACME MILLS QTR NET"]);
+    assert_eq!(d[0].blocks.len(), 5);
+    assert_eq!(d[0].blocks[0].line, 3);
+    // A few words are not a document.
+    assert!(seg("Home\n\nAbout\n").is_empty());
+}
