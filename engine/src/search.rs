@@ -84,6 +84,8 @@ struct Cand {
     score: f32,
     /// Positive clauses matched (only differs between docs in partial mode).
     nmatch: u32,
+    /// Matched every positive clause: full matches rank before the rest.
+    full: bool,
 }
 
 impl<'a> Ctx<'a> {
@@ -507,6 +509,7 @@ impl IndexReader {
                     doc,
                     score: 0.0,
                     nmatch: 0,
+                    full: true,
                 })
                 .collect()
         } else {
@@ -522,6 +525,7 @@ impl IndexReader {
                     doc,
                     score,
                     nmatch: positive.len() as u32,
+                    full: true,
                 })
                 .collect()
         };
@@ -531,11 +535,11 @@ impl IndexReader {
             .count();
         let words = positive.len();
         if words >= 2 && and_hits < FILL_BELOW {
-            // Few documents have every word: after them come those missing
-            // one word (a known-item query often holds a word the page
-            // never uses: "module", "setting"); when none has every word,
-            // those with the most. Sorting puts more words first.
-            let min_match = if and_hits == 0 { 1 } else { words as u32 - 1 };
+            // Few documents have every word: after them come those that
+            // have some (a known-item query often holds words the page never
+            // uses: "module", "built-in variable"), their score scaled by
+            // the share of the words they have, so a page with the one rare
+            // word can still come before one with two common ones.
             let mut union = Acc::new(n as usize);
             let mut count = vec![0u8; n as usize];
             for m in &positive {
@@ -549,20 +553,22 @@ impl IndexReader {
                 union
                     .finish()
                     .into_iter()
-                    .map(|(doc, score)| Cand {
-                        doc,
-                        score,
-                        nmatch: u32::from(count[doc as usize]),
+                    .map(|(doc, score)| {
+                        let nmatch = u32::from(count[doc as usize]);
+                        Cand {
+                            doc,
+                            score: score * nmatch as f32 / words as f32,
+                            nmatch,
+                            full: false,
+                        }
                     })
-                    .filter(|c| {
-                        c.nmatch >= min_match && (c.nmatch as usize) < words && keep(c.doc)
-                    }),
+                    .filter(|c| (c.nmatch as usize) < words && keep(c.doc)),
             );
             if and_hits == 0 && !base.is_empty() {
                 note = Some("No document contains all of the words; showing documents that contain some of them.".to_string());
             } else if base.len() > before {
                 note = Some(format!(
-                    "{and_hits} {} all of the words; documents with most of them follow.",
+                    "{and_hits} {} all of the words; documents with some of them follow.",
                     if and_hits == 1 {
                         "document contains"
                     } else {
@@ -599,11 +605,11 @@ impl IndexReader {
                     for (m, label) in positive.iter().zip(labels) {
                         e.push(ctx.explain_clause(label, m, c.doc));
                     }
-                    if (c.nmatch as usize) < positive.len() {
+                    if !c.full {
                         e.push(Explanation::new(
-                            c.nmatch as f32,
+                            c.nmatch as f32 / positive.len() as f32,
                             format!(
-                                "matched {} of {} words (ranked after full matches)",
+                                "× {} of {} words matched (ranked after full matches)",
                                 c.nmatch,
                                 positive.len()
                             ),
@@ -656,7 +662,12 @@ impl IndexReader {
         base: &mut [Cand],
         mut notes: Option<&mut BTreeMap<DocNum, Vec<Explanation>>>,
     ) {
-        let by_score = |a: &Cand, b: &Cand| b.score.total_cmp(&a.score).then(a.doc.cmp(&b.doc));
+        let by_score = |a: &Cand, b: &Cand| {
+            b.full
+                .cmp(&a.full)
+                .then(b.score.total_cmp(&a.score))
+                .then(a.doc.cmp(&b.doc))
+        };
         if base.len() > RERANK {
             base.select_nth_unstable_by(RERANK - 1, by_score);
         }
@@ -727,8 +738,8 @@ impl IndexReader {
     fn sort(&self, hits: &mut Vec<Cand>, sort: Sort, ranked: bool, limit: usize) {
         let date = |d: DocNum| self.meta.dates.get(d as usize).copied().unwrap_or(0) >> 2;
         let by_score = |a: &Cand, b: &Cand| {
-            b.nmatch
-                .cmp(&a.nmatch)
+            b.full
+                .cmp(&a.full)
                 .then(b.score.total_cmp(&a.score))
                 .then(a.doc.cmp(&b.doc))
         };

@@ -135,8 +135,7 @@ fn phrase_matches(d: &Document, a: &str, b: &str) -> bool {
 type FacetCounts = BTreeMap<String, Vec<(String, u32)>>;
 
 /// The oracle: matching doc numbers under AND semantics, followed by the
-/// documents missing one clause when fewer than `FILL_BELOW` have them all
-/// (the union when none has).
+/// documents with some clauses when fewer than `FILL_BELOW` have them all.
 fn oracle(
     docs: &[Document],
     items: &[Item],
@@ -174,13 +173,11 @@ fn oracle(
         .filter(|&&n| sel_ok(&docs[n as usize], None))
         .count();
     let base: Vec<u32> = if positive.len() >= 2 && and_hits < engine::FILL_BELOW {
-        // Few have every clause: those missing one follow (any clause at
-        // all when none has every one).
-        let min = if and_hits == 0 { 1 } else { positive.len() - 1 };
+        // Few have every clause: those with some follow.
         (0..docs.len() as u32)
             .filter(|&n| {
                 let d = &docs[n as usize];
-                base_ok(d) && positive.iter().filter(|i| clause(d, i)).count() >= min
+                base_ok(d) && positive.iter().any(|i| clause(d, i))
             })
             .collect()
     } else {

@@ -323,25 +323,20 @@ fn a_section_heading_naming_the_word_ranks_first() {
     assert_eq!(ix.ids("APPEND_SLASH ")[0], "ref/settings");
 }
 
-/// When few documents have every word, those missing one follow them
-/// (never before them), and the results say so.
+/// When few documents have every word, those with some follow them
+/// (never before them, more words first), and the results say so.
 #[test]
 fn few_full_matches_are_followed_by_near_ones() {
     let mut ix = index();
     let res = ix.search("border security fentanyl ");
     let ids = ix.hit_ids(&res);
-    assert_eq!(
-        ids[0], "b/interview",
-        "the one document with every word comes first"
-    );
-    assert_eq!(
-        ids.len(),
-        3,
-        "two documents with two of the three words follow: {ids:?}"
-    );
+    assert_eq!(ids[0], "b/interview", "every word: first");
+    let next: Vec<&str> = ids[1..3].iter().map(String::as_str).collect();
     assert!(
-        ids.contains(&"a/fentanyl".to_string()) && ids.contains(&"c/border-security".to_string())
+        next.contains(&"a/fentanyl") && next.contains(&"c/border-security"),
+        "two of the three words next: {ids:?}"
     );
+    assert!(ids.len() > 3, "then one of the three: {ids:?}");
     assert!(res
         .note
         .as_deref()
