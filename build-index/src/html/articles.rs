@@ -142,6 +142,13 @@ impl<'t> Page<'t> {
     /// How the element opens: a heading of level `h1`–`h3` first, and a
     /// byline or date among the few blocks after it.
     fn opening(&self, e: &Element<'_>) -> (bool, bool) {
+        let (heading, dated, _) = self.opening_linked(e);
+        (heading, dated)
+    }
+
+    /// [`Page::opening`], and whether the heading is mostly a link (a
+    /// teaser card's headline points to the article it stands for).
+    fn opening_linked(&self, e: &Element<'_>) -> (bool, bool, bool) {
         let end = e.end.min(e.start + HEAD_TOKENS);
         let found = collect(&self.tokens[e.start..=end], false, 1, super::Chrome::Drop);
         let heading = found
@@ -154,7 +161,8 @@ impl<'t> Page<'t> {
                 || found.blocks.iter().skip(1).take(3).any(|b| {
                     matches!(b.kind, RawKind::Paragraph) && header_facts(&b.text).is_some()
                 });
-        (heading, dated)
+        let linked = found.link_share.first().is_some_and(|&l| l > 0.5);
+        (heading, dated, linked)
     }
 
     fn has_heading(&self, e: &Element<'_>) -> bool {
@@ -269,11 +277,17 @@ fn by_dated_sections(page: &Page<'_>) -> Option<Vec<Part>> {
         if openings.iter().filter(|(h, d)| *h && *d).count() < 2 {
             continue;
         }
-        let articles: Vec<&Element<'_>> = big
+        // The long children with a heading, and the short ones that open
+        // with a heading (not a link) and a date: a changelog's small
+        // releases are records too, where a teaser card's headline links
+        // away.
+        let articles: Vec<&Element<'_>> = children[p]
             .iter()
-            .zip(&openings)
-            .filter(|(_, (heading, _))| *heading)
-            .map(|(c, _)| *c)
+            .map(|&c| &page.els[c])
+            .filter(|c| {
+                let (heading, dated, linked) = page.opening_linked(c);
+                heading && (page.words(c) >= MIN_WORDS || (dated && !linked))
+            })
             .collect();
         let (titled, dated, words) = page.lead(articles[0]);
         if dated || (titled && words >= MIN_WORDS) {
@@ -364,6 +378,24 @@ mod tests {
         assert_eq!(d[1].stated.date.as_deref(), Some("2021-06-09"));
         assert_eq!(d[1].blocks.len(), 1, "the date line is not body text");
         assert_eq!((d[0].line_start, d[0].line_end), (7, 11));
+    }
+
+    #[test]
+    fn a_short_dated_section_is_a_record_but_a_short_linked_card_is_a_teaser() {
+        let src = page(&format!(
+            "<main>\n<div class=\"changes\">\n\
+             <section>\n<h2>Version 2.2</h2>\n<p>Released 2022-08-01</p>\n<p>{BODY_A}</p>\n</section>\n\
+             <section>\n<h2>Version 2.1.1</h2>\n<p>Released 2022-07-20</p>\n<p>Fix a crash on start.</p>\n</section>\n\
+             <section>\n<h2><a href=\"/other\">Elsewhere on the site</a></h2>\n<p>May 1, 2022</p>\n<p>A teaser.</p>\n</section>\n\
+             <section>\n<h2>Version 2.1</h2>\n<p>Released 2022-07-01</p>\n<p>{BODY_B}</p>\n</section>\n\
+             </div>\n</main>"
+        ));
+        let d = read(&src);
+        assert_eq!(
+            titles(&d),
+            vec!["Version 2.2", "Version 2.1.1", "Version 2.1"]
+        );
+        assert_eq!(d[1].stated.date.as_deref(), Some("2022-07-20"));
     }
 
     #[test]
