@@ -450,8 +450,9 @@ impl Archive {
             .collect::<Result<Vec<&Document>, LoadError>>()?;
         let rows = docs
             .into_iter()
+            .zip(&results.hits)
             .enumerate()
-            .map(|(i, d)| ResultRow {
+            .map(|(i, (d, hit))| ResultRow {
                 rank: i + 1,
                 id: d.id.clone(),
                 title: d.title.clone(),
@@ -463,6 +464,10 @@ impl Archive {
                 line_start: d.line_start,
                 line_end: d.line_end,
                 url: link(&d.id),
+                score: hit.score,
+                snippet: reader
+                    .snippet(hit.doc, &hit.matched, CARD_SNIPPET_CHARS)
+                    .text,
             })
             .collect();
         Ok(rows)

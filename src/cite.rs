@@ -6,11 +6,7 @@ use crate::state::ViewState;
 /// when set (so citations made inside an iframe or from a downloaded copy
 /// point at the published archive), else this page's own address.
 pub fn permalink(public_url: &str, page_url: &str, view: &ViewState) -> String {
-    let base = if public_url.trim().is_empty() {
-        page_url.split('#').next().unwrap_or(page_url)
-    } else {
-        public_url.trim()
-    };
+    let base = link_base(public_url, page_url);
     // Only the document and paragraph: a citation names a text, not a search.
     let target = ViewState {
         doc: view.doc.clone(),
@@ -18,6 +14,22 @@ pub fn permalink(public_url: &str, page_url: &str, view: &ViewState) -> String {
         ..ViewState::default()
     };
     format!("{base}{}", target.to_hash())
+}
+
+/// The archive's address without a fragment: its public URL when it has
+/// one, else the page's own.
+fn link_base<'a>(public_url: &'a str, page_url: &'a str) -> &'a str {
+    if public_url.trim().is_empty() {
+        page_url.split('#').next().unwrap_or(page_url)
+    } else {
+        public_url.trim()
+    }
+}
+
+/// The link that reopens a whole view: query, filters, dates, sort and
+/// the open document (a permalink names only the document).
+pub fn share_link(public_url: &str, page_url: &str, view: &ViewState) -> String {
+    format!("{}{}", link_base(public_url, page_url), view.to_hash())
 }
 
 /// What a citation says about a document.
@@ -159,6 +171,16 @@ mod tests {
             permalink("", "http://127.0.0.1:8080/sub/?embed#q=1", &view),
             "http://127.0.0.1:8080/sub/?embed#doc=a%2Fb&p=3"
         );
+    }
+
+    #[test]
+    fn a_share_link_keeps_the_whole_view() {
+        let view = ViewState::from_hash("#q=fentanyl&type=x&sort=newest");
+        assert_eq!(
+            share_link("https://example.org/archive/", "http://h/#q=1", &view),
+            format!("https://example.org/archive/{}", view.to_hash())
+        );
+        assert!(share_link("", "http://h/p#q=1", &view).starts_with("http://h/p#q=fentanyl"));
     }
 
     #[test]

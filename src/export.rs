@@ -1,6 +1,7 @@
 //! "Download results": the current result list as CSV or JSON, for research.
 
 use serde::Serialize;
+use std::collections::BTreeMap;
 
 /// One exported result: the metadata a researcher would cite or sort by.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -17,12 +18,18 @@ pub struct ResultRow {
     pub line_start: u32,
     pub line_end: u32,
     pub url: String,
+    /// The relevance score (0 when the list is not ranked by a query).
+    pub score: f32,
+    /// The passage that matched, as the result card shows it.
+    pub snippet: String,
 }
 
-/// RFC 4180 CSV with a header row; list fields joined with "; ".
+/// RFC 4180 CSV with a header row; list fields joined with "; ". It opens
+/// with a byte-order mark: without one, Excel reads UTF-8 as the system's
+/// legacy code page and garbles ‘ – é.
 pub fn to_csv(rows: &[ResultRow]) -> String {
     let mut out = String::from(
-        "rank,id,title,date,type,source,speakers,source_file,line_start,line_end,url\r\n",
+        "\u{feff}rank,id,title,date,type,source,speakers,source_file,line_start,line_end,url,score,snippet\r\n",
     );
     for r in rows {
         let cells = [
@@ -37,6 +44,8 @@ pub fn to_csv(rows: &[ResultRow]) -> String {
             r.line_start.to_string(),
             r.line_end.to_string(),
             r.url.clone(),
+            format!("{:.3}", r.score),
+            r.snippet.clone(),
         ];
         for (i, cell) in cells.iter().enumerate() {
             if i > 0 {
@@ -64,19 +73,30 @@ fn push_csv_cell(cell: &str, out: &mut String) {
     }
 }
 
-/// The query that produced the list travels with it.
+/// The view that produced the list travels with it: query, filters,
+/// date range, sort and the address that reopens it.
+#[derive(Serialize)]
+pub struct ExportedView<'a> {
+    pub query: &'a str,
+    pub filters: &'a BTreeMap<String, Vec<String>>,
+    pub date_from: Option<&'a str>,
+    pub date_to: Option<&'a str>,
+    pub sort: &'static str,
+    /// The share link of the results view.
+    pub url: &'a str,
+}
+
 #[derive(Serialize)]
 struct JsonExport<'a> {
-    query: &'a str,
-    url: &'a str,
+    #[serde(flatten)]
+    view: &'a ExportedView<'a>,
     total: usize,
     results: &'a [ResultRow],
 }
 
-pub fn to_json(query: &str, url: &str, rows: &[ResultRow]) -> String {
+pub fn to_json(view: &ExportedView<'_>, rows: &[ResultRow]) -> String {
     let doc = JsonExport {
-        query,
-        url,
+        view,
         total: rows.len(),
         results: rows,
     };
@@ -100,25 +120,42 @@ mod tests {
             line_start: 1,
             line_end: 9,
             url: "http://h/#doc=a%2Fb".into(),
+            score: 2.5,
+            snippet: "…the passage…".into(),
         }
     }
 
     #[test]
     fn csv_quotes_what_needs_quoting() {
         let csv = to_csv(&[row("He said \"no\""), row("=HYPERLINK(1)")]);
+        assert!(csv.starts_with('\u{feff}'), "a byte-order mark for Excel");
         let lines: Vec<&str> = csv.split("\r\n").collect();
         assert_eq!(lines.len(), 4);
         assert_eq!(
             lines[1],
-            "1,a/b,\"He said \"\"no\"\"\",2021-01-02,,\"State, Dept.\",A; B,x.txt,1,9,http://h/#doc=a%2Fb"
+            "1,a/b,\"He said \"\"no\"\"\",2021-01-02,,\"State, Dept.\",A; B,x.txt,1,9,http://h/#doc=a%2Fb,2.500,…the passage…"
         );
         assert!(lines[2].starts_with("1,a/b,\"'=HYPERLINK(1)\","));
     }
 
     #[test]
     fn json_is_parseable_and_complete() {
-        let json = to_json("q", "u", &[row("t")]);
+        let filters = BTreeMap::from([("source".to_string(), vec!["Reuters".to_string()])]);
+        let view = ExportedView {
+            query: "q",
+            filters: &filters,
+            date_from: Some("2020"),
+            date_to: None,
+            sort: "relevance",
+            url: "u",
+        };
+        let json = to_json(&view, &[row("t")]);
         let v: serde_json::Value = serde_json::from_str(&json).unwrap();
+        assert_eq!(v["query"], "q");
+        assert_eq!(v["filters"]["source"][0], "Reuters");
+        assert_eq!(v["date_from"], "2020");
+        assert_eq!(v["sort"], "relevance");
+        assert_eq!(v["results"][0]["score"], 2.5);
         assert_eq!(v["results"][0]["type"], serde_json::Value::Null);
         assert_eq!(v["results"][0]["speakers"][1], "B");
         assert_eq!(v["total"], 1);

@@ -2,9 +2,9 @@ use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;
 
 use crate::archive::ArchiveHandle;
-use crate::cite::permalink;
+use crate::cite::{permalink, share_link};
 use crate::dom;
-use crate::export::{to_csv, to_json};
+use crate::export::{to_csv, to_json, ExportedView};
 use crate::state::{SearchKey, ViewState};
 
 #[derive(Properties, PartialEq)]
@@ -52,15 +52,22 @@ pub fn DownloadResults(props: &Props) -> Html {
                                 "text/csv;charset=utf-8",
                                 &to_csv(&rows),
                             ),
-                            Format::Json => dom::download(
-                                &format!("{name}.json"),
-                                "application/json",
-                                &to_json(
-                                    &key.q,
-                                    &permalink(&public, &page, &view.results_view()),
-                                    &rows,
-                                ),
-                            ),
+                            Format::Json => {
+                                let url = share_link(&public, &page, &view.results_view());
+                                let exported = ExportedView {
+                                    query: &key.q,
+                                    filters: &key.filters,
+                                    date_from: key.from.as_deref(),
+                                    date_to: key.to.as_deref(),
+                                    sort: key.sort.name(),
+                                    url: &url,
+                                };
+                                dom::download(
+                                    &format!("{name}.json"),
+                                    "application/json",
+                                    &to_json(&exported, &rows),
+                                )
+                            }
                         };
                         status.set(match outcome {
                             Ok(()) => format!("Downloaded {} results.", rows.len()),
