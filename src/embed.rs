@@ -133,6 +133,29 @@ pub fn target_origins(parent_origin: Option<&str>, allowed: &[String]) -> Vec<St
     }
 }
 
+/// Said in the frame's console when the page that embeds the reader is
+/// not one archive.toml lets it talk to.
+pub fn not_listed_warning(origin: &str, allowed: &[String]) -> String {
+    let listed = if allowed.is_empty() {
+        "lists no origin".to_string()
+    } else {
+        format!("lists only {}", allowed.join(", "))
+    };
+    format!(
+        "archive reader: embedded by {origin}, but archive.toml's [embed] allowed_origins {listed}; \
+         this frame will not send that page its height or results, nor act on its messages. \
+         Add \"{origin}\" to allowed_origins and rebuild to let it."
+    )
+}
+
+/// Said in the frame's console, once per origin, for a host message that
+/// was ignored.
+pub fn ignored_message_warning(origin: &str) -> String {
+    format!(
+        "archive reader: ignored a message from {origin}: it is not in archive.toml's [embed] allowed_origins"
+    )
+}
+
 /// Whether a host message from `origin` may be acted on.
 pub fn accepts_from(origin: &str, allowed: &[String]) -> bool {
     origin != "null" && allowed.iter().any(|a| a == "*" || same_origin(a, origin))
@@ -259,7 +282,12 @@ pub fn use_embed(mode: Option<EmbedMode>, info: Option<EmbedInfo>, on_query: Cal
     use_effect_with(info, move |info| {
         let mut connection: Option<Connection> = None;
         if let (Some(_), Some(info), Some(_)) = (mode, info, parent()) {
-            let targets = target_origins(parent_origin().as_deref(), &info.allowed_origins);
+            let parent_at = parent_origin();
+            let targets = target_origins(parent_at.as_deref(), &info.allowed_origins);
+            if let Some(origin) = parent_at.filter(|_| targets.is_empty()) {
+                // Silence here looks like a broken embed to whoever set it up.
+                gloo::console::warn!(not_listed_warning(&origin, &info.allowed_origins));
+            }
             CHANNEL.with(|c| {
                 *c.borrow_mut() = Some(Channel {
                     targets,
@@ -267,6 +295,7 @@ pub fn use_embed(mode: Option<EmbedMode>, info: Option<EmbedInfo>, on_query: Cal
                 })
             });
             let allowed = info.allowed_origins.clone();
+            let warned: RefCell<Vec<String>> = RefCell::new(Vec::new());
             let window = web_sys::window();
             let listener = window.as_ref().map(|w| {
                 EventListener::new(w, "message", move |event| {
@@ -277,7 +306,16 @@ pub fn use_embed(mode: Option<EmbedMode>, info: Option<EmbedInfo>, on_query: Cal
                         (Some(source), Some(parent)) => Object::is(&source, &parent),
                         _ => false,
                     };
-                    if !from_parent || !accepts_from(&event.origin(), &allowed) {
+                    if !from_parent {
+                        return;
+                    }
+                    let origin = event.origin();
+                    if !accepts_from(&origin, &allowed) {
+                        let mut warned = warned.borrow_mut();
+                        if !warned.contains(&origin) {
+                            gloo::console::warn!(ignored_message_warning(&origin));
+                            warned.push(origin);
+                        }
                         return;
                     }
                     if let Some(q) = query_from_message(&event.data()) {
@@ -315,6 +353,15 @@ pub fn use_embed(mode: Option<EmbedMode>, info: Option<EmbedInfo>, on_query: Cal
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn warnings_name_the_origin_and_the_way_out() {
+        let w = not_listed_warning("https://host.example", &[]);
+        assert!(w.contains("https://host.example") && w.contains("lists no origin"));
+        let w = not_listed_warning("https://host.example", &["https://a.org".to_string()]);
+        assert!(w.contains("lists only https://a.org"));
+        assert!(ignored_message_warning("http://x:1").contains("http://x:1"));
+    }
 
     fn info(origins: &[&str], allow: bool) -> EmbedInfo {
         EmbedInfo {

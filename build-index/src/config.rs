@@ -20,6 +20,8 @@ pub struct Config {
     pub clean: Vec<crate::clean::CleanEntry>,
     /// The file this came from (None = built-in defaults).
     pub path: Option<PathBuf>,
+    /// The file has an `[embed]` table: the archivist means to embed it.
+    pub embed_section: bool,
 }
 
 /// One topic of the taxonomy: a document gets the topic when its text
@@ -157,7 +159,11 @@ impl Config {
                 reason: format!("[[catalog]] entry {}: {reason}", i + 1),
             })?;
         }
-        Ok(Config::from_raw(raw, Some(origin.to_path_buf())))
+        let mut config = Config::from_raw(raw, Some(origin.to_path_buf()));
+        config.embed_section = toml::from_str::<toml::Table>(text)
+            .map(|t| t.contains_key("embed"))
+            .unwrap_or(false);
+        Ok(config)
     }
 
     /// Reads and parses an `archive.toml` file.
@@ -210,7 +216,23 @@ impl Config {
             },
             clean: raw.clean,
             path,
+            embed_section: false,
         }
+    }
+
+    /// What the archivist should know about these settings before
+    /// publishing: said in the build summary.
+    pub fn notes(&self) -> Vec<String> {
+        let mut notes = Vec::new();
+        if self.embed_section && self.archive.embed.allowed_origins.is_empty() {
+            notes.push(
+                "[embed] lists no allowed_origins: an embedded reader will neither act on its \
+                 host page's messages nor send it any (height, results); add the host's origin, \
+                 e.g. allowed_origins = [\"https://example.org\"]"
+                    .to_string(),
+            );
+        }
+        notes
     }
 
     /// Default document language (ISO 639-1).
@@ -262,6 +284,19 @@ fn is_language_tag(tag: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_embed_section_without_origins_is_noted() {
+        let p = Path::new("archive.toml");
+        let c = Config::parse("[embed]\nallow_filter_change = true\n", p).unwrap();
+        assert!(c.notes().iter().any(|n| n.contains("allowed_origins")));
+        let c = Config::parse("[embed]\nallowed_origins = [\"https://a.org\"]\n", p).unwrap();
+        assert!(c.notes().is_empty());
+        assert!(Config::parse("[archive]\nname = \"X\"\n", p)
+            .unwrap()
+            .notes()
+            .is_empty());
+    }
 
     #[test]
     fn empty_file_gives_defaults() {

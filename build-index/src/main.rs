@@ -274,7 +274,7 @@ fn build(args: &BuildArgs) -> Result<ExitCode> {
             "index_files": report.index_files,
             "index_bytes": report.index_bytes,
             "site_files": report.site.as_ref().map(|s| s.files),
-            "notes": report.notes.iter().chain(report.site.iter().flat_map(|s| s.notes.iter())).collect::<Vec<_>>(),
+            "notes": cfg.notes().iter().chain(&report.notes).chain(report.site.iter().flat_map(|s| s.notes.iter())).cloned().collect::<Vec<_>>(),
             "seconds": report.elapsed.as_secs_f64(),
             "phases": report
                 .phases
@@ -284,7 +284,7 @@ fn build(args: &BuildArgs) -> Result<ExitCode> {
         });
         emit(&format!("{}\n", serde_json::to_string_pretty(&summary)?))?;
     } else {
-        for n in &report.notes {
+        for n in cfg.notes().iter().chain(&report.notes) {
             eprintln!("note: {n}");
         }
         if let Some(s) = &report.site {
