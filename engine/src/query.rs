@@ -3,7 +3,7 @@
 //!
 //! | syntax | meaning |
 //! |---|---|
-//! | `border wall` | documents with both words (ranked); partial matches when none has all |
+//! | `border wall` | documents with both words (ranked); when fewer than ten have both, those with one follow |
 //! | `"border wall"` | the phrase, anywhere in the query |
 //! | `-mexico`, `-"border wall"` | exclusion |
 //! | `cartel OR fentanyl` | either (binds the words on both sides of `OR`) |
