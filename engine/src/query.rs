@@ -31,6 +31,9 @@ pub struct Query {
     /// True when the text was longer than [`MAX_QUERY_CHARS`] or held more
     /// than [`MAX_QUERY_CLAUSES`] words: only the first part was read.
     pub shortened: bool,
+    /// True when a word was longer than the longest term the index keeps
+    /// ([`crate::tokenizer::MAX_TERM_BYTES`]): it cannot match and was left out.
+    pub long_word: bool,
     /// Clauses joined with AND.
     pub clauses: Vec<Clause>,
     /// Field filters (`type:interview`); AND across filters.
@@ -226,6 +229,9 @@ impl Query {
             }
             None => text,
         };
+        q.long_word = text
+            .split(|c: char| !c.is_alphanumeric())
+            .any(|w| w.len() > crate::tokenizer::MAX_TERM_BYTES);
         let mut join_next = false;
         for item in lex(text) {
             if q.clauses.len() >= MAX_QUERY_CLAUSES && !matches!(item, Item::Field { .. }) {

@@ -634,6 +634,16 @@ impl IndexReader {
             })
             .collect();
         let suggestion = if total == 0 { self.suggest(q) } else { None };
+        if q.long_word {
+            let long = format!(
+                "A word longer than {} characters was left out of the search.",
+                crate::tokenizer::MAX_TERM_BYTES
+            );
+            note = Some(match note {
+                Some(n) => format!("{long} {n}"),
+                None => long,
+            });
+        }
         if q.shortened {
             let cut = format!(
                 "Only the first {} characters or {} words of the query were searched.",

@@ -391,3 +391,21 @@ fn explanations_add_up_and_are_only_built_on_request() {
         assert!(text.contains("(exact ×1)"), "{text}");
     }
 }
+
+/// A word longer than any term the index keeps cannot match: the search
+/// runs on the other words and says that one was left out.
+#[test]
+fn an_overlong_word_is_left_out_and_the_results_say_so() {
+    let mut ix = index();
+    let long = "x".repeat(80);
+    let res = ix.search(&format!("fentanyl {long} "));
+    assert!(!res.hits.is_empty());
+    assert!(
+        res.note
+            .as_deref()
+            .is_some_and(|n| n.contains("longer than 64 characters")),
+        "{:?}",
+        res.note
+    );
+    assert!(ix.search("fentanyl ").note.is_none());
+}
