@@ -6,6 +6,8 @@ use yew::prelude::*;
 use super::cite_button::CiteButton;
 use super::{plural, pretty_date};
 use crate::archive::DocView;
+use crate::cite::permalink;
+use crate::dom;
 use crate::highlight::segments;
 use crate::state::{Action, ViewState};
 
@@ -61,6 +63,9 @@ fn hits(text: &str, ranges: &[Range], counter: &mut usize, current: usize) -> Ht
 struct Ctx<'a> {
     view: &'a ViewState,
     id: &'a str,
+    public_url: &'a str,
+    /// Says what a click on a paragraph's ¶ copied.
+    copied: &'a UseStateHandle<String>,
     ranges: BTreeMap<usize, &'a [Range]>,
     counter: usize,
     current: usize,
@@ -73,10 +78,33 @@ impl Ctx<'_> {
         hits(text, ranges, &mut self.counter, self.current)
     }
 
+    /// The ¶ link: following it marks the paragraph in the address, and
+    /// the click also copies the paragraph's full link, to paste into notes.
     fn permalink(&self, i: usize) -> Html {
-        let href = self.view.with_doc(self.id, Some(i)).to_hash();
+        let view = self.view.with_doc(self.id, Some(i));
+        let href = view.to_hash();
+        let onclick = {
+            let public_url = self.public_url.to_string();
+            let copied = self.copied.clone();
+            Callback::from(move |_: MouseEvent| {
+                let link = permalink(&public_url, &dom::page_url(), &view);
+                let copied = copied.clone();
+                wasm_bindgen_futures::spawn_local(async move {
+                    if dom::copy_text(&link).await {
+                        copied.set(format!("Link to paragraph {} copied.", i + 1));
+                        let copied = copied.clone();
+                        gloo::timers::callback::Timeout::new(2500, move || {
+                            copied.set(String::new())
+                        })
+                        .forget();
+                    }
+                });
+            })
+        };
         html! {
-            <a class="permalink" {href} aria-label={format!("Link to paragraph {}", i + 1)}>{ "¶" }</a>
+            <a class="permalink" {href} {onclick}
+                title="Link to this paragraph (a click also copies it)"
+                aria-label={format!("Link to paragraph {}", i + 1)}>{ "¶" }</a>
         }
     }
 
@@ -202,9 +230,12 @@ fn render_block(i: usize, block: &Block, ctx: &mut Ctx<'_>) -> Html {
 pub fn ReaderView(props: &Props) -> Html {
     let d = &props.doc;
     let doc = &d.doc;
+    let copied = use_state(String::new);
     let mut ctx = Ctx {
         view: &props.view,
         id: &doc.id,
+        public_url: &props.public_url,
+        copied: &copied,
         ranges: d
             .highlights
             .blocks
@@ -296,6 +327,7 @@ pub fn ReaderView(props: &Props) -> Html {
             <div class="doc-body">
                 { for body }
             </div>
+            <p class={classes!("copied-toast", (!copied.is_empty()).then_some("shown"))} role="status">{ (*copied).clone() }</p>
         </article>
     }
 }
