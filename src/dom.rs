@@ -77,6 +77,28 @@ pub fn focus(id: &str) {
     }
 }
 
+/// Focuses `id` without scrolling to it (the view keeps the scroll
+/// position it chose, e.g. a permalinked paragraph).
+pub fn focus_without_scroll(id: &str) {
+    let Some(el) = element(id) else { return };
+    let opts = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&opts, &"preventScroll".into(), &JsValue::TRUE);
+    if let Ok(f) = js_sys::Reflect::get(&el, &"focus".into()) {
+        if let Some(f) = f.dyn_ref::<js_sys::Function>() {
+            let _ = f.call1(&el, &opts);
+        }
+    }
+}
+
+/// True when the focus is in the search box or nowhere in particular
+/// (the page body), as opposed to a control the visitor chose.
+pub fn focus_is_idle_or_in_search() -> bool {
+    let Some(active) = document().and_then(|d| d.active_element()) else {
+        return true;
+    };
+    active.id() == "search" || active.tag_name().eq_ignore_ascii_case("body")
+}
+
 /// Focuses `id` after the current render (the element may be about to
 /// become visible).
 pub fn focus_later(id: &str) {

@@ -291,7 +291,7 @@ pub fn ReaderView(props: &Props) -> Html {
     html! {
         <article id="reader" class="reader" lang={doc.lang.clone()}>
             <header class="doc-header">
-                <h1 class="doc-title">{ title }</h1>
+                <h1 class="doc-title" id="doc-title" tabindex="-1">{ title }</h1>
                 <p class="doc-meta">
                     if let Some(t) = &doc.doc_type {
                         <span class="badge">{ t.clone() }</span>

@@ -111,6 +111,23 @@ pub fn ReaderPage(props: &Props) -> Html {
         })
     };
 
+    // A document that opens takes the focus from the search box (Enter on a
+    // result, a permalink load), so n / N and Escape act on the document
+    // instead of typing into the query or clearing it. Focus the visitor
+    // put on a control of their own stays where it is.
+    {
+        let ready = matches!(&*loaded, Loaded::Ready(_));
+        let doc_key = match &*loaded {
+            Loaded::Ready(d) => d.doc.id.clone(),
+            _ => String::new(),
+        };
+        use_effect_with((ready, doc_key), move |(ready, _)| {
+            if *ready && dom::focus_is_idle_or_in_search() {
+                dom::focus_without_scroll("doc-title");
+            }
+        });
+    }
+
     // n / N walk the matches, as in less and vim; Escape goes back.
     {
         let step = step.clone();
