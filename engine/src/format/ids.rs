@@ -31,6 +31,11 @@ impl Ids {
         let body = check_envelope(file, MAGIC, bytes)?;
         let map =
             fst::Map::new(body.to_vec()).map_err(|e| corrupt(file, format!("id map: {e}")))?;
+        // fst checks only its header and footer when opened, and panics on a
+        // damaged node later; its own checksum catches that now.
+        map.as_fst()
+            .verify()
+            .map_err(|e| corrupt(file, format!("id map: {e}")))?;
         Ok(Ids { map, doc_count })
     }
 

@@ -80,6 +80,12 @@ impl TermDict {
         let body = check_envelope(name, DICT_MAGIC, bytes)?;
         let map = fst::Map::new(body.to_vec())
             .map_err(|e| corrupt(name, format!("term dictionary: {e}")))?;
+        // fst checks only its header and footer when opened, and panics on a
+        // damaged node later (found by fuzzing); its own checksum catches
+        // that now.
+        map.as_fst()
+            .verify()
+            .map_err(|e| corrupt(name, format!("term dictionary: {e}")))?;
         Ok(TermDict { map })
     }
 
@@ -168,6 +174,20 @@ impl PostingsChunk {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A dictionary whose fst nodes are damaged behind a valid envelope
+    /// (found by fuzzing: fst panicked on its first walk) is an error.
+    #[test]
+    fn a_damaged_fst_behind_a_valid_envelope_is_an_error() {
+        let map = fst::Map::from_iter([("border", 1u64), ("wall", 2)]).unwrap();
+        let mut fst_bytes = map.as_fst().as_bytes().to_vec();
+        let mid = fst_bytes.len() / 2;
+        fst_bytes[mid] ^= 0xA5;
+        let mut out = crate::format::header(DICT_MAGIC);
+        out.extend_from_slice(&fst_bytes);
+        let bytes = crate::format::footer(out);
+        assert!(TermDict::parse("terms-000.bin", &bytes).is_err());
+    }
 
     #[test]
     fn dictionary_and_postings_round_trip_and_corruption() {
