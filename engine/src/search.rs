@@ -26,8 +26,8 @@ pub const B: [f32; FIELDS] = [0.5, 0.5, 0.5, 0.5, 0.3];
 pub const PROXIMITY: f32 = 0.5;
 /// Candidates that get proximity and title scoring.
 pub const RERANK: usize = 200;
-/// With fewer documents than this holding every word, documents missing
-/// one word follow them.
+/// With fewer documents than this holding every word, documents holding
+/// some of the words follow them.
 pub const FILL_BELOW: usize = 10;
 /// Added when the title is exactly the query.
 pub const EXACT_TITLE_BONUS: f32 = 1000.0;
@@ -45,6 +45,12 @@ pub(crate) struct TermHits<'a> {
 }
 
 impl<'a> TermHits<'a> {
+    /// `idf × tier weight × (K1 + 1)`: what every posting of this
+    /// expansion is scaled by.
+    fn idf_weighted(&self) -> f32 {
+        self.idf * self.exp.weight * (K1 + 1.0)
+    }
+
     fn index_of(&self, doc: DocNum) -> Option<usize> {
         self.list.docs.binary_search(&doc).ok()
     }
@@ -125,7 +131,7 @@ impl<'a> Ctx<'a> {
     /// `weight × BM25F` for every posting of term `t`, into `acc`.
     fn score_term(&self, t: usize, acc: &mut Acc) {
         let th = &self.terms[t];
-        let idf = th.idf * th.exp.weight * (K1 + 1.0);
+        let idf = th.idf_weighted();
         for (i, &doc) in th.list.docs.iter().enumerate() {
             acc.max(doc, self.posting_score(t, i, idf));
         }
@@ -134,7 +140,7 @@ impl<'a> Ctx<'a> {
     /// `weight × BM25F` for every posting of term `t`, appended to `out`.
     fn score_term_into(&self, t: usize, out: &mut Vec<(DocNum, f32)>) {
         let th = &self.terms[t];
-        let idf = th.idf * th.exp.weight * (K1 + 1.0);
+        let idf = th.idf_weighted();
         for (i, &doc) in th.list.docs.iter().enumerate() {
             out.push((doc, self.posting_score(t, i, idf)));
         }
@@ -340,7 +346,7 @@ impl Ctx<'_> {
             let Some(i) = th.index_of(doc) else { continue };
             let df = th.list.docs.len();
             let idf = th.idf;
-            let score = self.posting_score(t, i, idf * th.exp.weight * (K1 + 1.0));
+            let score = self.posting_score(t, i, th.idf_weighted());
             let mut te = Explanation::new(
                 score,
                 format!(

@@ -301,6 +301,7 @@ fn page_draft(
         // (the title heading stays for the title either way).
         Some(m) => {
             let mut all = collect(tokens, false, 0, Chrome::Keep);
+            let page_words = word_count(&all.blocks);
             all.blocks = m.select(std::mem::take(&mut all.blocks), &all.link_share);
             m.fill_facts(&mut stated);
             // An extractor tuned on news articles can keep a sliver of a
@@ -309,12 +310,18 @@ fn page_draft(
             // what the page's own rules read, and that text is prose rather
             // than link lists (what the extractor rightly drops as
             // teasers and menus), the page's own rules win.
-            let own = collect(tokens, has_content_root, 0, Chrome::Drop);
-            let own_words = word_count(&own.blocks);
-            if 4 * word_count(&all.blocks) < own_words
-                && linked_words(&own.blocks, &own.link_share) < 0.15 * own_words as f32
-            {
-                all = own;
+            // The page's own rules read a subset of every block that can be
+            // text, so a selection holding a quarter of those needs no
+            // second pass.
+            let kept = word_count(&all.blocks);
+            if 4 * kept < page_words {
+                let own = collect(tokens, has_content_root, 0, Chrome::Drop);
+                let own_words = word_count(&own.blocks);
+                if 4 * kept < own_words
+                    && linked_words(&own.blocks, &own.link_share) < 0.15 * own_words as f32
+                {
+                    all = own;
+                }
             }
             all
         }
