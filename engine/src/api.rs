@@ -9,7 +9,8 @@
 //!    `reader.add_term_chunk(name, bytes)`, and ask again until the list is
 //!    empty (at most three rounds: dictionary chunks of the words, the
 //!    rest of a letter's dictionary for misspelled words, then the postings
-//!    chunks of the terms the query expanded to).
+//!    chunks of the terms the query expanded to, guesses capped at
+//!    `MAX_GUESS_CHUNKS`).
 //! 3. `reader.search(&q, &request)` → ranked hits + facet counts (needs only
 //!    the manifest, docmeta and the term chunks).
 //! 4. `reader.missing_doc_chunks(&hit_docs)` → fetch, `add_doc_chunk`, then
@@ -160,6 +161,10 @@ pub struct FirstPageCard {
     pub snippet: String,
     /// Block the passage comes from.
     pub block: usize,
+    /// Site-relative URL of its static page, when it has one (the reader
+    /// links it when the index cannot load).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub page: Option<String>,
 }
 
 /// An ISO date as a card shows it: "8 Oct 2021", "Oct 2021", "2021".
@@ -201,6 +206,30 @@ pub fn card_speakers(speakers: &[String]) -> String {
     }
 }
 
+/// `v` with `places` decimals ("2.500", "-0.25"), by integer arithmetic:
+/// Rust's float printing would put its tables and algorithms into the
+/// reader's wasm for a few numbers in exports and explanations.
+pub fn fixed(v: f64, places: u32) -> String {
+    if !v.is_finite() {
+        return "0".to_owned();
+    }
+    let scale = 10i64.pow(places.min(9));
+    let n = (v * scale as f64).round() as i64;
+    let sign = if n < 0 { "-" } else { "" };
+    let (whole, frac) = (
+        n.unsigned_abs() / scale as u64,
+        n.unsigned_abs() % scale as u64,
+    );
+    if places == 0 {
+        format!("{sign}{whole}")
+    } else {
+        format!(
+            "{sign}{whole}.{frac:0width$}",
+            width = places.min(9) as usize
+        )
+    }
+}
+
 /// Site-relative path of a document's static page (build-index writes it;
 /// the reader links to it when the index cannot be used). Ids are slugs
 /// already; anything outside `[a-z0-9-]` in a segment is hex-escaped so no
@@ -236,6 +265,20 @@ pub fn static_page_path(id: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::Sort;
+
+    #[test]
+    fn fixed_prints_decimals_without_float_formatting() {
+        use super::fixed;
+        assert_eq!(fixed(2.5, 3), "2.500");
+        assert_eq!(fixed(-0.25, 2), "-0.25");
+        assert_eq!(fixed(-0.001, 2), "0.00");
+        assert_eq!(fixed(12.3456, 2), "12.35");
+        assert_eq!(fixed(7.0, 0), "7");
+        assert_eq!(fixed(f64::NAN, 2), "0");
+        for v in [0.0f64, 1.0, 2.25, 1234.5678, -9.99] {
+            assert_eq!(fixed(v, 3), format!("{v:.3}"));
+        }
+    }
 
     #[test]
     fn sort_names_round_trip_and_match_serde() {

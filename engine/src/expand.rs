@@ -48,7 +48,18 @@ pub(crate) fn tier_name(weight: f32) -> &'static str {
 /// prefixes match so much that more terms only cost time.
 const MAX_PREFIX_TERMS: usize = 30;
 const MAX_SHORT_PREFIX_TERMS: usize = 10;
+/// Words of at most this many characters are short: their prefix
+/// completions and exact forms come from the completion chunks.
+pub(crate) const SHORT_WORD_CHARS: usize = 2;
+/// Completions kept per short prefix: one more than a short word takes,
+/// since the prefix itself, when it is a term, is not its own completion.
+pub(crate) const COMPLETIONS_PER_PREFIX: usize = MAX_SHORT_PREFIX_TERMS + 1;
 const MAX_TYPO_TERMS: usize = 30;
+/// Postings chunks a query reads for its guesses (prefix completions and
+/// typo candidates), beyond those of the words as typed and their stems.
+/// A short prefix's completions are spread over the whole letter; each
+/// chunk is a request while typing, and the rarer guesses add little.
+pub const MAX_GUESS_CHUNKS: usize = 4;
 /// Longest inflection a stem match may add (`-ational`, `-izaciones`).
 const MAX_SUFFIX_BYTES: usize = 8;
 /// Bound on dictionary terms examined by one stem or prefix scan.
@@ -137,8 +148,16 @@ fn first_char(s: &str) -> Option<&str> {
 
 /// Terms that are only the accented twin of a folded term: their folded
 /// twin carries every document, so fuzzy expansions skip them.
-fn is_unfolded_variant(t: &str) -> bool {
+pub(crate) fn is_unfolded_variant(t: &str) -> bool {
     !t.is_ascii() && fold(t) != t
+}
+
+/// The two term dictionaries of an index: the full one, cut into term
+/// ranges, and the completion table of short prefixes (FORMAT.md).
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub(crate) enum Dict {
+    Terms,
+    Completions,
 }
 
 impl IndexReader {
@@ -163,17 +182,51 @@ impl IndexReader {
 
     /// Finds `term` in the loaded dictionary chunks: its packed value.
     pub(crate) fn lookup(&self, term: &str) -> Option<u64> {
-        let chunks = &self.manifest.term_chunks;
+        self.lookup_in(Dict::Terms, term)
+    }
+
+    fn lookup_in(&self, dict: Dict, term: &str) -> Option<u64> {
+        let (chunks, loaded) = self.dict(dict);
         let i = chunks.partition_point(|c| c.last.as_str() < term);
         chunks.get(i).filter(|c| c.first.as_str() <= term)?;
-        self.chunks.get(&i)?.map.get(term)
+        loaded.get(&i)?.map.get(term)
+    }
+
+    /// The table and loaded chunks of a dictionary.
+    pub(crate) fn dict(
+        &self,
+        dict: Dict,
+    ) -> (
+        &[crate::format::TermChunkEntry],
+        &std::collections::BTreeMap<usize, crate::format::termdict::TermDict>,
+    ) {
+        match dict {
+            Dict::Terms => (&self.manifest.term_chunks, &self.chunks),
+            Dict::Completions => (&self.manifest.completion_chunks, &self.completions),
+        }
+    }
+
+    /// Where the lookups of `w` read: the completion chunks for a short
+    /// word (when the index has them), else the dictionary.
+    pub(crate) fn dict_of(&self, w: &Word) -> Dict {
+        let short = |t: &str| t.chars().count() <= SHORT_WORD_CHARS;
+        if !self.manifest.completion_chunks.is_empty() && short(&w.term) && short(&w.exact) {
+            Dict::Completions
+        } else {
+            Dict::Terms
+        }
     }
 
     /// Visits loaded terms starting with `prefix` (bounded by MAX_SCAN).
-    fn scan_prefix(&self, prefix: &str, mut f: impl FnMut(&str, u64)) {
+    fn scan_prefix(&self, prefix: &str, f: impl FnMut(&str, u64)) {
+        self.scan_prefix_in(Dict::Terms, prefix, f);
+    }
+
+    fn scan_prefix_in(&self, dict: Dict, prefix: &str, mut f: impl FnMut(&str, u64)) {
         let mut seen = 0;
-        for i in self.chunk_ids_for_prefix(prefix) {
-            let Some(dict) = self.chunks.get(&i) else {
+        let (table, loaded) = self.dict(dict);
+        for i in crate::reader::chunk_ids_for_prefix(table, prefix) {
+            let Some(dict) = loaded.get(&i) else {
                 continue;
             };
             let mut s = dict
@@ -249,7 +302,35 @@ impl IndexReader {
 
     /// True when the word itself is in the loaded dictionary.
     pub(crate) fn is_known(&self, w: &Word) -> bool {
-        self.lookup(&w.exact).is_some() || self.lookup(&w.term).is_some()
+        let d = self.dict_of(w);
+        self.lookup_in(d, &w.exact).is_some() || self.lookup_in(d, &w.term).is_some()
+    }
+
+    /// The word still being typed (the query's last, a prefix) is the start
+    /// of a longer dictionary term: nothing suggests a typo yet, and typo
+    /// candidates would fetch every dictionary chunk of its first letter
+    /// on the way to a correctly typed word.
+    pub(crate) fn completes(&self, w: &Word) -> bool {
+        if !w.prefix {
+            return false;
+        }
+        let (table, loaded) = self.dict(self.dict_of(w));
+        crate::reader::chunk_ids_for_prefix(table, &w.term)
+            .into_iter()
+            .any(|i| {
+                loaded.get(&i).is_some_and(|dict| {
+                    let mut s = dict
+                        .map
+                        .search(Str::new(&w.term).starts_with())
+                        .into_stream();
+                    while let Some((k, _)) = s.next() {
+                        if k != w.term.as_bytes() {
+                            return true;
+                        }
+                    }
+                    false
+                })
+            })
     }
 
     /// All expansions of `w`, best weight per term. Uses only dictionary
@@ -263,15 +344,17 @@ impl IndexReader {
                 found.push((term.to_string(), packed, weight));
             }
         };
-        if let Some(v) = self.lookup(&w.exact) {
+        let dict = self.dict_of(w);
+        if let Some(v) = self.lookup_in(dict, &w.exact) {
             add(&w.exact, v, EXACT);
         }
         if w.term != w.exact {
-            if let Some(v) = self.lookup(&w.term) {
+            if let Some(v) = self.lookup_in(dict, &w.term) {
                 add(&w.term, v, FOLDED);
             }
         }
-        if scope != Scope::Exact {
+        // A short word has no stem worth a scan of the dictionary.
+        if scope != Scope::Exact && dict == Dict::Terms {
             for lang in &self.stem_langs {
                 let s = stem(&w.term, lang);
                 if s == w.term && s.chars().count() < 3 {
@@ -293,13 +376,14 @@ impl IndexReader {
                 });
             }
         }
-        // A word found as typed is spelled right: typo candidates would only
-        // add noise (and postings to fetch).
-        let known = self.is_known(w);
+        // A word found as typed is spelled right, and so, for now, is a word
+        // being typed that longer terms start with: typo candidates would
+        // only add noise (and chunks to fetch).
+        let known = self.is_known(w) || self.completes(w);
         if scope == Scope::Full {
             if w.prefix {
                 let mut cands = Vec::new();
-                self.scan_prefix(&w.term, |t, v| {
+                self.scan_prefix_in(dict, &w.term, |t, v| {
                     if t != w.term && !is_unfolded_variant(t) {
                         cands.push((t.to_string(), v));
                     }
@@ -391,6 +475,39 @@ impl IndexReader {
             }
         }
         out
+    }
+
+    /// The postings chunks a search of `q` reads: every chunk holding a
+    /// word as typed, folded or stemmed, plus at most [`MAX_GUESS_CHUNKS`]
+    /// for the guesses, best guesses (tier, then frequency) first. Search
+    /// uses exactly these, whatever else happens to be loaded, so results
+    /// do not depend on what earlier queries fetched.
+    pub(crate) fn postings_plan(&self, q: &Query) -> std::collections::BTreeSet<usize> {
+        let mut exps = self.query_expansions(q);
+        let mut plan: std::collections::BTreeSet<usize> = exps
+            .iter()
+            .filter(|e| e.weight >= STEM)
+            .map(|e| e.chunk)
+            .collect();
+        exps.retain(|e| e.weight < STEM);
+        exps.sort_by(|a, b| {
+            b.weight
+                .total_cmp(&a.weight)
+                .then(b.df.cmp(&a.df))
+                .then_with(|| a.term.cmp(&b.term))
+        });
+        let mut guesses = std::collections::BTreeSet::new();
+        for e in exps {
+            if plan.contains(&e.chunk) || guesses.contains(&e.chunk) {
+                continue;
+            }
+            if guesses.len() == MAX_GUESS_CHUNKS {
+                break;
+            }
+            guesses.insert(e.chunk);
+        }
+        plan.extend(guesses);
+        plan
     }
 
     /// The closest frequent dictionary term to `word` (for "did you mean"),

@@ -42,10 +42,10 @@ pub mod snippet;
 pub mod tokenizer;
 
 pub use api::*;
-pub use expand::prepare_typos;
+pub use expand::{prepare_typos, MAX_GUESS_CHUNKS};
 pub use explain::Explanation;
 pub use format::*;
-pub use model::{Block, Document, Origin, FACETS};
+pub use model::{Block, Document, Origin, Related, FACETS};
 pub use query::Query;
 pub use reader::IndexReader;
 pub use search::FILL_BELOW;

@@ -56,6 +56,23 @@ pub struct Document {
     pub extra: BTreeMap<String, String>,
     /// The body as typed blocks, in reading order.
     pub blocks: Vec<Block>,
+    /// Documents like this one, most alike first (build-index computes
+    /// them; FORMAT.md "Related documents"). Last, so a bundle written
+    /// before the field existed reads the same.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub related: Vec<Related>,
+}
+
+/// A document like another one, with what it carries for the reader to
+/// show it without fetching the target's chunk.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub struct Related {
+    /// The target's id.
+    pub id: String,
+    pub title: String,
+    /// Why it is related, e.g. "Shared people: Antony J. Blinken" or
+    /// "Shared words: asylum, cartel, border".
+    pub reason: String,
 }
 
 /// A block of a document body. Every block carries the 1-based line in the
@@ -88,9 +105,12 @@ pub enum Block {
     },
     /// One speaker turn of a transcript.
     Turn {
-        /// Display name ("Antony J. Blinken") or role label ("QUESTION").
+        /// The person's canonical name, one across forms of address
+        /// ("Antony J. Blinken" for "SECRETARY BLINKEN"), or the role label
+        /// ("QUESTION").
         speaker: String,
-        /// The label exactly as printed ("SECRETARY BLINKEN").
+        /// The label exactly as printed ("SECRETARY BLINKEN"): what readers
+        /// show.
         label: String,
         /// True for role labels (QUESTION, MODERATOR, ...): not a person.
         #[serde(default)]
@@ -121,6 +141,37 @@ impl Block {
             | Block::Paragraph { line, .. }
             | Block::ListItem { line, .. }
             | Block::Turn { line, .. } => *line,
+        }
+    }
+
+    /// True when this block is a turn that goes on the turn of `prev`: the
+    /// same person (by canonical name), or the same role label. Each
+    /// paragraph of a turn stays its own block, so its permalink stays put;
+    /// readers show the speaker once, on the first block of the run.
+    pub fn continues_turn(&self, prev: Option<&Block>) -> bool {
+        match (self, prev) {
+            (
+                Block::Turn {
+                    speaker,
+                    label,
+                    role,
+                    ..
+                },
+                Some(Block::Turn {
+                    speaker: prev_speaker,
+                    label: prev_label,
+                    role: prev_role,
+                    ..
+                }),
+            ) => {
+                role == prev_role
+                    && if *role {
+                        label.trim().eq_ignore_ascii_case(prev_label.trim())
+                    } else {
+                        speaker == prev_speaker
+                    }
+            }
+            _ => false,
         }
     }
 }

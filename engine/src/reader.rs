@@ -7,7 +7,7 @@ use crate::api::DocNum;
 use crate::format::docmeta::{format_date, DocMeta};
 use crate::format::ids::Ids;
 use crate::format::termdict::{PostingsChunk, TermDict};
-use crate::format::{docstore, FormatError, Manifest};
+use crate::format::{docstore, FormatError, Manifest, TermChunkEntry};
 use crate::model::{Document, FACETS};
 use crate::query::Query;
 use crate::tokenizer::STEMMED_LANGS;
@@ -18,6 +18,8 @@ pub struct IndexReader {
     pub(crate) meta: DocMeta,
     /// Loaded dictionary chunks by their index in `manifest.term_chunks`.
     pub(crate) chunks: BTreeMap<usize, TermDict>,
+    /// Loaded completion chunks by their index in `manifest.completion_chunks`.
+    pub(crate) completions: BTreeMap<usize, TermDict>,
     /// Loaded postings chunks by their index in `manifest.posting_chunks`.
     pub(crate) postings: BTreeMap<usize, PostingsChunk>,
     /// Loaded doc chunks by their index in `manifest.doc_chunks`.
@@ -34,6 +36,17 @@ pub struct IndexReader {
 /// True when some string with prefix `p` may lie in `[first, last]`.
 pub(crate) fn range_has_prefix(first: &str, last: &str, p: &str) -> bool {
     last >= p && (first <= p || first.starts_with(p))
+}
+
+/// Chunks (by index) of a term-range table that may hold terms starting
+/// with `prefix`.
+pub(crate) fn chunk_ids_for_prefix(table: &[TermChunkEntry], prefix: &str) -> Vec<usize> {
+    table
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| range_has_prefix(&c.first, &c.last, prefix))
+        .map(|(i, _)| i)
+        .collect()
 }
 
 impl IndexReader {
@@ -72,6 +85,7 @@ impl IndexReader {
             manifest,
             meta,
             chunks: BTreeMap::new(),
+            completions: BTreeMap::new(),
             postings: BTreeMap::new(),
             docs: BTreeMap::new(),
             token_cache: Default::default(),
@@ -91,13 +105,7 @@ impl IndexReader {
 
     /// Term chunks (by index) that may hold terms starting with `prefix`.
     pub(crate) fn chunk_ids_for_prefix(&self, prefix: &str) -> Vec<usize> {
-        self.manifest
-            .term_chunks
-            .iter()
-            .enumerate()
-            .filter(|(_, c)| range_has_prefix(&c.first, &c.last, prefix))
-            .map(|(i, _)| i)
-            .collect()
+        chunk_ids_for_prefix(&self.manifest.term_chunks, prefix)
     }
 
     /// The term chunks a query needs that are not loaded yet, one round at
@@ -106,29 +114,41 @@ impl IndexReader {
     /// 1. dictionary chunks covering each word as typed and its stem range
     ///    (exact, folded, stem and prefix lookups);
     /// 2. for a word long enough for typos that the dictionary does not
-    ///    hold, every dictionary chunk of its first letter (typo candidates
-    ///    share the first letter);
-    /// 3. the postings chunks of the terms the words expanded to.
+    ///    hold (and, for the word being typed, that no term starts with),
+    ///    every dictionary chunk of its first letter (typo candidates share
+    ///    the first letter);
+    /// 3. the postings chunks of the terms the words expanded to, as
+    ///    [`IndexReader::postings_plan`] caps them.
     pub fn missing_term_chunks(&self, q: &Query) -> Vec<String> {
-        let dict_files = |need: std::collections::BTreeSet<usize>| -> Vec<String> {
+        use crate::expand::Dict;
+        let files = |dict: Dict, need: std::collections::BTreeSet<usize>| -> Vec<String> {
+            let (table, loaded) = self.dict(dict);
             need.into_iter()
-                .filter(|i| !self.chunks.contains_key(i))
-                .map(|i| self.manifest.term_chunks[i].file.clone())
+                .filter(|i| !loaded.contains_key(i))
+                .map(|i| table[i].file.clone())
                 .collect()
         };
         let mut need = std::collections::BTreeSet::new();
+        let mut short = std::collections::BTreeSet::new();
         for w in q.words() {
+            if self.dict_of(w) == Dict::Completions {
+                for form in [&w.term, &w.exact] {
+                    short.extend(chunk_ids_for_prefix(&self.manifest.completion_chunks, form));
+                }
+                continue;
+            }
             for p in self.dict_prefixes(w) {
                 need.extend(self.chunk_ids_for_prefix(&p));
             }
         }
-        let round1 = dict_files(need);
+        let mut round1 = files(Dict::Terms, need);
+        round1.extend(files(Dict::Completions, short));
         if !round1.is_empty() {
             return round1;
         }
         let mut need = std::collections::BTreeSet::new();
         for w in q.words() {
-            if self.typo_eligible(w) && !self.is_known(w) {
+            if self.typo_eligible(w) && !self.is_known(w) && !self.completes(w) {
                 for form in [&w.term, &w.exact] {
                     if let Some(c) = form.chars().next() {
                         need.extend(self.chunk_ids_for_prefix(c.encode_utf8(&mut [0; 4])));
@@ -136,25 +156,18 @@ impl IndexReader {
                 }
             }
         }
-        let round2 = dict_files(need);
+        let round2 = files(Dict::Terms, need);
         if !round2.is_empty() {
             return round2;
         }
-        let mut posts: Vec<usize> = self
-            .query_expansions(q)
-            .into_iter()
-            .map(|e| e.chunk)
-            .collect();
-        posts.sort_unstable();
-        posts.dedup();
-        posts
+        self.postings_plan(q)
             .into_iter()
             .filter(|i| !self.postings.contains_key(i))
             .map(|i| self.manifest.posting_chunks[i].file.clone())
             .collect()
     }
 
-    /// Adds a dictionary or postings chunk named in the manifest.
+    /// Adds a dictionary, completion or postings chunk named in the manifest.
     pub fn add_term_chunk(&mut self, name: &str, bytes: &[u8]) -> Result<(), FormatError> {
         if let Some(idx) = self
             .manifest
@@ -166,16 +179,30 @@ impl IndexReader {
                 .insert(idx, PostingsChunk::parse(name, bytes)?);
             return Ok(());
         }
-        let idx = self
+        let (idx, completion) = match self
             .manifest
-            .term_chunks
+            .completion_chunks
             .iter()
             .position(|c| c.file == name)
-            .ok_or_else(|| FormatError::Missing {
-                file: name.to_string(),
-            })?;
+        {
+            Some(idx) => (idx, true),
+            None => (
+                self.manifest
+                    .term_chunks
+                    .iter()
+                    .position(|c| c.file == name)
+                    .ok_or_else(|| FormatError::Missing {
+                        file: name.to_string(),
+                    })?,
+                false,
+            ),
+        };
         let dict = TermDict::parse(name, bytes)?;
-        let entry = &self.manifest.term_chunks[idx];
+        let entry = if completion {
+            &self.manifest.completion_chunks[idx]
+        } else {
+            &self.manifest.term_chunks[idx]
+        };
         let bounds_ok = {
             use fst::{IntoStreamer, Streamer};
             let mut s = dict.map.range().into_stream();
@@ -188,7 +215,11 @@ impl IndexReader {
                 reason: "terms do not match the manifest's range".into(),
             });
         }
-        self.chunks.insert(idx, dict);
+        if completion {
+            self.completions.insert(idx, dict);
+        } else {
+            self.chunks.insert(idx, dict);
+        }
         Ok(())
     }
 

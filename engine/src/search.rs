@@ -15,7 +15,7 @@ use crate::format::postings::{PostingList, FIELDS, TITLE};
 use crate::query::{Clause, Query, Unit, Word};
 use crate::reader::IndexReader;
 use std::cell::OnceCell;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 /// BM25 saturation.
 pub const K1: f32 = 1.2;
@@ -72,6 +72,8 @@ impl<'a> TermHits<'a> {
 pub(crate) struct Ctx<'a> {
     r: &'a IndexReader,
     pub terms: Vec<TermHits<'a>>,
+    /// The postings chunks this search reads (`IndexReader::postings_plan`).
+    plan: BTreeSet<usize>,
 }
 
 /// Docs matched by one unit or clause, sorted by doc, with scores and the
@@ -95,10 +97,11 @@ struct Cand {
 }
 
 impl<'a> Ctx<'a> {
-    fn new(r: &'a IndexReader) -> Self {
+    fn new(r: &'a IndexReader, plan: BTreeSet<usize>) -> Self {
         Ctx {
             r,
             terms: Vec::new(),
+            plan,
         }
     }
 
@@ -110,6 +113,9 @@ impl<'a> Ctx<'a> {
         let n = self.r.meta.doc_count;
         let mut ids = Vec::new();
         for exp in exps {
+            if !self.plan.contains(&exp.chunk) {
+                continue;
+            }
             let Some(chunk) = self.r.postings.get(&exp.chunk) else {
                 continue;
             };
@@ -350,11 +356,13 @@ impl Ctx<'_> {
             let mut te = Explanation::new(
                 score,
                 format!(
-                    "term {:?} ({} ×{}), idf {:.2} (df {df})",
+                    "term {:?} ({} ×{}), idf {} (df {df})",
                     th.exp.term,
                     crate::expand::tier_name(th.exp.weight),
-                    th.exp.weight,
-                    idf
+                    crate::api::fixed(f64::from(th.exp.weight), 2)
+                        .trim_end_matches('0')
+                        .trim_end_matches('.'),
+                    crate::api::fixed(f64::from(idf), 2)
                 ),
             );
             let (tfs, lens) = (&th.list.tfs[i], &th.list.lens[i]);
@@ -364,10 +372,10 @@ impl Ctx<'_> {
                     te.push(Explanation::new(
                         tfs[f] as f32 * norm,
                         format!(
-                            "{}: tf {} × weight/length norm {:.2} (length {})",
+                            "{}: tf {} × weight/length norm {} (length {})",
                             FIELD_NAMES[f],
                             tfs[f],
-                            norm,
+                            crate::api::fixed(f64::from(norm), 2),
                             dequantize_len(lens[f])
                         ),
                     ));
@@ -484,7 +492,7 @@ impl IndexReader {
     /// [`IndexReader::missing_term_chunks`]; words whose chunks are missing
     /// simply match nothing.
     pub fn search(&self, q: &Query, req: &SearchRequest) -> SearchResults {
-        let mut ctx = Ctx::new(self);
+        let mut ctx = Ctx::new(self, self.postings_plan(q));
         let n = self.meta.doc_count;
         let allowed = self.query_filter_mask(q, req);
         let positive: Vec<Matches> = q

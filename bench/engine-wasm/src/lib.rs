@@ -48,7 +48,11 @@ impl Harness {
 
     pub fn all_term_chunks(&self) -> Vec<String> {
         let m = self.reader.manifest();
-        let dict = m.term_chunks.iter().map(|c| c.file.clone());
+        let dict = m
+            .term_chunks
+            .iter()
+            .chain(&m.completion_chunks)
+            .map(|c| c.file.clone());
         dict.chain(m.posting_chunks.iter().map(|c| c.file.clone()))
             .collect()
     }

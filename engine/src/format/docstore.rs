@@ -31,6 +31,23 @@ pub fn encode_doc(doc: &Document) -> Result<Vec<u8>, FormatError> {
     })
 }
 
+/// Turns the [`encode_doc`] JSON of a document without related documents
+/// into that of the same document with `related` (the JSON of a non-empty
+/// `Vec<Related>`), without parsing and writing it again: the field is the
+/// last of `Document`, so it goes just before the closing brace.
+pub fn append_related(json: &mut Vec<u8>, related: &[u8]) -> Result<(), FormatError> {
+    if json.last() != Some(&b'}') {
+        return Err(FormatError::Write {
+            reason: "related documents added to JSON that is not a document".into(),
+        });
+    }
+    json.pop();
+    json.extend_from_slice(br#","related":"#);
+    json.extend_from_slice(related);
+    json.push(b'}');
+    Ok(())
+}
+
 /// Parses what [`encode_doc`] wrote.
 pub fn decode_doc(json: &[u8]) -> Result<Document, FormatError> {
     serde_json::from_slice(json).map_err(|e| FormatError::Write {
@@ -95,5 +112,28 @@ mod tests {
         assert_eq!(decode_doc(&encode_doc(&d).unwrap()).unwrap(), d);
         let bad = wrap(b"[{]");
         assert!(matches!(parse("c", &bad, 1), Err(FormatError::Json { .. })));
+    }
+
+    #[test]
+    fn appending_related_documents_writes_what_encoding_them_writes() {
+        let mut d = Document {
+            id: "a/b".into(),
+            title: "T".into(),
+            lang: "en".into(),
+            blocks: vec![crate::Block::Paragraph {
+                text: "x".into(),
+                line: 1,
+            }],
+            ..Default::default()
+        };
+        let mut json = encode_doc(&d).unwrap();
+        d.related = vec![crate::Related {
+            id: "c/d".into(),
+            title: "U \"quoted\"".into(),
+            reason: "Shared words: x".into(),
+        }];
+        append_related(&mut json, &serde_json::to_vec(&d.related).unwrap()).unwrap();
+        assert_eq!(json, encode_doc(&d).unwrap());
+        assert!(append_related(&mut b"[]".to_vec(), b"[]").is_err());
     }
 }

@@ -18,10 +18,52 @@ pub struct ArchiveInfo {
     pub lang: String,
     pub page_size: u32,
     pub embed: EmbedInfo,
+    /// Queries of each kind the search box understands, chosen from this
+    /// archive's own documents so each finds something (the reader's
+    /// search help shows them). Empty in older indexes.
+    #[serde(skip_serializing_if = "SearchExamples::is_empty")]
+    pub examples: SearchExamples,
 }
 
-/// Result cards per page when `archive.toml` does not say.
-pub const DEFAULT_PAGE_SIZE: u32 = 20;
+/// One example query per kind of syntax; a kind the corpus cannot show
+/// (no speakers, no dates) is left out.
+#[derive(Serialize, Deserialize, Clone, Debug, Default, PartialEq)]
+#[serde(default)]
+pub struct SearchExamples {
+    /// Two words of one document.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub words: Option<String>,
+    /// Two adjacent words in quotes.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub phrase: Option<String>,
+    /// A word, and a word left out (`-word`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub exclude: Option<String>,
+    /// `a OR b`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub either: Option<String>,
+    /// A word cut short, as while it is typed.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub prefix: Option<String>,
+    /// `field:value` filters (speaker, person, place, type, source).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub fields: Vec<String>,
+    /// `year:`, `year:a..b`, `after:` filters.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub dates: Vec<String>,
+}
+
+impl SearchExamples {
+    pub fn is_empty(&self) -> bool {
+        *self == SearchExamples::default()
+    }
+}
+
+/// Result cards per page when `archive.toml` does not say. Ten: each card
+/// of a large index needs its document chunk for the snippet, and twenty
+/// made the documents two thirds of what a typed word downloads (the rest
+/// come with "Show more").
+pub const DEFAULT_PAGE_SIZE: u32 = 10;
 
 impl ArchiveInfo {
     /// Result cards per page: `page_size`, or [`DEFAULT_PAGE_SIZE`] when it
@@ -151,6 +193,10 @@ pub struct Manifest {
     pub files: Vec<FileEntry>,
     /// Dictionary chunks (fst term → postings offset and df).
     pub term_chunks: Vec<TermChunkEntry>,
+    /// Completion chunks (same format as dictionary chunks): the most
+    /// frequent completions of every one- and two-character prefix, and
+    /// every term of at most two characters. Empty in a version 4 index.
+    pub completion_chunks: Vec<TermChunkEntry>,
     /// Postings chunks (the posting lists of a term range).
     pub posting_chunks: Vec<PostingChunkEntry>,
     pub doc_chunks: Vec<DocChunkEntry>,
@@ -211,6 +257,7 @@ pub fn chunk_group_names(stem: &str, ext: &str, first: usize, group: &[Vec<u8>])
 }
 
 pub const TERMS_STEM: &str = "terms";
+pub const COMPLETIONS_STEM: &str = "completions";
 pub const POSTINGS_STEM: &str = "postings";
 pub const DOCS_STEM: &str = "docs";
 
@@ -229,13 +276,15 @@ struct ManifestWire {
     ids: String,
     files: Vec<FileEntry>,
     term_chunks: TermTable,
+    #[serde(default, skip_serializing_if = "TermTable::is_empty")]
+    completion_chunks: TermTable,
     posting_chunks: PostingTable,
     doc_chunks: DocTable,
 }
 
 /// Term-range chunks: `first[i]..=last[i]`; `hashes` is the name hashes of
 /// the chunk groups concatenated ([`NAME_HASH_HEX`] hex digits each).
-#[derive(Serialize, Deserialize)]
+#[derive(Serialize, Deserialize, Default)]
 struct TermTable {
     first: Vec<String>,
     last: Vec<String>,
@@ -282,6 +331,10 @@ fn split_hashes<'a>(hashes: &'a str, n: usize, what: &str) -> Result<Vec<&'a str
 }
 
 impl TermTable {
+    fn is_empty(&self) -> bool {
+        self.first.is_empty()
+    }
+
     fn from_entries(entries: &[TermChunkEntry]) -> TermTable {
         TermTable {
             first: entries.iter().map(|c| c.first.clone()).collect(),
@@ -327,6 +380,7 @@ impl From<Manifest> for ManifestWire {
             ids: m.ids,
             files: m.files,
             term_chunks: TermTable::from_entries(&m.term_chunks),
+            completion_chunks: TermTable::from_entries(&m.completion_chunks),
             posting_chunks: PostingTable {
                 first: m.posting_chunks.iter().map(|c| c.first.clone()).collect(),
                 hashes: hashes_of(m.posting_chunks.iter().map(|c| &c.file)),
@@ -370,6 +424,7 @@ impl TryFrom<ManifestWire> for Manifest {
             ids: w.ids,
             files: w.files,
             term_chunks: w.term_chunks.into_entries(TERMS_STEM, "bin")?,
+            completion_chunks: w.completion_chunks.into_entries(COMPLETIONS_STEM, "bin")?,
             posting_chunks: {
                 let t = w.posting_chunks;
                 let hashes = split_hashes(&t.hashes, t.first.len(), POSTINGS_STEM)?;
@@ -427,14 +482,16 @@ impl Manifest {
                 return Err(bad(format!("{name} is referenced but not listed in files")));
             }
         }
-        for c in &self.term_chunks {
-            if c.first > c.last || hash_of_name(&c.file).is_none() {
-                return Err(bad(format!("term chunk {} is invalid", c.file)));
+        for table in [&self.term_chunks, &self.completion_chunks] {
+            for c in table {
+                if c.first > c.last || hash_of_name(&c.file).is_none() {
+                    return Err(bad(format!("term chunk {} is invalid", c.file)));
+                }
             }
-        }
-        for w in self.term_chunks.windows(2) {
-            if w[0].last >= w[1].first {
-                return Err(bad("term chunks overlap or are out of order".into()));
+            for w in table.windows(2) {
+                if w[0].last >= w[1].first {
+                    return Err(bad("term chunks overlap or are out of order".into()));
+                }
             }
         }
         if self
@@ -468,7 +525,8 @@ impl Manifest {
             .files
             .iter()
             .map(|f| &f.name)
-            .chain(self.term_chunks.iter().map(|c| &c.file));
+            .chain(self.term_chunks.iter().map(|c| &c.file))
+            .chain(self.completion_chunks.iter().map(|c| &c.file));
         let names = names
             .chain(self.posting_chunks.iter().map(|c| &c.file))
             .chain(self.doc_chunks.iter().map(|c| &c.file));
@@ -502,6 +560,7 @@ mod tests {
         let doc_names = chunk_names(DOCS_STEM, "bin", &bodies(docs));
         let post_names = chunk_names(POSTINGS_STEM, "bin", &bodies(postings));
         let dict_names = chunk_names(TERMS_STEM, "bin", &bodies(1));
+        let completion_names = chunk_names(COMPLETIONS_STEM, "bin", &bodies(2));
         Manifest {
             format_version: FORMAT_VERSION,
             generator: "test".into(),
@@ -523,6 +582,18 @@ mod tests {
                 first: "a".into(),
                 last: "z".into(),
             }],
+            completion_chunks: vec![
+                TermChunkEntry {
+                    file: completion_names[0].clone(),
+                    first: "a".into(),
+                    last: "lz".into(),
+                },
+                TermChunkEntry {
+                    file: completion_names[1].clone(),
+                    first: "m".into(),
+                    last: "zz".into(),
+                },
+            ],
             posting_chunks: post_names
                 .into_iter()
                 .enumerate()

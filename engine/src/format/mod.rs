@@ -16,7 +16,7 @@ mod writer;
 
 pub use manifest::{
     ArchiveInfo, DocChunkEntry, EmbedInfo, FieldWeights, FileEntry, Manifest, PostingChunkEntry,
-    SearchSettings, TermChunkEntry, DEFAULT_PAGE_SIZE,
+    SearchExamples, SearchSettings, TermChunkEntry, DEFAULT_PAGE_SIZE,
 };
 pub use sink::{IndexFile, IndexSink};
 pub use writer::{auto_doc_chunk_bytes, IndexWriter, WriterSettings};
@@ -24,7 +24,7 @@ pub use writer::{auto_doc_chunk_bytes, IndexWriter, WriterSettings};
 use sha2::{Digest, Sha256};
 
 /// Version written by this build.
-pub const FORMAT_VERSION: u32 = 4;
+pub const FORMAT_VERSION: u32 = 5;
 /// Oldest version this build can read.
 pub const OLDEST_SUPPORTED: u32 = 4;
 

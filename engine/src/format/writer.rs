@@ -7,8 +7,8 @@
 
 use super::docmeta::{pack_date, quantize_len, DocMeta, FacetColumn};
 use super::manifest::{
-    FileEntry, Manifest, PostingChunkEntry, TermChunkEntry, DOCS_STEM, MANIFEST_FILE,
-    POSTINGS_STEM, TERMS_STEM,
+    FileEntry, Manifest, PostingChunkEntry, TermChunkEntry, COMPLETIONS_STEM, DOCS_STEM,
+    MANIFEST_FILE, POSTINGS_STEM, TERMS_STEM,
 };
 use super::postings::{DocPosting, PostingsAcc, BODY, FIELDS, HEADING, META, SPEAKER, TITLE};
 use super::sink::{put, ChunkGroups, DocChunks, IndexFile, IndexSink};
@@ -44,6 +44,78 @@ fn flush_dict(
         return Ok(());
     };
     chunks.push(dict.finish()?, range, sink)
+}
+
+/// Cuts the last chunk of a dictionary-format table and lists its chunks
+/// for the manifest.
+fn finish_dicts(
+    last: TermDictBuilder,
+    mut chunks: ChunkGroups<(String, String)>,
+    sink: &mut impl IndexSink,
+) -> Result<Vec<TermChunkEntry>, FormatError> {
+    flush_dict(last, &mut chunks, sink)?;
+    Ok(chunks
+        .finish(sink)?
+        .into_iter()
+        .map(|(file, (first, last))| TermChunkEntry { file, first, last })
+        .collect())
+}
+
+/// The completion table: for every one- and two-character prefix, its
+/// most frequent completions (as the reader ranks them: document frequency,
+/// then term order), plus every term of at most two characters. A query
+/// word of one or two characters reads this instead of the dictionary
+/// chunks of its whole prefix range (a letter spans dozens).
+#[derive(Default)]
+struct Completions {
+    /// Per prefix length (1, 2): the prefix being collected and its best
+    /// terms so far, best first.
+    open: [(String, Vec<Candidate>); 2],
+    out: std::collections::BTreeMap<String, u64>,
+}
+
+/// A completion: document frequency, term, dictionary value.
+type Candidate = (u32, String, u64);
+
+impl Completions {
+    /// `term` comes in byte order; `packed` is its dictionary value.
+    fn add(&mut self, term: &str, packed: u64) {
+        let chars = term.chars().count();
+        if chars <= crate::expand::SHORT_WORD_CHARS {
+            self.out.insert(term.to_owned(), packed);
+        }
+        if crate::expand::is_unfolded_variant(term) {
+            return;
+        }
+        let df = super::termdict::unpack(packed).1;
+        for (k, (prefix, best)) in self.open.iter_mut().enumerate() {
+            let Some((end, _)) = term.char_indices().nth(k) else {
+                continue;
+            };
+            let end = end + term[end..].chars().next().map_or(0, char::len_utf8);
+            if prefix.as_str() != &term[..end] {
+                for (_, t, v) in best.drain(..) {
+                    self.out.insert(t, v);
+                }
+                *prefix = term[..end].to_owned();
+            }
+            // Terms arrive in order: an equal frequency keeps the earlier.
+            let at = best.partition_point(|(d, _, _)| *d >= df);
+            if at < crate::expand::COMPLETIONS_PER_PREFIX {
+                best.insert(at, (df, term.to_owned(), packed));
+                best.truncate(crate::expand::COMPLETIONS_PER_PREFIX);
+            }
+        }
+    }
+
+    fn finish(mut self) -> std::collections::BTreeMap<String, u64> {
+        for (_, best) in &mut self.open {
+            for (_, t, v) in best.drain(..) {
+                self.out.insert(t, v);
+            }
+        }
+        self.out
+    }
 }
 
 /// Positions skipped between blocks and between values of a field, so a
@@ -87,13 +159,17 @@ impl Default for WriterSettings {
 }
 
 /// Doc chunk size for `total` bytes of document JSON: `0.75 × √total`,
-/// between 2 and 32 KiB. A first result page fetches up to ten chunks (cost
+/// between 2 and 12 KiB. A first result page fetches up to ten chunks (cost
 /// ∝ size) after a manifest whose doc table grows with the number of chunks
 /// (cost ∝ total / size); the sum is smallest near `√(total × c)`, and 0.75
 /// fits the measured costs (≈4 KiB for 30 MB of Reuters stories, ≈7 KiB for
-/// 94 MB of dictionary entries, see docs/benchmarks.md).
+/// 94 MB of dictionary entries, see docs/benchmarks.md). That balance counts
+/// one query; a visitor types many, each paying the chunks again, while the
+/// manifest is paid once. So above ~270 MB of documents the chunks stop
+/// growing: at a million documents the square root gave 24 KiB chunks,
+/// and a typed word cost 1.7 times what it costs at 100,000.
 pub fn auto_doc_chunk_bytes(total: usize) -> usize {
-    ((total as f64).sqrt() * 0.75).clamp(2048.0, 32768.0) as usize
+    ((total as f64).sqrt() * 0.75).clamp(2048.0, 12288.0) as usize
 }
 
 /// Builds an index from documents added in DocNum order. `IndexWriter::new`
@@ -379,6 +455,12 @@ impl<S: IndexSink> IndexWriter<S> {
         num
     }
 
+    /// Sets the search help's example queries, known only once every
+    /// document went by.
+    pub fn set_examples(&mut self, examples: super::SearchExamples) {
+        self.settings.archive.examples = examples;
+    }
+
     /// Writes the rest of the index (dictionary, postings, docmeta, ids,
     /// the last doc chunks, then `manifest.json`) and returns the sink.
     pub fn finish_into(mut self) -> Result<S, FormatError> {
@@ -399,9 +481,11 @@ impl<S: IndexSink> IndexWriter<S> {
         let mut dict = TermDictBuilder::default();
         let mut post = PostingsBuilder::default();
         let mut post_range: Option<(String, String)> = None;
+        let mut completions = Completions::default();
         for (term, list) in terms {
             let offset = post.add_encoded(&list);
             dict.add(&term, offset, u64::from(list.df()));
+            completions.add(&term, super::termdict::pack(offset, u64::from(list.df())));
             drop(list);
             if dict.key_bytes() >= self.settings.dict_chunk_bytes {
                 flush_dict(std::mem::take(&mut dict), &mut term_chunks, sink)?;
@@ -416,12 +500,17 @@ impl<S: IndexSink> IndexWriter<S> {
         if let Some(range) = post_range.take() {
             posting_chunks.push(post.finish(), range, sink)?;
         }
-        flush_dict(dict, &mut term_chunks, sink)?;
-        let term_chunks = term_chunks
-            .finish(sink)?
-            .into_iter()
-            .map(|(file, (first, last))| TermChunkEntry { file, first, last })
-            .collect();
+        let term_chunks = finish_dicts(dict, term_chunks, sink)?;
+        let mut completion_chunks = ChunkGroups::new(COMPLETIONS_STEM);
+        let mut dict = TermDictBuilder::default();
+        for (term, packed) in completions.finish() {
+            let (offset, df) = super::termdict::unpack(packed);
+            dict.add(&term, offset, u64::from(df));
+            if dict.key_bytes() >= self.settings.dict_chunk_bytes {
+                flush_dict(std::mem::take(&mut dict), &mut completion_chunks, sink)?;
+            }
+        }
+        let completion_chunks = finish_dicts(dict, completion_chunks, sink)?;
         let mut prev_last: Option<String> = None;
         let posting_chunks = posting_chunks
             .finish(sink)?
@@ -500,6 +589,7 @@ impl<S: IndexSink> IndexWriter<S> {
             ids,
             files: listed,
             term_chunks,
+            completion_chunks,
             posting_chunks,
             doc_chunks,
         };
@@ -541,6 +631,6 @@ mod tests {
     fn doc_chunk_size_grows_with_the_square_root_of_the_corpus() {
         assert_eq!(auto_doc_chunk_bytes(0), 2048);
         assert_eq!(auto_doc_chunk_bytes(100_000_000), 7500);
-        assert_eq!(auto_doc_chunk_bytes(1 << 40), 32768);
+        assert_eq!(auto_doc_chunk_bytes(1 << 40), 12288);
     }
 }
