@@ -22,6 +22,8 @@ pub struct Config {
     pub path: Option<PathBuf>,
     /// The file has an `[embed]` table: the archivist means to embed it.
     pub embed_section: bool,
+    /// `[site]`: static pages and what works offline.
+    pub site: crate::site::SiteOptions,
 }
 
 /// One topic of the taxonomy: a document gets the topic when its text
@@ -45,6 +47,8 @@ struct RawConfig {
     embed: RawEmbed,
     #[serde(default)]
     corpus: RawCorpus,
+    #[serde(default)]
+    site: crate::site::SiteOptions,
     #[serde(default)]
     clean: Vec<crate::clean::CleanEntry>,
     #[serde(default)]
@@ -203,6 +207,8 @@ impl Config {
                     allowed_origins: raw.embed.allowed_origins,
                     allow_filter_change: raw.embed.allow_filter_change,
                 },
+                // Chosen from the documents once they are read.
+                examples: Default::default(),
             },
             search: SearchSettings {
                 one_typo_min_len: raw.search.one_typo_min_len,
@@ -217,6 +223,7 @@ impl Config {
             clean: raw.clean,
             path,
             embed_section: false,
+            site: raw.site,
         }
     }
 
@@ -299,10 +306,29 @@ mod tests {
     }
 
     #[test]
+    fn site_pages_take_a_layout_name() {
+        use crate::site::PageLayout;
+        let p = Path::new("archive.toml");
+        assert_eq!(Config::parse("", p).unwrap().site.pages, PageLayout::Auto);
+        for (name, layout) in [
+            ("each", PageLayout::Each),
+            ("grouped", PageLayout::Grouped),
+            ("none", PageLayout::None),
+        ] {
+            let c = Config::parse(&format!("[site]\npages = \"{name}\"\n"), p).unwrap();
+            assert_eq!(c.site.pages, layout);
+        }
+        let e = Config::parse("[site]\npages = \"some\"\n", p)
+            .unwrap_err()
+            .to_string();
+        assert!(e.contains("archive.toml") && e.contains("grouped"), "{e}");
+    }
+
+    #[test]
     fn empty_file_gives_defaults() {
         let c = Config::parse("", Path::new("a.toml")).expect("parses");
         assert_eq!(c.archive.lang, "en");
-        assert_eq!(c.archive.page_size, 20);
+        assert_eq!(c.archive.page_size, 10);
         assert_eq!(c.search.one_typo_min_len, 5);
         assert!(c.archive.embed.allow_filter_change);
     }

@@ -19,6 +19,7 @@
 //! removed → [`metadata`] and [`structure`] turn each draft into an
 //! [`engine::Document`] → ids ([`assign_ids`]) → [`catalog`] → the index
 //! ([`output`]) and the site ([`site`]).
+#![forbid(unsafe_code)]
 
 pub mod boilerplate;
 pub mod catalog;
@@ -28,11 +29,13 @@ pub mod config;
 pub mod corpus;
 pub mod draft;
 pub mod encoding;
+pub mod examples;
 pub mod html;
 pub mod markdown;
 pub mod metadata;
 pub mod output;
 pub mod packed;
+pub mod related;
 pub mod segment;
 pub mod site;
 pub mod structure;
@@ -241,6 +244,7 @@ fn load_with<T: Send>(
                     .into_par_iter()
                     .map(|mut d| {
                         catalog.apply(&mut d);
+                        metadata::speakers::adopt_listed_names(&mut d);
                         metadata::clean_labels(&mut d);
                         (u64::from(d.word_count), pack(d))
                     })

@@ -292,8 +292,24 @@ fn build(args: &BuildArgs) -> Result<ExitCode> {
                 eprintln!("note: {n}");
             }
         }
+        // What a static host counts: the site's files and size, else the
+        // index's alone.
+        let written = match &report.site {
+            Some(s) => format!(
+                "site: {} files, {:.1} MB; index: {} files, {:.1} MB",
+                s.files,
+                s.bytes as f64 / 1e6,
+                report.index_files,
+                report.index_bytes as f64 / 1e6
+            ),
+            None => format!(
+                "{} index files, {:.1} KB",
+                report.index_files,
+                report.index_bytes as f64 / 1024.0
+            ),
+        };
         emit(&format!(
-            "{} files, {} documents, {} words, {} warnings ({} errors) in {:.2} s → {} ({} index files, {:.1} KB)",
+            "{} files, {} documents, {} words, {} warnings ({} errors) in {:.2} s → {} ({written})",
             c.files,
             c.documents,
             c.words,
@@ -301,8 +317,6 @@ fn build(args: &BuildArgs) -> Result<ExitCode> {
             errors,
             report.elapsed.as_secs_f64(),
             out.display(),
-            report.index_files,
-            report.index_bytes as f64 / 1024.0
         ))?;
     }
     Ok(if errors > 0 {

@@ -16,7 +16,7 @@ use regex::Regex;
 use std::sync::LazyLock;
 
 static ROLE_LABEL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:question|questions|q|moderator|answer|a|participant|participants|reporter|reporters|journalist|audience member|audience|interviewer|interpreter|operator|staff|voice|announcer|narrator|panelist|host|unidentified\b.*|off-mic|crowd|press)$")
+    Regex::new(r"(?i)^(?:question|questions|q|moderator|answer|a|participant|participants|reporter|reporters|journalist|audience member|audience|interviewer|interpreter|operator|staff|voice|announcer|narrator|panelist|host|guest|caller|questioner|speaker|voices|unidentified\b.*|unknown\b.*|(?:male|female) (?:voice|speaker)|off-mic|crowd|press)$")
         .unwrap_or_else(|e| panic!("{e}"))
 });
 static MIXED_ROLE_TURN: LazyLock<Regex> = LazyLock::new(|| {
@@ -241,7 +241,9 @@ mod tests {
         assert!(
             is_role_label("QUESTION")
                 && is_role_label("Moderator")
+                && is_role_label("FEMALE SPEAKER")
                 && !is_role_label("SECRETARY BLINKEN")
+                && !is_role_label("GUEST ROE")
         );
     }
 

@@ -345,3 +345,30 @@ fn script_tags_in_text_stay_text() {
         docs[0].blocks
     );
 }
+
+/// Found by fuzzing: rs-trafilatura 0.2.2 panics on this page (a string
+/// sliced inside a character). The page is read by our own rules instead,
+/// the build succeeds, and no panic message reaches the user.
+#[test]
+fn a_page_that_panics_the_main_text_extractor_is_read_by_our_own_rules() {
+    let d = tmp("extractor-panic");
+    let corpus = d.join("c");
+    fs::create_dir_all(&corpus).expect("dir");
+    let page = include_bytes!("fixtures/trafilatura-char-boundary-panic.html");
+    fs::write(corpus.join("page.html"), page).expect("write");
+    fs::write(corpus.join("article.txt"), ARTICLE).expect("write");
+    let out = d.join("site");
+    let o = run(
+        &[
+            corpus.to_str().expect("p"),
+            "-o",
+            out.to_str().expect("p"),
+            "--index-only",
+        ],
+        &d,
+    );
+    let err = stderr(&o);
+    assert_eq!(o.status.code(), Some(0), "{err}");
+    assert!(!err.contains("panicked"), "{err}");
+    assert!(out.join("index/manifest.json").is_file());
+}

@@ -14,7 +14,10 @@
 //! extractor alone 0.96.
 
 use crate::draft::{RawBlock, RawKind, Stated};
+use std::cell::Cell;
 use std::collections::HashSet;
+use std::panic::{self, AssertUnwindSafe};
+use std::sync::Once;
 
 /// Fewer words than this in the extractor's text: it found no article
 /// (a listing, a form, an error page) and the page's own rules decide.
@@ -46,10 +49,37 @@ fn triple_hash(w: &[String]) -> u64 {
     h
 }
 
+thread_local! {
+    /// Set while this thread is inside the extractor.
+    static IN_EXTRACTOR: Cell<bool> = const { Cell::new(false) };
+}
+
+/// The extractor's result, or `None` when it panics. rs-trafilatura 0.2.2
+/// slices a string inside a character on some pages (found by fuzzing:
+/// `is_share_button_text`); such a page is then read by our own rules
+/// instead of stopping the build. The panic stays silent: the panic hook
+/// is told to skip panics raised inside the extractor, and reports every
+/// other panic as before.
+fn extract_guarded(src: &str) -> Option<rs_trafilatura::ExtractResult> {
+    static QUIET_HOOK: Once = Once::new();
+    QUIET_HOOK.call_once(|| {
+        let previous = panic::take_hook();
+        panic::set_hook(Box::new(move |info| {
+            if !IN_EXTRACTOR.with(Cell::get) {
+                previous(info);
+            }
+        }));
+    });
+    IN_EXTRACTOR.with(|f| f.set(true));
+    let r = panic::catch_unwind(AssertUnwindSafe(|| rs_trafilatura::extract(src)));
+    IN_EXTRACTOR.with(|f| f.set(false));
+    r.ok()?.ok()
+}
+
 impl MainText {
     /// The extractor's reading of `src`, or `None` when it finds no article.
     pub(super) fn of(src: &str) -> Option<MainText> {
-        let r = rs_trafilatura::extract(src).ok()?;
+        let r = extract_guarded(src)?;
         let w = words(&r.content_text);
         if w.len() < MIN_WORDS {
             return None;

@@ -10,17 +10,23 @@
 //! - `doc_type`: see [`doc_type`].
 //! - `lang`: stated language, else a stop-word vote (English/Spanish/French),
 //!   else the archive default.
-//! - `speakers`, `people`: see [`people`]. `places`: see [`places`].
+//! - `speakers`: see [`speakers`]; `people`: see [`people`]; `places`: see
+//!   [`places`].
+//! - `extra`: printed facts the model has no field for, minus page chrome;
+//!   see [`extra`].
 //! - `topics`: taxonomy terms from `archive.toml`, see [`topics`].
 
 pub mod dates;
+pub mod extra;
+pub mod name_words;
 pub mod people;
 pub mod places;
+pub mod speakers;
 pub mod topics;
 
 pub use dates::{is_iso_date, parse_date};
 
-use crate::draft::Draft;
+use crate::draft::{Draft, RawBlock, Stated};
 use crate::structure::build_blocks;
 use crate::text::word_count;
 use engine::{Block, Document, Origin};
@@ -160,6 +166,24 @@ pub fn detect_lang(text: &str) -> Option<&'static str> {
     Some(["en", "es", "fr"][best])
 }
 
+/// All the text a name can be printed in (titles and bylines included).
+fn full_text(title: &str, stated: &Stated, raw: &[RawBlock], blocks: &[Block]) -> String {
+    let mut text = String::with_capacity(
+        raw.iter().map(|b| b.text.len() + 1).sum::<usize>() + title.len() + 64,
+    );
+    text.push_str(title);
+    text.push_str(".\n\n");
+    for v in stated.extra.values() {
+        text.push_str(v);
+        text.push_str(".\n\n");
+    }
+    for b in blocks {
+        text.push_str(b.text());
+        text.push('\n');
+    }
+    text
+}
+
 /// Builds the document (without its id, see `crate::assign_ids`).
 pub fn build_document(draft: Draft, source_file: &str, ctx: &Context<'_>) -> Document {
     let Draft {
@@ -175,46 +199,8 @@ pub fn build_document(draft: Draft, source_file: &str, ctx: &Context<'_>) -> Doc
         origin.insert(k.to_string(), Origin::Text);
     };
 
-    // All the text a name can be printed in (titles and bylines included).
-    let mut full_text = String::with_capacity(
-        raw.iter().map(|b| b.text.len() + 1).sum::<usize>() + title.len() + 64,
-    );
-    full_text.push_str(&title);
-    full_text.push_str(".\n\n");
-    for v in stated.extra.values() {
-        full_text.push_str(v);
-        full_text.push_str(".\n\n");
-    }
-    for b in &blocks {
-        full_text.push_str(b.text());
-        full_text.push('\n');
-    }
-
-    // Speaker display names.
-    let mut display: BTreeMap<String, String> = BTreeMap::new();
-    let mut speakers: Vec<String> = stated.speakers.clone();
-    for b in &mut blocks {
-        if let Block::Turn {
-            speaker,
-            label,
-            role,
-            ..
-        } = b
-        {
-            if *role {
-                continue;
-            }
-            let name = display
-                .entry(label.clone())
-                .or_insert_with(|| people::speaker_display(label, &full_text, ctx.gazetteer))
-                .clone();
-            if !speakers.contains(&name) {
-                speakers.push(name.clone());
-            }
-            *speaker = name;
-        }
-    }
-    speakers.sort();
+    let full_text = full_text(&title, &stated, &raw, &blocks);
+    let speakers = speakers::resolve_turns(&mut blocks, &stated, &full_text, ctx.gazetteer);
 
     let mut people = people::people_in(&title, &full_text, &speakers, ctx.gazetteer);
     for p in &stated.people {
@@ -269,10 +255,7 @@ pub fn build_document(draft: Draft, source_file: &str, ctx: &Context<'_>) -> Doc
             set(k);
         }
     }
-    let mut extra = stated.extra;
-    if let Some(s) = stated.section {
-        extra.insert("section".into(), s);
-    }
+    let extra = extra::shown(stated.extra, &title, source.as_deref(), date.as_deref());
     Document {
         id: String::new(),
         title,
@@ -292,6 +275,7 @@ pub fn build_document(draft: Draft, source_file: &str, ctx: &Context<'_>) -> Doc
         origin,
         extra,
         blocks,
+        related: Vec::new(),
     }
 }
 

@@ -1,4 +1,4 @@
-//! People and speaker display names.
+//! People named in a document.
 //!
 //! **Rule for `people`.** A person is a full name (two to four capitalised
 //! words, middle initials allowed, e.g. "Antony J. Blinken") that the text
@@ -17,330 +17,14 @@
 //! people too. Names made of place, organisation or calendar words are
 //! rejected, so "United States" or "Homeland Security" never qualify.
 //!
-//! **Speaker display names.** A label such as "SECRETARY BLINKEN" loses its
-//! title words; the remaining surname is looked up in the document, and the
-//! most frequent full name ending in it ("Antony J. Blinken") is the display
-//! name. Without one, the label itself in title case is shown.
+//! Speaker labels become people in [`super::speakers`].
 
 use regex::Regex;
 use std::collections::BTreeMap;
 use std::sync::LazyLock;
 
+use super::name_words::{is_title_word, NOT_NAME, TITLES};
 use super::places::Gazetteer;
-
-/// Titles and roles printed before a name (lowercase forms; "Gov." etc. keep the dot).
-const TITLES: &[&str] = &[
-    "president",
-    "presidents",
-    "vice president",
-    "vice-president",
-    "secretary",
-    "deputy secretary",
-    "under secretary",
-    "assistant secretary",
-    "attorney general",
-    "minister",
-    "foreign minister",
-    "prime minister",
-    "ambassador",
-    "commissioner",
-    "governor",
-    "gov.",
-    "mayor",
-    "senator",
-    "sen.",
-    "rep.",
-    "representative",
-    "congressman",
-    "congresswoman",
-    "chancellor",
-    "king",
-    "queen",
-    "pope",
-    "general",
-    "gen.",
-    "chief",
-    "director",
-    "chairman",
-    "chairwoman",
-    "chair",
-    "judge",
-    "justice",
-    "mr",
-    "mr.",
-    "ms",
-    "ms.",
-    "mrs",
-    "mrs.",
-    "dr",
-    "dr.",
-    "professor",
-    "prof.",
-    "spokesperson",
-    "spokesman",
-    "spokeswoman",
-    "commander",
-    "colonel",
-    "col.",
-    "sheriff",
-    "bishop",
-    "rev.",
-    "prince",
-    "princess",
-    "emir",
-    "sheikh",
-    "lord",
-    "lady",
-    "sir",
-    "dame",
-    "journalist",
-    "reporter",
-    "lawyer",
-    "activist",
-    "official",
-    "envoy",
-    "coordinator",
-    "advocate",
-    "researcher",
-    "economist",
-    "editor",
-    "correspondent",
-    "presidente",
-    "secretario",
-    "secretaria",
-    "canciller",
-    "senador",
-    "diputado",
-    "gobernador",
-    "alcalde",
-    "foreign secretary",
-    "interior secretary",
-    "high commissioner",
-];
-
-/// Capitalised words that never belong to a person's name.
-const NOT_NAME: &[&str] = &[
-    "The",
-    "A",
-    "An",
-    "United",
-    "States",
-    "Department",
-    "Government",
-    "Commission",
-    "European",
-    "Union",
-    "House",
-    "Office",
-    "National",
-    "International",
-    "News",
-    "Security",
-    "Homeland",
-    "Council",
-    "Ministry",
-    "Agency",
-    "Republic",
-    "Foreign",
-    "Affairs",
-    "Justice",
-    "State",
-    "Center",
-    "Centre",
-    "Institute",
-    "Society",
-    "Committee",
-    "Association",
-    "Organization",
-    "Organisation",
-    "Fund",
-    "Bank",
-    "Group",
-    "Corporation",
-    "Inc",
-    "Ltd",
-    "Party",
-    "Times",
-    "Post",
-    "Network",
-    "Service",
-    "University",
-    "Initiative",
-    "Program",
-    "Programme",
-    "Forum",
-    "Unit",
-    "Court",
-    "Army",
-    "Navy",
-    "Force",
-    "Forces",
-    "Police",
-    "Guard",
-    "Patrol",
-    "Administration",
-    "Congress",
-    "Senate",
-    "Parliament",
-    "Nations",
-    "Kingdom",
-    "Federation",
-    "Mission",
-    "Operation",
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
-    "Secretary",
-    "President",
-    "Minister",
-    "General",
-    "Attorney",
-    "Deputy",
-    "Under",
-    "Assistant",
-    "Vice",
-    "Ambassador",
-    "Governor",
-    "Mayor",
-    "Director",
-    "Chief",
-    "Mr",
-    "Ms",
-    "Mrs",
-    "Dr",
-    "And",
-    "Of",
-    "In",
-    "On",
-    "For",
-    "With",
-    "At",
-    "By",
-    "This",
-    "That",
-    "Today",
-    "Thank",
-    "Dear",
-    "Press",
-    "Release",
-    "Statement",
-    "Joint",
-    "Plan",
-    "Action",
-    "Border",
-    "Migration",
-    "Human",
-    "Rights",
-    "Global",
-    "Development",
-    "Report",
-    "Act",
-    "Law",
-    "Policy",
-    "Strategy",
-    "Dialogue",
-    "Summit",
-    "North",
-    "South",
-    "East",
-    "West",
-    "Western",
-    "Eastern",
-    "Northern",
-    "Southern",
-    "Central",
-    "Agreement",
-    "Declaration",
-    "Framework",
-    "Task",
-    "Emergency",
-    "Response",
-    "Control",
-    "Public",
-    "Health",
-    "Safe",
-    "Communities",
-    "Working",
-    "Treasury",
-    "Intelligence",
-    "Financial",
-    "Drug",
-    "Enforcement",
-    "Customs",
-    "Immigration",
-    "Federal",
-    "Bureau",
-    "Crime",
-    "Criminal",
-    "Organizations",
-    "Transnational",
-    "Merida",
-    "Mérida",
-    "Spanish",
-    "English",
-    "Version",
-    "Americans",
-    "Mexicans",
-    "Europeans",
-    "Africans",
-    "Refugees",
-    "Refugee",
-    "Migrants",
-    "Volunteer",
-    "Volunteers",
-    "Photo",
-    "Credit",
-    "Presenter",
-    "Production",
-    "Duration",
-    "Read",
-    "More",
-    "Listen",
-    "Related",
-    "However",
-    "But",
-    "Meanwhile",
-    "Despite",
-    "During",
-    "After",
-    "Before",
-    "While",
-    "When",
-    "Where",
-    "Both",
-    "Our",
-    "We",
-    "They",
-    "Those",
-    "These",
-    "Many",
-    "Most",
-    "Some",
-    "Other",
-    "Every",
-    "Each",
-    "Here",
-    "There",
-    "Next",
-    "Last",
-    "First",
-];
 
 const SPEECH_VERBS: &str = "said|says|told|added|noted|stated|explained|wrote|argued|warned|asked|replied|declared|recalled|insisted|stressed|urged|announced|tweeted|testified";
 
@@ -351,7 +35,8 @@ fn re(p: &str) -> Regex {
 /// A name never crosses a line break and starts after a non-letter. Word
 /// boundaries elsewhere are ASCII ones (`(?-u:\b)`): Unicode ones would stop
 /// the regex engine's fast DFA on any non-ASCII text.
-const NAME_CORE: &str = r"((?:\p{Lu}[\p{Ll}\p{M}'’\-]+|\p{Lu}\.)(?:[ \t]+(?:de|del|la|van|von|der|da|dos|bin|al|el|\p{Lu}\.|\p{Lu}[\p{Ll}\p{M}'’\-]+(?:-\p{Lu}[\p{Ll}\p{M}'’\-]+)?)){1,3})";
+/// An inner capital is part of the word: "McAllister", "DiCaprio".
+const NAME_CORE: &str = r"((?:\p{Lu}[\p{Ll}\p{M}'’\-]+(?:\p{Lu}[\p{Ll}\p{M}'’\-]+)?|\p{Lu}\.)(?:[ \t]+(?:de|del|la|van|von|der|da|dos|bin|al|el|\p{Lu}\.|\p{Lu}[\p{Ll}\p{M}'’\-]+(?:\p{Lu}[\p{Ll}\p{M}'’\-]+)?(?:-\p{Lu}[\p{Ll}\p{M}'’\-]+)?)){1,3})";
 /// A name where the match starts: after a non-letter (or at the start).
 const NAME_START: &str = r"(?:^|[^\p{L}\p{N}])";
 
@@ -394,12 +79,7 @@ static TITLE_SURNAME: LazyLock<Regex> = LazyLock::new(|| {
     ))
 });
 
-fn is_title_word(w: &str) -> bool {
-    let l = w.to_lowercase();
-    TITLES.contains(&l.as_str())
-}
-
-fn valid_name_word(w: &str) -> bool {
+pub(super) fn valid_name_word(w: &str) -> bool {
     let bare = w.trim_end_matches("’s").trim_end_matches("'s");
     !(NOT_NAME.contains(&bare)
         || is_title_word(bare)
@@ -409,7 +89,7 @@ fn valid_name_word(w: &str) -> bool {
 /// Cleans a name candidate: keeps the longest run of name words from its
 /// start (`from_end` = false, after a title) or from its end (before a
 /// speech verb), rejects place names. None when no person's name remains.
-fn clean_name(candidate: &str, gaz: &Gazetteer) -> Option<String> {
+pub(super) fn clean_name(candidate: &str, gaz: &Gazetteer) -> Option<String> {
     clean_name_from(candidate, false, gaz)
 }
 
@@ -587,38 +267,6 @@ fn find_word(text: &str, word: &str, from: usize) -> Option<usize> {
     None
 }
 
-/// Display name for a speaker label: see the module docs.
-pub fn speaker_display(label: &str, text: &str, gaz: &Gazetteer) -> String {
-    let words: Vec<&str> = label.split_whitespace().collect();
-    let mut k = 0;
-    // Drop title words, longest title first ("DEPUTY SECRETARY" before "SECRETARY").
-    'outer: while k < words.len() {
-        for len in (1..=2).rev() {
-            if k + len <= words.len() {
-                let phrase = words[k..k + len].join(" ").to_lowercase();
-                if TITLES.contains(&phrase.as_str())
-                    || matches!(
-                        phrase.as_str(),
-                        "foreign" | "interior" | "deputy" | "under" | "assistant" | "vice"
-                    )
-                {
-                    k += len;
-                    continue 'outer;
-                }
-            }
-        }
-        break;
-    }
-    let rest = &words[k..];
-    if let Some(surname_caps) = rest.last() {
-        let surname = crate::text::title_case(surname_caps);
-        if let Some(full) = full_name_for(text, &surname, gaz) {
-            return full;
-        }
-    }
-    crate::text::title_case(label)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -646,22 +294,18 @@ mod tests {
     }
 
     #[test]
-    fn capitalised_pairs_alone_are_not_people() {
-        let text = "Homeland Security and Costa Rica signed. Border Patrol agents and El Paso officials met.";
-        assert!(people(text, &[], g()).is_empty());
+    fn an_inner_capital_stays_in_the_name() {
+        let text = "Attorney General Fiona McAllister spoke. Leo DiCaprio said so.";
+        assert_eq!(
+            people(text, &[], g()),
+            vec!["Fiona McAllister", "Leo DiCaprio"],
+            "no name is cut at its inner capital"
+        );
     }
 
     #[test]
-    fn speaker_labels_resolve_to_printed_full_names() {
-        let text = "Minister Jane Q. Roe spoke first. Jane Q. Roe, Minister of Water";
-        assert_eq!(speaker_display("MINISTER ROE", text, g()), "Jane Q. Roe");
-        assert_eq!(
-            speaker_display("DEPUTY SECRETARY STONE", text, g()),
-            "Deputy Secretary Stone"
-        );
-        assert_eq!(
-            speaker_display("MS NAUERT", "Nothing here", g()),
-            "Ms Nauert"
-        );
+    fn capitalised_pairs_alone_are_not_people() {
+        let text = "Homeland Security and Costa Rica signed. Border Patrol agents and El Paso officials met.";
+        assert!(people(text, &[], g()).is_empty());
     }
 }

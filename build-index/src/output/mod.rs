@@ -5,6 +5,7 @@
 //! output stays untouched until the new one is whole.
 
 use crate::config::Config;
+use crate::examples::ExampleFinder;
 use crate::site::{self, AppFiles, SiteError, SiteReport};
 use crate::{load_corpus_packed, Corpus, Error, PackedDoc, PackedReader, Severity, Warning};
 use engine::{auto_doc_chunk_bytes, Document, IndexSink, IndexWriter, WriterSettings};
@@ -158,12 +159,15 @@ pub fn write(
     let staging = Staging::new(out)?;
     // Document numbers follow id order (the engine's contract).
     documents.sort_unstable_by(|a, b| a.id.cmp(&b.id));
+    let mut related = crate::related::compute_packed(&documents, &mut packed)?;
+    phases.end("related");
     let index_dir = staging.path().join("index");
     create_dir(&index_dir)?;
     // The automatic doc chunk size, known before the first document goes
     // in: the writer then cuts doc chunks as documents arrive instead of
     // holding them all until it can compute it.
-    let doc_json: usize = documents.iter().map(PackedDoc::len).sum();
+    let doc_json = documents.iter().map(PackedDoc::len).sum::<usize>() + related.added_bytes();
+    let position = |id: &str| documents.binary_search_by(|d| d.id.as_str().cmp(id)).ok();
     let mut writer = IndexWriter::with_sink(
         WriterSettings {
             archive: cfg.archive.clone(),
@@ -176,7 +180,10 @@ pub fn write(
     let pages = if opts.index_only {
         None
     } else {
-        Some(site::Pages::new(staging.path(), &cfg.archive, opts.app)?)
+        Some(
+            site::Pages::new(staging.path(), &cfg.archive, opts.app, cfg.site, doc_count)?
+                .with_positions(&position),
+        )
     };
 
     let (index, pages) = std::thread::scope(|scope| {
@@ -195,10 +202,12 @@ pub fn write(
         let mut batch = Vec::with_capacity(PAGE_BATCH);
         let mut failed = None;
         let mut json = Vec::new();
+        let mut list = Vec::new();
+        let mut examples = ExampleFinder::default();
         for d in &documents {
             let added = packed
                 .read(d, &mut json)
-                .and_then(|()| writer.add_encoded(&json).map_err(Error::from));
+                .and_then(|()| add_with_related(&mut writer, &mut json, &mut related, &mut list));
             let doc = match added {
                 Ok(doc) => doc,
                 Err(e) => {
@@ -206,6 +215,7 @@ pub fn write(
                     break;
                 }
             };
+            examples.observe(&doc);
             if tx.is_some() {
                 batch.push(doc);
                 if batch.len() == PAGE_BATCH {
@@ -220,6 +230,7 @@ pub fn write(
         if let Some(t) = tx.take() {
             let _ = t.send(batch);
         }
+        writer.set_examples(examples.finish());
         let index = match failed {
             Some(e) => Err(e),
             None => finish_index(writer, &mut phases),
@@ -271,6 +282,20 @@ pub fn write(
         elapsed: started.elapsed(),
         phases: phases.into_vec(),
     })
+}
+
+/// Adds a packed document (`json`, completed in place) with its related
+/// documents.
+fn add_with_related(
+    writer: &mut IndexWriter<IndexDir>,
+    json: &mut Vec<u8>,
+    related: &mut crate::related::RelatedLists,
+    list: &mut Vec<u8>,
+) -> Result<Document, Error> {
+    if related.next_json(list)? {
+        engine::docstore::append_related(json, list)?;
+    }
+    Ok(writer.add_encoded(json)?)
 }
 
 /// Writes the rest of the index. Returns the number of index files and

@@ -56,6 +56,7 @@ pub fn first_page(index_dir: &Path, page_size: usize) -> Result<FirstPage, SiteE
                 speakers: d.speakers.clone(),
                 snippet: snippet.text,
                 block: snippet.block,
+                page: None,
             })
         })
         .collect();
@@ -290,6 +291,7 @@ mod tests {
                 speakers: (1..=6).map(|i| format!("S{i}")).collect(),
                 snippet: "<b>not markup</b> & more".into(),
                 block: 1,
+                page: None,
             }],
         }
     }

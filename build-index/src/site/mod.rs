@@ -8,7 +8,8 @@
 //! # fn demo(staging: &std::path::Path, archive: &engine::ArchiveInfo, docs: &[engine::Document]) -> Result<(), site::SiteError> {
 //! // `staging/index/` already holds the index files written by the engine.
 //! let app = AppFiles::bundled().map(Ok).unwrap_or_else(|| AppFiles::from_dir("dist".as_ref()))?;
-//! let report = site::write_site(staging, &SiteInput { archive, documents: docs, app: Some(&app) })?;
+//! let input = SiteInput { archive, documents: docs, app: Some(&app), options: Default::default() };
+//! let report = site::write_site(staging, &input)?;
 //! println!("{} files, offline.html {:?} bytes", report.files, report.bundle_bytes);
 //! # Ok(()) }
 //! ```
@@ -23,9 +24,35 @@ pub mod first_page;
 pub mod headers;
 pub mod html;
 pub mod pages;
+pub mod related;
 pub mod sw;
 
 pub use app::{csp_hash, AppFiles, Entry};
+
+pub use pages::PageLayout;
+
+/// The `[site]` settings of archive.toml.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct SiteOptions {
+    /// Which static pages documents get.
+    pub pages: PageLayout,
+    /// What the service worker keeps for offline use.
+    pub offline: OfflineScope,
+}
+
+/// What the service worker downloads for offline use (`[site] offline`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum OfflineScope {
+    /// `whole` up to [`SW_PRECACHE_MAX_INDEX_BYTES`] of index, else `visited`.
+    #[default]
+    Auto,
+    /// The reader and the whole index, on the first visit.
+    Whole,
+    /// The reader and the start-up files; index chunks as searches use them.
+    Visited,
+}
 
 use engine::{ArchiveInfo, Document};
 use std::collections::{HashMap, HashSet};
@@ -62,6 +89,8 @@ pub struct SiteInput<'a> {
     /// `None` writes only the index-independent parts (pages, sitemap,
     /// robots): the site then has no reader.
     pub app: Option<&'a AppFiles>,
+    /// `[site]`: static pages and offline scope (`Auto` is decided here).
+    pub options: SiteOptions,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -94,33 +123,57 @@ const RESERVED: &[&str] = &[
 /// into place afterwards. A build that streams its documents uses
 /// [`Pages`] and [`finish_site`] instead, which is what this does.
 pub fn write_site(dir: &Path, input: &SiteInput<'_>) -> Result<SiteReport, SiteError> {
-    let mut pages = Pages::new(dir, input.archive, input.app)?;
+    let total = input.documents.len();
+    let order: HashMap<&str, usize> = input
+        .documents
+        .iter()
+        .enumerate()
+        .map(|(i, d)| (d.id.as_str(), i))
+        .collect();
+    let position = |id: &str| order.get(id).copied();
+    let mut pages =
+        Pages::new(dir, input.archive, input.app, input.options, total)?.with_positions(&position);
     for doc in input.documents {
         pages.add(doc)?;
     }
     finish_site(pages, input.app)
 }
 
-/// The static pages of a site, written one document at a time, so a build
-/// never holds them all; what the list of documents and the sitemap need
-/// is kept.
+/// The static pages of a site, written one document at a time (a group at
+/// a time when grouped), so a build never holds them all; what the list of
+/// documents and the sitemap need is kept.
 pub struct Pages<'a> {
     dir: PathBuf,
     archive: &'a ArchiveInfo,
     icon: pages::Icon,
+    layout: PageLayout,
+    offline: OfflineScope,
+    /// Documents in the archive (grouped pages say "n–m of total").
+    total: usize,
     /// Page path → index in `entries`, to refuse two documents on one page.
     seen: HashMap<String, usize>,
     entries: Vec<pages::ListEntry>,
+    /// The grouped page being filled.
+    group: Vec<Document>,
+    groups_written: usize,
+    /// A document's position in the order added, for links to related
+    /// documents on grouped pages ([`Pages::with_positions`]).
+    positions: Option<related::Positions<'a>>,
     /// Folders already created under `doc/`.
     dirs: HashSet<PathBuf>,
+    files: usize,
     bytes: u64,
 }
 
 impl<'a> Pages<'a> {
+    /// `total` is the number of documents that will be added (it decides
+    /// an `Auto` layout).
     pub fn new(
         dir: &Path,
         archive: &'a ArchiveInfo,
         app: Option<&AppFiles>,
+        options: SiteOptions,
+        total: usize,
     ) -> Result<Pages<'a>, SiteError> {
         let icon = match app {
             Some(app) => app.icon()?,
@@ -130,14 +183,29 @@ impl<'a> Pages<'a> {
             dir: dir.to_path_buf(),
             archive,
             icon,
+            layout: options.pages.resolve(total),
+            offline: options.offline,
+            total,
             seen: HashMap::new(),
             entries: Vec::new(),
+            group: Vec::new(),
+            groups_written: 0,
+            positions: None,
             dirs: HashSet::new(),
+            files: 0,
             bytes: 0,
         })
     }
 
-    /// Writes the static page of one document.
+    /// Tells grouped pages where each document will be, so they link to a
+    /// related document's page (without it, to the reader).
+    pub fn with_positions(mut self, positions: related::Positions<'a>) -> Self {
+        self.positions = Some(positions);
+        self
+    }
+
+    /// Writes the static page of one document (on a grouped page: once its
+    /// group is full).
     pub fn add(&mut self, doc: &Document) -> Result<(), SiteError> {
         let path = pages::page_path(&doc.id);
         if let Some(&first) = self.seen.get(&path) {
@@ -147,8 +215,59 @@ impl<'a> Pages<'a> {
                 second: doc.id.clone(),
             });
         }
-        let html = pages::document_page(doc, self.archive, &self.icon);
-        let full = self.dir.join(&path);
+        let href = match self.layout {
+            PageLayout::Each | PageLayout::Auto => {
+                let html = pages::document_page(doc, self.archive, &self.icon);
+                self.write_page(&path, &html)?;
+                Some(path.clone())
+            }
+            PageLayout::Grouped => {
+                let href = format!(
+                    "{}#{}",
+                    pages::group_path(self.groups_written),
+                    pages::group_anchor(&doc.id)
+                );
+                self.group.push(doc.clone());
+                if self.group.len() == pages::GROUP_SIZE {
+                    self.flush_group()?;
+                }
+                Some(href)
+            }
+            PageLayout::None => None,
+        };
+        self.seen.insert(path, self.entries.len());
+        self.entries.push(pages::ListEntry::new(doc, href));
+        Ok(())
+    }
+
+    /// Writes the grouped page being filled, if any.
+    fn flush_group(&mut self) -> Result<(), SiteError> {
+        if self.group.is_empty() {
+            return Ok(());
+        }
+        let n = self.groups_written;
+        let first = n * pages::GROUP_SIZE + 1;
+        let links = match self.positions {
+            Some(p) => related::RelatedLinks::Groups(p),
+            None => related::RelatedLinks::Reader,
+        };
+        let html = pages::group_page(
+            &self.group,
+            n,
+            first,
+            self.total,
+            self.archive,
+            &self.icon,
+            links,
+        );
+        self.write_page(&pages::group_path(n), &html)?;
+        self.group.clear();
+        self.groups_written += 1;
+        Ok(())
+    }
+
+    fn write_page(&mut self, path: &str, html: &str) -> Result<(), SiteError> {
+        let full = self.dir.join(path);
         if let Some(parent) = full.parent() {
             if !self.dirs.contains(parent) {
                 fs::create_dir_all(parent).map_err(|source| SiteError::Io {
@@ -159,9 +278,8 @@ impl<'a> Pages<'a> {
             }
         }
         fs::write(&full, html.as_bytes()).map_err(|source| SiteError::Io { path: full, source })?;
+        self.files += 1;
         self.bytes += html.len() as u64;
-        self.seen.insert(path, self.entries.len());
-        self.entries.push(pages::ListEntry::from(doc));
         Ok(())
     }
 }
@@ -169,20 +287,23 @@ impl<'a> Pages<'a> {
 /// Writes the rest of the site once every page is written: the reader app,
 /// the list of documents, sitemap, robots, and with an app the one-file
 /// bundle, service worker and host headers.
-pub fn finish_site(pages: Pages<'_>, app: Option<&AppFiles>) -> Result<SiteReport, SiteError> {
+pub fn finish_site(mut pages: Pages<'_>, app: Option<&AppFiles>) -> Result<SiteReport, SiteError> {
+    pages.flush_group()?;
     let Pages {
         dir,
         archive,
         icon,
         entries,
+        files: page_files,
         bytes: page_bytes,
+        offline,
         ..
     } = pages;
     let dir = dir.as_path();
     let index_sizes = index_sizes(dir)?;
     let mut out = Tally {
         dir,
-        files: index_sizes.len() + entries.len(),
+        files: index_sizes.len() + page_files,
         bytes: page_bytes,
     };
     let mut report = SiteReport {
@@ -193,6 +314,14 @@ pub fn finish_site(pages: Pages<'_>, app: Option<&AppFiles>) -> Result<SiteRepor
     out.bytes += report.index_bytes;
 
     let bundled = report.index_bytes <= BUNDLE_MAX_INDEX_BYTES;
+    // A big index is not downloaded whole by every visitor: the worker
+    // then precaches the start-up files and keeps the chunks each visitor
+    // fetches, and the page says "partly offline".
+    let whole = match offline {
+        OfflineScope::Auto => report.index_bytes <= SW_PRECACHE_MAX_INDEX_BYTES,
+        OfflineScope::Whole => true,
+        OfflineScope::Visited => false,
+    };
     let mut index_script_hashes = Vec::new();
     if let Some(app) = app {
         for (rel, bytes) in app.files() {
@@ -200,9 +329,20 @@ pub fn finish_site(pages: Pages<'_>, app: Option<&AppFiles>) -> Result<SiteRepor
                 return Err(SiteError::Reserved { path: rel.into() });
             }
             if rel == "index.html" {
-                let page =
-                    first_page::name_page(&mark_index_html(app.index_html()?, bundled), archive);
-                let first = first_page::first_page(&dir.join("index"), archive.cards_per_page())?;
+                let page = first_page::name_page(
+                    &mark_index_html(app.index_html()?, bundled, !whole),
+                    archive,
+                );
+                let mut first =
+                    first_page::first_page(&dir.join("index"), archive.cards_per_page())?;
+                // Where the error page links each card without the index.
+                let hrefs: HashMap<&str, &str> = entries
+                    .iter()
+                    .filter_map(|e| Some((e.id.as_str(), e.href.as_deref()?)))
+                    .collect();
+                for card in &mut first.cards {
+                    card.page = hrefs.get(card.id.as_str()).map(|h| (*h).to_owned());
+                }
                 let page = match first_page::insert(&page, &first) {
                     Some(with_first) => first_page::defer_wasm(&with_first),
                     None => page,
@@ -224,10 +364,9 @@ pub fn finish_site(pages: Pages<'_>, app: Option<&AppFiles>) -> Result<SiteRepor
         );
     }
 
-    out.write(
-        "doc/index.html",
-        pages::document_list(&entries, archive, &icon).as_bytes(),
-    )?;
+    pages::document_list(&entries, archive, &icon, |path, html| {
+        out.write(path, html.as_bytes())
+    })?;
     out.write("doc/page.css", pages::PAGE_CSS.as_bytes())?;
 
     let sitemap = pages::sitemap(&entries, archive);
@@ -266,8 +405,18 @@ pub fn finish_site(pages: Pages<'_>, app: Option<&AppFiles>) -> Result<SiteRepor
             None
         };
 
+        if offline == OfflineScope::Auto && !whole {
+            report.notes.push(format!(
+                "the service worker keeps the chunks each visitor has used, not the whole                  {:.0} MB index (precached whole up to {} MB; [site] offline = \"whole\" \
+                 overrides)",
+                report.index_bytes as f64 / 1e6,
+                SW_PRECACHE_MAX_INDEX_BYTES / 1_000_000
+            ));
+        }
         // Hashed file by file: a big index is never held whole.
-        let index_digests = index_entries(dir, |path, _| fs::read(path).map(|b| sw::digest(&b)))?;
+        let index_digests = index_entries(dir, |path, _| fs::read(path).map(|b| sw::digest(&b)))?
+            .into_iter()
+            .filter(|(rel, _)| whole || !sw::is_chunk(rel));
         let precache = app
             .files()
             .filter(|(rel, _)| !rel.ends_with(".map"))
@@ -324,14 +473,17 @@ impl Tally<'_> {
 /// Tells the reader (src/offline.rs) that this site has a service worker
 /// and a one-file download, so it never requests either where they are
 /// absent (a plain `trunk serve`, the bundle itself).
-fn mark_index_html(page: &str, bundled: bool) -> String {
+fn mark_index_html(page: &str, bundled: bool, partly_offline: bool) -> String {
     const WORKER: &str = "<meta name=\"archive-service-worker\" content=\"sw.js\">\n";
     const DOWNLOAD: &str = "<meta name=\"archive-offline-download\" content=\"offline.html\">\n";
-    let marks = if bundled {
-        format!("{WORKER}{DOWNLOAD}")
-    } else {
-        WORKER.to_owned()
-    };
+    const PARTLY: &str = "<meta name=\"archive-offline-scope\" content=\"visited\">\n";
+    let mut marks = WORKER.to_owned();
+    if bundled {
+        marks.push_str(DOWNLOAD);
+    }
+    if partly_offline {
+        marks.push_str(PARTLY);
+    }
     let page = match page.to_ascii_lowercase().find("</head") {
         Some(i) => format!("{}{marks}{}", &page[..i], &page[i..]),
         None => format!("{marks}{page}"),
@@ -352,6 +504,11 @@ fn mark_index_html(page: &str, bundled: bool) -> String {
 /// written for. Base64 makes the file a third bigger than the index, and a
 /// browser opens it as one page.
 pub const BUNDLE_MAX_INDEX_BYTES: u64 = 64_000_000;
+
+/// Largest index the service worker downloads whole on a first visit.
+/// 100,000 dictionary entries make 90 MB (35 MB compressed) in 14,000
+/// files: far more than a visitor who searches twice should download.
+pub const SW_PRECACHE_MAX_INDEX_BYTES: u64 = 16_000_000;
 
 /// The one-file bundle of an already built site (`build-index bundle`).
 pub fn bundle_site(site: &Path) -> Result<bundle::Bundle, SiteError> {
@@ -483,16 +640,148 @@ mod tests {
 
     /// A site folder holding the real index of `docs()`.
     fn staging() -> tempfile::TempDir {
+        staging_of(&docs())
+    }
+
+    fn staging_of(docs: &[Document]) -> tempfile::TempDir {
         let dir = tempfile::tempdir().unwrap();
         fs::create_dir_all(dir.path().join("index")).unwrap();
         let mut writer = engine::IndexWriter::new(engine::WriterSettings::default());
-        for doc in docs() {
-            writer.add(&doc);
+        for doc in docs {
+            writer.add(doc);
         }
         for file in writer.finish().unwrap() {
             fs::write(dir.path().join("index").join(&file.name), &file.bytes).unwrap();
         }
         dir
+    }
+
+    fn many_docs(n: usize) -> Vec<Document> {
+        (0..n)
+            .map(|i| Document {
+                id: format!("big/entry-{i:03}"),
+                title: format!("Entry {i}"),
+                lang: "en".into(),
+                date: Some(format!("2020-01-{:02}", 1 + i % 28)),
+                blocks: vec![
+                    Block::Heading {
+                        level: 1,
+                        text: "Sense".into(),
+                        line: 1,
+                    },
+                    Block::Paragraph {
+                        text: format!("Body of <entry> {i}."),
+                        line: 2,
+                    },
+                ],
+                ..Document::default()
+            })
+            .collect()
+    }
+
+    fn site_of(docs: &[Document], pages: PageLayout) -> (tempfile::TempDir, SiteReport) {
+        let dir = staging_of(docs);
+        let archive = ArchiveInfo {
+            public_url: "https://example.org/".into(),
+            ..ArchiveInfo::default()
+        };
+        let input = SiteInput {
+            archive: &archive,
+            documents: docs,
+            app: None,
+            options: SiteOptions {
+                pages,
+                ..SiteOptions::default()
+            },
+        };
+        let report = write_site(dir.path(), &input).unwrap();
+        (dir, report)
+    }
+
+    #[test]
+    fn grouped_pages_hold_a_hundred_documents_each_with_anchors() {
+        let docs = many_docs(250);
+        let (dir, report) = site_of(&docs, PageLayout::Grouped);
+        let files = list_files(dir.path()).unwrap();
+        let groups: Vec<&String> = files
+            .iter()
+            .filter(|f| f.starts_with("doc/_group/"))
+            .collect();
+        assert_eq!(
+            groups,
+            [
+                "doc/_group/1.html",
+                "doc/_group/2.html",
+                "doc/_group/3.html"
+            ]
+        );
+        assert!(
+            !files.iter().any(|f| f.starts_with("doc/big/")),
+            "{files:?}"
+        );
+        assert_eq!(report.pages, 250);
+        assert_eq!(report.files, files.len());
+
+        let second = fs::read_to_string(dir.path().join("doc/_group/2.html")).unwrap();
+        assert!(second.contains("<h1>Documents 101–200 of 250</h1>"));
+        assert_eq!(second.matches("<article id=").count(), 100);
+        // Each article is found by its anchor, its blocks ids are its own,
+        // and its headings sit under the article's <h2>.
+        assert!(second.contains("<article id=\"d-big.entry-100\">\n<h2>Entry 100</h2>"));
+        assert!(second.contains("<h3 id=\"d-big.entry-100-p-0\">Sense</h3>"));
+        assert!(second.contains("<p id=\"d-big.entry-100-p-1\">Body of &lt;entry&gt; 100.</p>"));
+        assert!(second.contains("href=\"1.html\" rel=\"prev\""));
+        assert!(second.contains("href=\"3.html\" rel=\"next\""));
+        let third = fs::read_to_string(dir.path().join("doc/_group/3.html")).unwrap();
+        assert!(third.contains("Documents 201–250 of 250"));
+        assert!(!third.contains("rel=\"next\""));
+
+        let list = fs::read_to_string(dir.path().join("doc/index.html")).unwrap();
+        assert!(list.contains("<a href=\"../doc/_group/2.html#d-big.entry-100\">Entry 100</a>"));
+        let map = fs::read_to_string(dir.path().join("sitemap.xml")).unwrap();
+        assert_eq!(map.matches("doc/_group/").count(), 3, "{map}");
+    }
+
+    #[test]
+    fn auto_layout_groups_only_large_archives() {
+        assert_eq!(PageLayout::Auto.resolve(10), PageLayout::Each);
+        assert_eq!(
+            PageLayout::Auto.resolve(pages::AUTO_EACH_MAX),
+            PageLayout::Each
+        );
+        assert_eq!(
+            PageLayout::Auto.resolve(pages::AUTO_EACH_MAX + 1),
+            PageLayout::Grouped
+        );
+        assert_eq!(PageLayout::Each.resolve(1_000_000), PageLayout::Each);
+        let (dir, _) = site_of(&many_docs(3), PageLayout::Auto);
+        assert!(dir.path().join("doc/big/entry-001.html").is_file());
+    }
+
+    #[test]
+    fn no_pages_lists_documents_into_the_reader() {
+        let (dir, report) = site_of(&many_docs(3), PageLayout::None);
+        let files: Vec<String> = list_files(dir.path())
+            .unwrap()
+            .into_iter()
+            .filter(|f| !f.starts_with("index/"))
+            .collect();
+        assert_eq!(
+            files,
+            [
+                "doc/index.html",
+                "doc/page.css",
+                "robots.txt",
+                "sitemap.xml"
+            ]
+        );
+        let index_files = fs::read_dir(dir.path().join("index")).unwrap().count();
+        assert_eq!(report.files, files.len() + index_files);
+        let list = fs::read_to_string(dir.path().join("doc/index.html")).unwrap();
+        assert!(
+            list.contains("<a href=\"../#doc=big%2Fentry-001\">Entry 1</a>"),
+            "{list}"
+        );
     }
 
     #[test]
@@ -510,6 +799,7 @@ mod tests {
                 archive: &archive,
                 documents: &docs(),
                 app: Some(&app),
+                options: SiteOptions::default(),
             },
         )
         .unwrap();
@@ -579,6 +869,7 @@ mod tests {
                 archive: &archive,
                 documents: &docs(),
                 app: Some(&app),
+                options: SiteOptions::default(),
             },
         )
         .unwrap();
@@ -590,16 +881,19 @@ mod tests {
     #[test]
     fn the_download_link_is_marked_only_when_there_is_a_download() {
         let page = "<html><head></head><body></body></html>";
-        let with = mark_index_html(page, true);
+        let with = mark_index_html(page, true, false);
         assert!(
             with.contains("archive-service-worker") && with.contains("archive-offline-download")
         );
         let shell = "<head></head><body><span class=\"icon-button boot-placeholder\" aria-hidden=\"true\"></span></body>";
-        assert!(mark_index_html(shell, true).contains("href=\"offline.html\" download>"));
-        assert!(!mark_index_html(shell, false).contains("offline.html"));
-        let without = mark_index_html(page, false);
+        assert!(mark_index_html(shell, true, false).contains("href=\"offline.html\" download>"));
+        assert!(!mark_index_html(shell, false, false).contains("offline.html"));
+        let without = mark_index_html(page, false, false);
         assert!(without.contains("archive-service-worker"));
         assert!(!without.contains("archive-offline-download"));
+        assert!(!without.contains("archive-offline-scope"));
+        assert!(mark_index_html(page, false, true)
+            .contains("<meta name=\"archive-offline-scope\" content=\"visited\">"));
     }
 
     #[test]

@@ -1,12 +1,65 @@
 //! Plain static pages: one per document (`doc/<file-slug>/<title-slug>.html`,
 //! readable without JavaScript, linking into the reader) and a list of all
 //! documents (`doc/index.html`), so search engines and no-JS visitors see
-//! what the reader's hash URLs hide. Every corpus string is escaped.
+//! what the reader's hash URLs hide. A large archive groups its documents
+//! a hundred to a page instead (`doc/_group/<n>.html#<slug>`): static
+//! hosts cap the files of a site (Cloudflare Pages at 20,000), and 100,000
+//! one-document pages would not fit. Every corpus string is escaped.
 
 use super::html::{escape, form_encode, path_encode};
+use super::related::{self, RelatedLinks};
 use engine::{ArchiveInfo, Block, Document};
 
 pub use engine::static_page_path as page_path;
+
+/// Which static pages documents get (`[site] pages` in archive.toml).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum PageLayout {
+    /// `each` up to [`AUTO_EACH_MAX`] documents, `grouped` above.
+    #[default]
+    Auto,
+    /// One page per document.
+    Each,
+    /// [`GROUP_SIZE`] documents per page, in id order.
+    Grouped,
+    /// No document pages (the list of documents is still written).
+    None,
+}
+
+/// Above this many documents, `auto` groups pages: one page each plus the
+/// index's own files would pass 20,000 files soon after.
+pub const AUTO_EACH_MAX: usize = 10_000;
+/// Documents per grouped page: a few hundred KB of HTML at most for short
+/// entries, a tenth of the files of one page each.
+pub const GROUP_SIZE: usize = 100;
+
+impl PageLayout {
+    /// The layout a corpus of `docs` documents gets (`auto` decided).
+    pub fn resolve(self, docs: usize) -> PageLayout {
+        match self {
+            PageLayout::Auto if docs <= AUTO_EACH_MAX => PageLayout::Each,
+            PageLayout::Auto => PageLayout::Grouped,
+            other => other,
+        }
+    }
+}
+
+/// Site-relative path of the `n`th grouped page (0-based). `_` never
+/// starts a segment of a document's page path (ids escape it as `_5f`), so
+/// group pages cannot clash with one-document pages.
+pub fn group_path(n: usize) -> String {
+    format!("doc/_group/{}.html", n + 1)
+}
+
+/// The fragment that marks a document on a grouped page: its page path
+/// without `doc/` and `.html`, `/` written as `.` (which page paths escape,
+/// so two ids never share an anchor).
+pub fn group_anchor(id: &str) -> String {
+    let path = page_path(id);
+    let stem = path.trim_start_matches("doc/").trim_end_matches(".html");
+    format!("d-{}", stem.replace('/', "."))
+}
 
 /// `../` repeated to climb from a page at `path` back to the site root.
 fn to_root(path: &str) -> String {
@@ -29,6 +82,9 @@ dt{color:var(--muted)}dd{margin:0}
 ol.printed{list-style:none;padding-left:1.5rem}
 .marker{display:inline-block;min-width:2rem;margin-left:-2rem;color:var(--muted)}
 .docs li{margin:.35rem 0}
+.related{margin-top:2rem;border-top:1px solid var(--rule)}
+.related li{margin:.5rem 0}
+.related .reason{color:var(--muted);font-size:.9rem}
 ";
 
 /// The site's favicon as pages link it: a `data:` URL, or a site-relative
@@ -58,45 +114,213 @@ impl Icon {
 /// The static page of one document.
 pub fn document_page(doc: &Document, archive: &ArchiveInfo, icon: &Icon) -> String {
     let path = page_path(&doc.id);
-    let root = to_root(&path);
     let lang = if doc.lang.is_empty() {
         archive.lang.as_str()
     } else {
         doc.lang.as_str()
     };
-    let reader_link = format!("{root}#doc={}", form_encode(&doc.id));
     let mut out = String::with_capacity(4096 + doc.word_count as usize * 7);
-    out.push_str("<!DOCTYPE html>\n");
-    out.push_str(&format!("<html lang=\"{}\">\n<head>\n", escape(lang)));
-    out.push_str("<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
-    out.push_str(&format!(
-        "<title>{} — {}</title>\n",
-        escape(&doc.title),
-        escape(&archive.name)
-    ));
-    let description = summary(doc, 160);
-    if !description.is_empty() {
-        out.push_str(&format!(
-            "<meta name=\"description\" content=\"{}\">\n",
-            escape(&description)
-        ));
+    let head = Head {
+        path: &path,
+        lang,
+        title: &doc.title,
+        description: &summary(doc, 160),
+    };
+    head.render(archive, icon, &mut out);
+    // Reference managers (Zotero and the like) read these tags: into the
+    // head `Head::render` has written and closed.
+    let tags = citation_tags(doc, archive, &path, lang);
+    if let Some(at) = out.find("</head>") {
+        out.insert_str(at, &tags);
     }
+    out.push_str("<main>\n");
+    render_article(doc, &to_root(&path), None, RelatedLinks::Pages, &mut out);
+    out.push_str("</main>\n");
+    footer(
+        archive,
+        &format!("{}#doc={}", to_root(&path), form_encode(&doc.id)),
+        &mut out,
+    );
+    out
+}
+
+/// One grouped page: `docs` (consecutive in id order) as articles, each
+/// with its anchor ([`group_anchor`]). `n` is the page's 0-based number,
+/// `first` the 1-based position of its first document, `total` the count.
+/// `links` finds the pages of the documents' related documents.
+pub fn group_page(
+    docs: &[Document],
+    n: usize,
+    first: usize,
+    total: usize,
+    archive: &ArchiveInfo,
+    icon: &Icon,
+    links: RelatedLinks<'_>,
+) -> String {
+    let path = group_path(n);
+    let root = to_root(&path);
+    let last = first + docs.len().saturating_sub(1);
+    let title = format!("Documents {first}–{last} of {total}");
+    let mut out =
+        String::with_capacity(docs.iter().map(|d| 2048 + d.word_count as usize * 7).sum());
+    let head = Head {
+        path: &path,
+        lang: &archive.lang,
+        title: &title,
+        description: "",
+    };
+    head.render(archive, icon, &mut out);
+    out.push_str(&format!("<main>\n<h1>{}</h1>\n", escape(&title)));
+    let nav = |out: &mut String| {
+        let mut links = Vec::new();
+        if n > 0 {
+            links.push(format!(
+                "<a href=\"{}.html\" rel=\"prev\">Previous page</a>",
+                n
+            ));
+        }
+        if last < total {
+            links.push(format!(
+                "<a href=\"{}.html\" rel=\"next\">Next page</a>",
+                n + 2
+            ));
+        }
+        if !links.is_empty() {
+            out.push_str(&format!(
+                "<nav class=\"pager\">{}</nav>\n",
+                links.join(" · ")
+            ));
+        }
+    };
+    nav(&mut out);
+    for doc in docs {
+        let anchor = group_anchor(&doc.id);
+        render_article(doc, &root, Some(&anchor), links, &mut out);
+    }
+    nav(&mut out);
+    out.push_str("</main>\n");
+    footer(archive, &root, &mut out);
+    out
+}
+
+/// Highwire Press `citation_*` and Dublin Core `DC.*` meta tags of a
+/// document's own page: title, authors (its speakers, else its people),
+/// publisher (its source), date, type, language and the page's address.
+/// A date is given as far as it is known (`2021`, `2021/10`, `2021/10/08`).
+fn citation_tags(doc: &Document, archive: &ArchiveInfo, path: &str, lang: &str) -> String {
+    let mut out =
+        String::from("<link rel=\"schema.DC\" href=\"http://purl.org/dc/elements/1.1/\">\n");
+    let mut tag = |name: &str, value: &str| {
+        if !value.trim().is_empty() {
+            out.push_str(&format!(
+                "<meta name=\"{name}\" content=\"{}\">\n",
+                escape(value.trim())
+            ));
+        }
+    };
+    tag("citation_title", &doc.title);
+    tag("DC.title", &doc.title);
+    let authors = if doc.speakers.is_empty() {
+        &doc.people
+    } else {
+        &doc.speakers
+    };
+    for a in authors {
+        tag("citation_author", a);
+        tag("DC.creator", a);
+    }
+    let publisher = doc.source.as_deref().unwrap_or(&archive.name);
+    tag("citation_publisher", publisher);
+    tag("DC.publisher", publisher);
+    if let Some(date) = &doc.date {
+        tag("citation_publication_date", &date.replace('-', "/"));
+        tag("DC.date", date);
+    }
+    if let Some(t) = &doc.doc_type {
+        tag("DC.type", t);
+    }
+    tag("citation_language", lang);
+    tag("DC.language", lang);
     if !archive.public_url.is_empty() {
+        let url = absolute_url(&archive.public_url, path);
+        tag("citation_public_url", &url);
+        tag("DC.identifier", &url);
+    }
+    out
+}
+
+/// The `<head>` and site header of a static page.
+struct Head<'a> {
+    path: &'a str,
+    lang: &'a str,
+    title: &'a str,
+    description: &'a str,
+}
+
+impl Head<'_> {
+    fn render(&self, archive: &ArchiveInfo, icon: &Icon, out: &mut String) {
+        let root = to_root(self.path);
+        out.push_str("<!DOCTYPE html>\n");
+        out.push_str(&format!("<html lang=\"{}\">\n<head>\n", escape(self.lang)));
+        out.push_str("<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
         out.push_str(&format!(
-            "<link rel=\"canonical\" href=\"{}\">\n",
-            escape(&absolute_url(&archive.public_url, &path))
+            "<title>{} — {}</title>\n",
+            escape(self.title),
+            escape(&archive.name)
+        ));
+        if !self.description.is_empty() {
+            out.push_str(&format!(
+                "<meta name=\"description\" content=\"{}\">\n",
+                escape(self.description)
+            ));
+        }
+        if !archive.public_url.is_empty() {
+            out.push_str(&format!(
+                "<link rel=\"canonical\" href=\"{}\">\n",
+                escape(&absolute_url(&archive.public_url, self.path))
+            ));
+        }
+        out.push_str(&icon.link(self.path));
+        out.push_str(&format!(
+            "<link rel=\"stylesheet\" href=\"{root}doc/page.css\">\n</head>\n<body>\n"
+        ));
+        out.push_str(&format!(
+            "<header><a href=\"{root}\">{}</a> · <a href=\"{root}doc/\">All documents</a></header>\n",
+            escape(&archive.name)
         ));
     }
-    out.push_str(&icon.link(&path));
+}
+
+fn footer(archive: &ArchiveInfo, reader_link: &str, out: &mut String) {
     out.push_str(&format!(
-        "<link rel=\"stylesheet\" href=\"{root}doc/page.css\">\n</head>\n<body>\n"
+        "<footer>{} · <a href=\"{}\">Search this archive</a></footer>\n</body>\n</html>\n",
+        escape(&archive.name),
+        escape(reader_link)
     ));
-    out.push_str(&format!(
-        "<header><a href=\"{root}\">{}</a> · <a href=\"{root}doc/\">All documents</a></header>\n",
-        escape(&archive.name)
-    ));
-    out.push_str("<main>\n<article>\n");
-    out.push_str(&format!("<h1>{}</h1>\n", escape(&doc.title)));
+}
+
+/// A document as an `<article>`: its title (`<h1>` on its own page, `<h2>`
+/// under a grouped page's heading), metadata, provenance, a link into the
+/// reader, its blocks and its related documents. `anchor` (grouped pages)
+/// is the article's id and prefixes its blocks' ids.
+fn render_article(
+    doc: &Document,
+    root: &str,
+    anchor: Option<&str>,
+    links: RelatedLinks<'_>,
+    out: &mut String,
+) {
+    let reader_link = format!("{root}#doc={}", form_encode(&doc.id));
+    match anchor {
+        Some(a) => {
+            out.push_str(&format!("<article id=\"{}\">\n", escape(a)));
+            out.push_str(&format!("<h2>{}</h2>\n", escape(&doc.title)));
+        }
+        None => {
+            out.push_str("<article>\n");
+            out.push_str(&format!("<h1>{}</h1>\n", escape(&doc.title)));
+        }
+    }
     let meta: Vec<String> = [doc.date.clone(), doc.source.clone(), doc.doc_type.clone()]
         .into_iter()
         .flatten()
@@ -131,19 +355,34 @@ pub fn document_page(doc: &Document, archive: &ArchiveInfo, icon: &Icon) -> Stri
         "<p><a href=\"{}\">Open in the searchable reader</a></p>\n",
         escape(&reader_link)
     ));
-    render_blocks(&doc.blocks, &mut out);
-    out.push_str("</article>\n</main>\n");
-    out.push_str(&format!(
-        "<footer>{} · <a href=\"{}\">Search this archive</a></footer>\n</body>\n</html>\n",
-        escape(&archive.name),
-        escape(&reader_link)
-    ));
-    out
+    let ids = match anchor {
+        Some(a) => BlockIds {
+            prefix: format!("{a}-p-"),
+            min_heading: 3,
+        },
+        None => BlockIds {
+            prefix: "p-".to_owned(),
+            min_heading: 2,
+        },
+    };
+    render_blocks(&doc.blocks, &ids, out);
+    related::render(&doc.related, root, anchor, links, out);
+    out.push_str("</article>\n");
+}
+
+/// How blocks are numbered and how deep their headings start.
+struct BlockIds {
+    /// `id` of block `i` is `{prefix}{i}`.
+    prefix: String,
+    /// A level-1 heading block becomes `<h{min_heading}>`.
+    min_heading: usize,
 }
 
 /// Body blocks as HTML. Lists are rebuilt from the items' depth and kind;
-/// block `i` gets `id="p-i"`, the reader's paragraph permalink.
-fn render_blocks(blocks: &[Block], out: &mut String) {
+/// block `i` gets `id="p-i"` on a document's own page, the reader's
+/// paragraph permalink.
+fn render_blocks(blocks: &[Block], ids: &BlockIds, out: &mut String) {
+    let p = escape(&ids.prefix);
     // Open lists, innermost last: whether each is ordered.
     let mut open: Vec<bool> = Vec::new();
     let close_all = |open: &mut Vec<bool>, out: &mut String, keep: usize| {
@@ -181,7 +420,7 @@ fn render_blocks(blocks: &[Block], out: &mut String) {
                     });
                     open.push(*ordered);
                 }
-                out.push_str(&format!("<li id=\"p-{i}\">"));
+                out.push_str(&format!("<li id=\"{p}{i}\">"));
                 if let Some(m) = marker.as_deref().filter(|_| *ordered) {
                     out.push_str(&format!("<span class=\"marker\">{}</span> ", escape(m)));
                 }
@@ -191,36 +430,51 @@ fn render_blocks(blocks: &[Block], out: &mut String) {
                 close_all(&mut open, out, 0);
                 match other {
                     Block::Heading { level, text, .. } => {
-                        let h = (usize::from(*level) + 1).clamp(2, 6);
-                        out.push_str(&format!("<h{h} id=\"p-{i}\">{}</h{h}>\n", escape(text)));
+                        let h =
+                            (usize::from(*level) + ids.min_heading - 1).clamp(ids.min_heading, 6);
+                        out.push_str(&format!("<h{h} id=\"{p}{i}\">{}</h{h}>\n", escape(text)));
                     }
-                    Block::Turn {
-                        speaker,
-                        label,
-                        notes,
-                        text,
-                        ..
-                    } => {
-                        let shown = if label.is_empty() { speaker } else { label };
-                        out.push_str(&format!(
-                            "<p class=\"turn\" id=\"p-{i}\"><span class=\"turn-speaker\">{}:</span> ",
-                            escape(shown)
-                        ));
-                        for note in notes {
-                            out.push_str(&format!(
-                                "<span class=\"turn-note\">({})</span> ",
-                                escape(note)
-                            ));
-                        }
-                        out.push_str(&escape(text));
-                        out.push_str("</p>\n");
+                    Block::Turn { .. } => {
+                        let continues = other.continues_turn(i.checked_sub(1).map(|k| &blocks[k]));
+                        render_turn(other, continues, &format!("{p}{i}"), out);
                     }
-                    _ => out.push_str(&format!("<p id=\"p-{i}\">{}</p>\n", escape(other.text()))),
+                    _ => out.push_str(&format!("<p id=\"{p}{i}\">{}</p>\n", escape(other.text()))),
                 }
             }
         }
     }
     close_all(&mut open, out, 0);
+}
+
+/// A speaker turn as a paragraph: the label as printed, only on the first
+/// paragraph of a run by one speaker, then its notes and text.
+fn render_turn(block: &Block, continues: bool, id: &str, out: &mut String) {
+    let Block::Turn {
+        speaker,
+        label,
+        notes,
+        text,
+        ..
+    } = block
+    else {
+        return;
+    };
+    out.push_str(&format!("<p class=\"turn\" id=\"{id}\">"));
+    if !continues {
+        let shown = if label.is_empty() { speaker } else { label };
+        out.push_str(&format!(
+            "<span class=\"turn-speaker\">{}:</span> ",
+            escape(shown)
+        ));
+    }
+    for note in notes {
+        out.push_str(&format!(
+            "<span class=\"turn-note\">({})</span> ",
+            escape(note)
+        ));
+    }
+    out.push_str(&escape(text));
+    out.push_str("</p>\n");
 }
 
 /// The first `max` characters of the body, cut at a word.
@@ -260,21 +514,46 @@ pub struct ListEntry {
     pub title: String,
     pub date: Option<String>,
     pub source: Option<String>,
+    /// Site-relative URL of its static page (with `#anchor` on a grouped
+    /// page); `None` when documents get no pages.
+    pub href: Option<String>,
 }
 
-impl From<&Document> for ListEntry {
-    fn from(d: &Document) -> Self {
+impl ListEntry {
+    pub fn new(d: &Document, href: Option<String>) -> Self {
         ListEntry {
             id: d.id.clone(),
             title: d.title.clone(),
             date: d.date.clone(),
             source: d.source.clone(),
+            href,
         }
     }
 }
 
-/// `doc/index.html`: every document, newest first, linking to its page.
-pub fn document_list(docs: &[ListEntry], archive: &ArchiveInfo, icon: &Icon) -> String {
+/// Entries per page of the list of documents: a 100,000-document list on
+/// one page was 5 MB of HTML (a million, 180 MB: over every static host's
+/// file size limit).
+pub const LIST_PAGE_SIZE: usize = 1000;
+
+/// Site-relative path of page `n` (1-based) of the list of documents.
+pub fn list_path(n: usize) -> String {
+    if n <= 1 {
+        "doc/index.html".to_owned()
+    } else {
+        format!("doc/_list/{n}.html")
+    }
+}
+
+/// The list of documents, newest first, [`LIST_PAGE_SIZE`] to a page:
+/// `doc/index.html`, then `doc/_list/2.html`, …; each page is handed to
+/// `emit(path, html)` as it is made.
+pub fn document_list<E>(
+    docs: &[ListEntry],
+    archive: &ArchiveInfo,
+    icon: &Icon,
+    mut emit: impl FnMut(&str, &str) -> Result<(), E>,
+) -> Result<(), E> {
     let mut sorted: Vec<&ListEntry> = docs.iter().collect();
     // Newest first, undated last; ids break ties so the order is stable.
     sorted.sort_by(|a, b| match (&a.date, &b.date) {
@@ -283,38 +562,83 @@ pub fn document_list(docs: &[ListEntry], archive: &ArchiveInfo, icon: &Icon) -> 
         (None, Some(_)) => std::cmp::Ordering::Greater,
         (None, None) => a.id.cmp(&b.id),
     });
-    let mut out = format!(
-        "<!DOCTYPE html>\n<html lang=\"{lang}\">\n<head>\n<meta charset=\"utf-8\">\n\
-         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
-         <title>All documents — {name}</title>\n{icon}<link rel=\"stylesheet\" href=\"page.css\">\n</head>\n<body>\n\
-         <header><a href=\"../\">{name}</a></header>\n<main>\n<h1>All documents</h1>\n<p>{count} documents. \
-         <a href=\"../\">Search them</a>.</p>\n<ul class=\"docs\">\n",
-        lang = escape(&archive.lang),
-        name = escape(&archive.name),
-        count = docs.len(),
-        icon = icon.link("doc/index.html"),
-    );
-    for doc in sorted {
-        let href = page_path(&doc.id);
-        let href = href.strip_prefix("doc/").unwrap_or(&href);
-        let meta: Vec<String> = [doc.date.clone(), doc.source.clone()]
-            .into_iter()
-            .flatten()
-            .map(|v| escape(&v))
-            .collect();
-        out.push_str(&format!(
-            "<li><a href=\"{}\">{}</a>{}</li>\n",
-            escape(href),
-            escape(&doc.title),
-            if meta.is_empty() {
-                String::new()
-            } else {
-                format!(" <span class=\"meta\">{}</span>", meta.join(" · "))
-            }
-        ));
+    let pages = sorted.len().div_ceil(LIST_PAGE_SIZE).max(1);
+    for n in 1..=pages {
+        let path = list_path(n);
+        let root = to_root(&path);
+        let from = (n - 1) * LIST_PAGE_SIZE;
+        let entries = &sorted[from.min(sorted.len())..(n * LIST_PAGE_SIZE).min(sorted.len())];
+        // Links from this page to another list page.
+        let link = |k: usize| {
+            let target = list_path(k);
+            format!("{root}{target}")
+        };
+        let mut nav = Vec::new();
+        if n > 1 {
+            nav.push(format!(
+                "<a href=\"{}\" rel=\"prev\">Newer</a>",
+                link(n - 1)
+            ));
+        }
+        if n < pages {
+            nav.push(format!(
+                "<a href=\"{}\" rel=\"next\">Older</a>",
+                link(n + 1)
+            ));
+        }
+        let nav = if pages > 1 {
+            format!(
+                "<nav class=\"pager\" aria-label=\"Pages of the list\">Page {n} of {pages}{}{}</nav>\n",
+                if nav.is_empty() { "" } else { " · " },
+                nav.join(" · ")
+            )
+        } else {
+            String::new()
+        };
+        let mut out = format!(
+            "<!DOCTYPE html>\n<html lang=\"{lang}\">\n<head>\n<meta charset=\"utf-8\">\n\
+             <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
+             <title>All documents{page} — {name}</title>\n{icon}<link rel=\"stylesheet\" href=\"{root}doc/page.css\">\n</head>\n<body>\n\
+             <header><a href=\"{root}\">{name}</a></header>\n<main>\n<h1>All documents</h1>\n<p>{count} documents. \
+             <a href=\"{root}\">Search them</a>.</p>\n{nav}<ul class=\"docs\">\n",
+            lang = escape(&archive.lang),
+            name = escape(&archive.name),
+            count = docs.len(),
+            icon = icon.link(&path),
+            page = if n > 1 { format!(", page {n}") } else { String::new() },
+        );
+        for doc in entries {
+            let meta: Vec<String> = [doc.date.clone(), doc.source.clone()]
+                .into_iter()
+                .flatten()
+                .map(|v| escape(&v))
+                .collect();
+            let title = match &doc.href {
+                Some(href) => format!(
+                    "<a href=\"{root}{}\">{}</a>",
+                    escape(href),
+                    escape(&doc.title)
+                ),
+                // No static pages: the reader is where the document is read.
+                None => format!(
+                    "<a href=\"{root}#doc={}\">{}</a>",
+                    form_encode(&doc.id),
+                    escape(&doc.title)
+                ),
+            };
+            out.push_str(&format!(
+                "<li>{title}{}</li>\n",
+                if meta.is_empty() {
+                    String::new()
+                } else {
+                    format!(" <span class=\"meta\">{}</span>", meta.join(" · "))
+                }
+            ));
+        }
+        out.push_str(&format!("</ul>\n{nav}</main>\n</body>\n</html>\n"));
+        emit(&path, &out)?;
     }
-    out.push_str("</ul>\n</main>\n</body>\n</html>\n");
-    out
+    Ok(())
 }
 
 /// `public_url` joined with a site-relative path, each segment encoded.
@@ -346,14 +670,19 @@ pub fn sitemap(docs: &[ListEntry], archive: &ArchiveInfo) -> Option<String> {
     };
     push(absolute_url(&archive.public_url, ""), None);
     push(absolute_url(&archive.public_url, "doc/"), None);
-    let mut sorted: Vec<(String, &ListEntry)> =
-        docs.iter().map(|d| (page_path(&d.id), d)).collect();
-    sorted.sort_by(|a, b| a.0.cmp(&b.0));
-    for (path, doc) in sorted {
-        push(
-            absolute_url(&archive.public_url, &path),
-            doc.date.as_deref(),
-        );
+    // A grouped page is listed once, dated by its newest document.
+    let mut pages: std::collections::BTreeMap<&str, Option<&str>> = Default::default();
+    for d in docs {
+        let Some(href) = &d.href else { continue };
+        let path = href.split('#').next().unwrap_or(href);
+        let date = d.date.as_deref().filter(|d| d.len() == 10);
+        let newest = pages.entry(path).or_insert(date);
+        if date > *newest {
+            *newest = date;
+        }
+    }
+    for (path, date) in pages {
+        push(absolute_url(&archive.public_url, path), date);
     }
     out.push_str("</urlset>\n");
     Some(out)
@@ -483,14 +812,104 @@ mod tests {
     }
 
     #[test]
+    fn a_speaker_label_shows_once_per_turn() {
+        let turn = |label: &str, text: &str| Block::Turn {
+            speaker: "Antony J. Blinken".into(),
+            label: label.into(),
+            role: false,
+            notes: Vec::new(),
+            text: text.into(),
+            line: 0,
+        };
+        let blocks = [
+            turn("SECRETARY BLINKEN", "One."),
+            turn("SECRETARY BLINKEN", "Two."),
+        ];
+        let mut out = String::new();
+        render_blocks(
+            &blocks,
+            &BlockIds {
+                prefix: "p-".into(),
+                min_heading: 2,
+            },
+            &mut out,
+        );
+        assert_eq!(
+            out,
+            "<p class=\"turn\" id=\"p-0\"><span class=\"turn-speaker\">SECRETARY BLINKEN:</span> One.</p>\n<p class=\"turn\" id=\"p-1\">Two.</p>\n"
+        );
+    }
+
+    #[test]
     fn sitemap_needs_a_public_url() {
-        let docs = [ListEntry::from(&doc())];
+        let docs = [ListEntry::new(&doc(), Some(page_path(&doc().id)))];
         let map = sitemap(&docs, &archive()).unwrap();
         assert!(map.contains("<loc>https://example.org/archive/</loc>"));
         assert!(map.contains("<lastmod>2021-10-08</lastmod>"));
         assert!(sitemap(&docs, &ArchiveInfo::default()).is_none());
         assert!(
             robots(&archive(), true).contains("Sitemap: https://example.org/archive/sitemap.xml")
+        );
+    }
+
+    #[test]
+    fn the_list_of_documents_is_cut_into_pages_newest_first() {
+        let docs: Vec<ListEntry> = (0..2500)
+            .map(|i| ListEntry {
+                id: format!("f/d{i:04}"),
+                title: format!("Doc <{i}>"),
+                date: Some(format!("{}-01-01", 1000 + i)),
+                source: None,
+                href: Some(format!("doc/f/d{i:04}.html")),
+            })
+            .collect();
+        let mut pages = Vec::new();
+        document_list(&docs, &archive(), &Icon::default(), |path, html| {
+            pages.push((path.to_owned(), html.to_owned()));
+            Ok::<_, ()>(())
+        })
+        .unwrap();
+        let paths: Vec<&str> = pages.iter().map(|p| p.0.as_str()).collect();
+        assert_eq!(
+            paths,
+            ["doc/index.html", "doc/_list/2.html", "doc/_list/3.html"]
+        );
+        let (first, last) = (&pages[0].1, &pages[2].1);
+        assert_eq!(first.matches("<li>").count(), LIST_PAGE_SIZE);
+        assert_eq!(last.matches("<li>").count(), 500);
+        assert!(
+            first.contains("Page 1 of 3 · <a href=\"../doc/_list/2.html\" rel=\"next\">Older</a>")
+        );
+        assert!(
+            first.contains("<a href=\"../doc/f/d2499.html\">Doc &lt;2499&gt;</a>"),
+            "newest first"
+        );
+        assert!(last.contains("<a href=\"../../doc/_list/2.html\" rel=\"prev\">Newer</a>"));
+        assert!(last.contains("<a href=\"../../doc/f/d0000.html\">"));
+        assert!(last.contains("href=\"../../doc/page.css\""));
+        assert!(!last.contains("rel=\"next\""));
+    }
+
+    #[test]
+    fn a_document_page_carries_citation_and_dublin_core_tags() {
+        let page = document_page(&doc(), &archive(), &Icon::default());
+        let head = &page[..page.find("</head>").unwrap()];
+        // What a Zotero-style translator needs: title, date, author,
+        // publisher and URL.
+        for expected in [
+            "<meta name=\"citation_title\" content=\"A &lt;script&gt;alert(1)&lt;/script&gt; title\">",
+            "<meta name=\"citation_author\" content=\"Antony J. Blinken\">",
+            "<meta name=\"citation_publisher\" content=\"Dept. &amp; Co\">",
+            "<meta name=\"citation_publication_date\" content=\"2021/10/08\">",
+            "<meta name=\"DC.date\" content=\"2021-10-08\">",
+            "<meta name=\"DC.creator\" content=\"Antony J. Blinken\">",
+            "<meta name=\"citation_public_url\" content=\"https://example.org/archive/doc/001-abc/a-_3cb_3e-title.html\">",
+        ] {
+            assert!(head.contains(expected), "{expected} in\n{head}");
+        }
+        assert!(
+            !head.contains("001_abc.txt"),
+            "no internal file name in a citation"
         );
     }
 }

@@ -53,6 +53,20 @@ pub fn service_worker_of_digests(files: impl IntoIterator<Item = (String, String
         .replace("__NETWORK_FIRST__", &network_first)
 }
 
+/// An index chunk (`index/terms-…`, `completions-…`, `postings-…`,
+/// `docs-…`), which a
+/// worker for a big index caches when used instead of ahead of time.
+pub fn is_chunk(rel: &str) -> bool {
+    [
+        "index/terms-",
+        "index/completions-",
+        "index/postings-",
+        "index/docs-",
+    ]
+    .iter()
+    .any(|p| rel.starts_with(p))
+}
+
 fn hex(bytes: &[u8]) -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
@@ -140,9 +154,16 @@ async function networkFirst(request, key, cacheName) {
 }
 
 async function cacheFirst(request, key) {
-  const cached = await caches.match(key, { cacheName: CACHE });
+  const cache = await caches.open(CACHE);
+  const cached = await cache.match(key);
   if (cached) return cached;
-  return fetch(request);
+  const response = await fetch(request);
+  // Index chunks not precached (a big index): kept once used. Their names
+  // change with their bytes, so a kept chunk is never stale.
+  if (response.ok && response.type === 'basic' && new URL(key).pathname.includes('/index/')) {
+    await cache.put(key, response.clone());
+  }
+  return response;
 }
 "#;
 
@@ -174,5 +195,25 @@ mod tests {
             ("index.html", &b"<html>"[..]),
         ]);
         assert_eq!(a, again, "output must not depend on input order");
+    }
+
+    #[test]
+    fn chunks_are_told_from_start_up_files() {
+        for chunk in [
+            "index/terms-000-0123456789ab.bin",
+            "index/postings-12-0123456789ab.bin",
+            "index/docs-1000-0123456789ab.bin",
+        ] {
+            assert!(is_chunk(chunk), "{chunk}");
+        }
+        for file in [
+            "index/manifest.json",
+            "index/docmeta-0123456789ab.bin",
+            "index/ids-0123456789ab.bin",
+            "docs-1.bin",
+            "app.js",
+        ] {
+            assert!(!is_chunk(file), "{file}");
+        }
     }
 }
