@@ -15,6 +15,7 @@ use crate::archive::{Archive, ArchiveHandle, ResultsView};
 use crate::components::archive_error::ArchiveError;
 use crate::components::load_state::LoadStateView;
 use crate::components::search_box::SearchBox;
+use crate::components::search_help::SearchHelp;
 use crate::components::theme_toggle::ThemeToggle;
 use crate::dom;
 use crate::pages::reader::ReaderPage;
@@ -26,6 +27,13 @@ const HASH_WRITE_DELAY_MS: u32 = 250;
 
 /// A search that takes longer than this marks the results busy.
 const BUSY_DELAY_MS: u32 = 150;
+
+/// While the query is being typed, chunks are fetched only once the
+/// keystrokes pause this long: a word typed letter by letter would
+/// otherwise download the postings and documents of every prefix on the
+/// way (p, ph, pho, ...). Keys typed faster than this cost nothing but the
+/// search of what is already loaded.
+const FETCH_DELAY_MS: u32 = 120;
 
 /// Wait after the first results before a small index is loaded whole.
 const WARM_UP_DELAY_MS: u32 = 200;
@@ -69,6 +77,14 @@ pub fn App() -> Html {
     let shown = use_state(|| (SearchKey::default(), 0usize));
     let active = use_state(|| None::<usize>);
     let generation = use_mut_ref(|| 0u64);
+    // The query text of the last search, and the fetch waiting for a pause
+    // in typing (dropping it cancels it).
+    let last_query = use_mut_ref(|| None::<String>);
+    let pending_fetch = use_mut_ref(|| None::<PendingFetch>);
+    // Input events in the search box that changed the query, counted as
+    // they arrive.
+    let keystrokes = use_memo((), |_| Rc::new(Cell::new(0u64)));
+    let last_input = use_mut_ref(String::new);
     let busy = use_memo((), |_| Busy::default());
     let pending_hash = use_mut_ref(|| None::<PendingHash>);
     let results_scroll = use_memo((), |_| Cell::new(0.0f64));
@@ -243,7 +259,10 @@ pub fn App() -> Html {
     // is dropped, so fast typing never shows stale results. Results paint
     // once, with their snippets: a warm keystroke (no chunk to fetch) runs
     // search, snippets and one render in the task of its input event, which
-    // is cheaper than painting titles first and snippets a task later.
+    // is cheaper than painting titles first and snippets a task later. A
+    // keystroke that needs chunks keeps the results shown and fetches once
+    // typing pauses (FETCH_DELAY_MS); filters, sorting, paging and a query
+    // from a link or the history fetch at once.
     {
         let results = results.clone();
         let search_error = search_error.clone();
@@ -251,6 +270,9 @@ pub fn App() -> Html {
         let busy = busy.clone();
         let active = active.clone();
         let generation = generation.clone();
+        let last_query = last_query.clone();
+        let pending_fetch = pending_fetch.clone();
+        let keystrokes = keystrokes.clone();
         let archive = archive.clone();
         let key = key.clone();
         use_effect_with((archive.is_some(), key.clone(), limit), move |_| {
@@ -260,29 +282,24 @@ pub fn App() -> Html {
                     *g += 1;
                     *g
                 };
+                pending_fetch.borrow_mut().take();
                 // Busy only when a search has to wait (chunk downloads): a
                 // flag set and cleared within one keystroke would cost two
                 // extra renders.
                 if let Some(t) = busy.timer.borrow_mut().take() {
                     t.cancel();
                 }
-                if !busy.shown.get() {
-                    let searching = searching.clone();
-                    let shown = busy.shown.clone();
-                    *busy.timer.borrow_mut() = Some(Timeout::new(BUSY_DELAY_MS, move || {
-                        shown.set(true);
-                        searching.set(true);
-                    }));
-                }
-                spawn_local(async move {
-                    let outcome = archive.search(&key, limit).await;
-                    if *generation.borrow() != mine {
-                        return;
-                    }
-                    if let Some(t) = busy.timer.borrow_mut().take() {
-                        t.cancel();
-                    }
-                    match outcome {
+                // Typing: the query changed while the search box has the
+                // focus (not a link, the history or the host page).
+                let typed = last_query
+                    .replace(Some(key.q.clone()))
+                    .is_some_and(|q| q != key.q)
+                    && dom::has_focus("search");
+                let show = {
+                    let results = results.clone();
+                    let active = active.clone();
+                    let search_error = search_error.clone();
+                    move |outcome: Result<ResultsView, LoadError>| match outcome {
                         Ok(r) => {
                             let same_search = results.as_ref().is_some_and(|old| old.key == r.key);
                             if !same_search {
@@ -295,10 +312,55 @@ pub fn App() -> Html {
                         }
                         Err(e) => search_error.set(Some(Rc::new(e))),
                     }
+                };
+                if let Some(outcome) = archive.search_loaded(&key, limit) {
+                    show(outcome);
                     if busy.shown.replace(false) {
                         searching.set(false);
                     }
-                });
+                    return;
+                }
+                if !busy.shown.get() {
+                    let searching = searching.clone();
+                    let shown = busy.shown.clone();
+                    *busy.timer.borrow_mut() = Some(Timeout::new(BUSY_DELAY_MS, move || {
+                        shown.set(true);
+                        searching.set(true);
+                    }));
+                }
+                let typed_at = keystrokes.get();
+                let fetch = move || {
+                    spawn_local(async move {
+                        // A newer keystroke (counted as the input event
+                        // arrives, before any render) or search stops this
+                        // one's downloads between rounds.
+                        let wanted = {
+                            let generation = generation.clone();
+                            move || keystrokes.get() == typed_at && *generation.borrow() == mine
+                        };
+                        let outcome = archive.search_while(&key, limit, &wanted).await;
+                        if *generation.borrow() != mine {
+                            return;
+                        }
+                        let outcome = match outcome {
+                            Ok(Some(view)) => Ok(view),
+                            Ok(None) => return,
+                            Err(e) => Err(e),
+                        };
+                        if let Some(t) = busy.timer.borrow_mut().take() {
+                            t.cancel();
+                        }
+                        show(outcome);
+                        if busy.shown.replace(false) {
+                            searching.set(false);
+                        }
+                    })
+                };
+                if typed {
+                    *pending_fetch.borrow_mut() = Some(PendingFetch::new(fetch));
+                } else {
+                    fetch();
+                }
             }
         });
     }
@@ -326,7 +388,17 @@ pub fn App() -> Html {
     );
     let on_input = {
         let d = dispatch.clone();
-        Callback::from(move |q: String| d.emit(Action::SetQuery(q)))
+        let keystrokes = keystrokes.clone();
+        let last_input = last_input.clone();
+        Callback::from(move |q: String| {
+            // Only a changed query counts: it always starts a new search,
+            // so a search stopped by this count is always replaced.
+            if *last_input.borrow() != q {
+                keystrokes.set(keystrokes.get() + 1);
+                last_input.replace(q.clone());
+            }
+            d.emit(Action::SetQuery(q))
+        })
     };
     let cards_len = results.as_ref().map(|r| r.cards.len()).unwrap_or(0);
     let on_key = {
@@ -335,11 +407,22 @@ pub fn App() -> Html {
         let d = dispatch.clone();
         let q_empty = view.q.is_empty();
         let reading = view.doc.is_some();
+        let pending_fetch = pending_fetch.clone();
         Callback::from(move |e: KeyboardEvent| {
             if reading {
                 return;
             }
-            match e.key().as_str() {
+            let key = e.key();
+            // Moving through the results means typing is over: the search
+            // the pause would have started runs now, so the list the keys
+            // walk is soon the one for the query typed.
+            if matches!(key.as_str(), "ArrowDown" | "ArrowUp" | "Enter") {
+                let waiting = pending_fetch.borrow_mut().take();
+                if let Some(p) = waiting {
+                    p.now();
+                }
+            }
+            match key.as_str() {
                 "ArrowDown" if cards_len > 0 => {
                     e.prevent_default();
                     let next = active.map_or(0, |i| (i + 1).min(cards_len - 1));
@@ -492,9 +575,26 @@ pub fn App() -> Html {
         }
     };
 
+    // The first stop of the keyboard: past the header and the filter
+    // column, to the first result or the open document's title.
+    let reading = view.doc.is_some();
+    let skip = Callback::from(move |e: MouseEvent| {
+        e.prevent_default();
+        let target = if reading {
+            "doc-title"
+        } else if dom::element("result-0").is_some() {
+            "result-0"
+        } else {
+            "main"
+        };
+        dom::focus(target);
+    });
     html! {
         <div class={classes!("shell", embed.then_some("embed"))}>
             <header class="site-header">
+                <a class="skip-link" href={view.to_hash()} onclick={skip}>
+                    { if reading { "Skip to the document" } else { "Skip to the results" } }
+                </a>
                 <div class="header-inner">
                     <a class="brand" href="#" title="Show all documents">{ name.clone() }</a>
                     <SearchBox
@@ -504,14 +604,16 @@ pub fn App() -> Html {
                         expanded={expanded}
                         active_descendant={active_id}
                         autofocus={!embed || crate::static_box_was_focused()}
-                    />
+                    >
+                        <SearchHelp examples={archive.as_ref().map(|a| a.info.examples.clone()).unwrap_or_default()} />
+                    </SearchBox>
                     <ThemeToggle />
                     if !embed {
                         <crate::offline::OfflineStatusView archive_name={name.clone()} start={started} />
                     }
                 </div>
             </header>
-            <main id="main" class="main">
+            <main id="main" class="main" tabindex="-1">
                 { body }
             </main>
         </div>
@@ -526,6 +628,38 @@ pub type ScrollMemory = Rc<Cell<f64>>;
 struct Busy {
     timer: std::cell::RefCell<Option<Timeout>>,
     shown: Rc<Cell<bool>>,
+}
+
+/// A search's chunk downloads waiting for typing to pause. Dropping it
+/// cancels them; `now` starts them at once.
+struct PendingFetch {
+    _timer: Timeout,
+    run: FetchSlot,
+}
+
+/// The fetch, taken by whichever comes first: the timer or `now`.
+type FetchSlot = Rc<std::cell::RefCell<Option<Box<dyn FnOnce()>>>>;
+
+impl PendingFetch {
+    fn new(fetch: impl FnOnce() + 'static) -> Self {
+        let run: FetchSlot = Rc::new(std::cell::RefCell::new(Some(Box::new(fetch))));
+        let timer = {
+            let run = run.clone();
+            Timeout::new(FETCH_DELAY_MS, move || {
+                if let Some(f) = run.borrow_mut().take() {
+                    f();
+                }
+            })
+        };
+        PendingFetch { _timer: timer, run }
+    }
+
+    fn now(self) {
+        let f = self.run.borrow_mut().take();
+        if let Some(f) = f {
+            f();
+        }
+    }
 }
 
 /// A hash write waiting for typing to pause.

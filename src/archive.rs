@@ -35,6 +35,18 @@ const WARM_UP_STARTS_PER_TASK: usize = 4;
 /// Widest year axis drawn year by year.
 const MAX_AXIS_YEARS: i32 = 120;
 
+/// `q` narrowed to documents whose `facet` has the words of `value`: a
+/// field clause added to the query (quotes in the value would end it).
+pub fn with_field_clause(q: &str, facet: &str, value: &str) -> String {
+    format!("{} {facet}:\"{}\"", q.trim(), value.replace('"', " "))
+        .trim()
+        .to_string()
+}
+
+/// The facets "who appears with whom" counts, and how many of each it shows.
+pub const APPEARS_WITH: [&str; 3] = ["person", "speaker", "place"];
+const APPEARS_WITH_SHOWN: usize = 10;
+
 pub struct Archive {
     source: DataSource,
     reader: RefCell<IndexReader>,
@@ -157,16 +169,29 @@ impl Archive {
     /// expanded terms) their postings chunks; the engine says which, one
     /// round at a time.
     async fn ensure_term_chunks(&self, q: &Query) -> Result<(), LoadError> {
+        self.ensure_term_chunks_while(q, &|| true).await.map(|_| ())
+    }
+
+    /// As `ensure_term_chunks`, starting each round only while `wanted()`;
+    /// `false` when it stopped early.
+    async fn ensure_term_chunks_while(
+        &self,
+        q: &Query,
+        wanted: &dyn Fn() -> bool,
+    ) -> Result<bool, LoadError> {
         for _ in 0..MAX_FETCH_ROUNDS {
             let missing = self.reader.borrow().missing_term_chunks(q);
             if missing.is_empty() {
                 break;
             }
+            if !wanted() {
+                return Ok(false);
+            }
             for (name, bytes) in self.fetch_all(missing).await? {
                 self.add_once(&name, &bytes, IndexReader::add_term_chunk)?;
             }
         }
-        Ok(())
+        Ok(true)
     }
 
     /// Loads every chunk of a small index (see [`WARM_UP_MAX_FILES`]); a
@@ -178,6 +203,7 @@ impl Archive {
             let terms: Vec<String> = m
                 .term_chunks
                 .iter()
+                .chain(&m.completion_chunks)
                 .map(|c| c.file.clone())
                 .chain(m.posting_chunks.iter().map(|c| c.file.clone()))
                 .collect();
@@ -356,11 +382,106 @@ impl Archive {
         Ok(self.reader.borrow().search(&q, &Self::request(key, limit)))
     }
 
+    /// Who appears with `value` of `facet` across the results of `key`:
+    /// the people, places and speakers of the results that have that value,
+    /// with counts, the value itself left out. The value is both the
+    /// facet's only filter (exact, for the other facets' counts) and a
+    /// field clause of the query (so its own facet is counted within it
+    /// too: a facet's counts ignore its own filters).
+    pub async fn appears_with(
+        &self,
+        key: &SearchKey,
+        facet: &str,
+        value: &str,
+    ) -> Result<Vec<(String, Vec<(String, u32)>)>, LoadError> {
+        let mut narrowed = key.clone();
+        narrowed
+            .filters
+            .insert(facet.to_string(), vec![value.to_string()]);
+        narrowed.q = with_field_clause(&key.q, facet, value);
+        let results = self.raw_search(&narrowed, 0).await?;
+        Ok(APPEARS_WITH
+            .iter()
+            .filter_map(|f| {
+                let values: Vec<(String, u32)> = results
+                    .facets
+                    .get(*f)?
+                    .iter()
+                    .filter(|(v, n)| *n > 0 && !(*f == facet && v == value))
+                    .take(APPEARS_WITH_SHOWN)
+                    .cloned()
+                    .collect();
+                (!values.is_empty()).then(|| (f.to_string(), values))
+            })
+            .collect())
+    }
+
     /// The first `limit` results of a search, with their snippets: a warm
     /// keystroke (no chunk to fetch) runs search, snippets and one render
     /// in the task of its input event.
     pub async fn search(&self, key: &SearchKey, limit: usize) -> Result<ResultsView, LoadError> {
-        let results = self.raw_search(key, limit).await?;
+        let view = self.search_while(key, limit, &|| true).await?;
+        Ok(view.unwrap_or_default())
+    }
+
+    /// [`Archive::search`] for a visitor who may move on: each round of
+    /// fetches starts only while `wanted()` (the query is still the one
+    /// typed), so a superseded search stops downloading. `None` when it
+    /// stopped.
+    pub async fn search_while(
+        &self,
+        key: &SearchKey,
+        limit: usize,
+        wanted: &dyn Fn() -> bool,
+    ) -> Result<Option<ResultsView>, LoadError> {
+        let q = Query::parse(&key.q);
+        if !self.ensure_term_chunks_while(&q, wanted).await? {
+            return Ok(None);
+        }
+        let results = self.reader.borrow().search(&q, &Self::request(key, limit));
+        if self.first_page_cards(key, &results).is_none() {
+            let docs: Vec<DocNum> = results.hits.iter().map(|h| h.doc).collect();
+            if !self.reader.borrow().missing_doc_chunks(&docs).is_empty() && !wanted() {
+                return Ok(None);
+            }
+            self.ensure_doc_chunks(&docs).await?;
+        }
+        self.view(key, results).map(Some)
+    }
+
+    /// The search of [`Archive::search`] when everything it needs is
+    /// already loaded; `None` when it would have to fetch a chunk. A
+    /// keystroke shows these results at once and leaves the network to the
+    /// moment typing pauses.
+    pub fn search_loaded(
+        &self,
+        key: &SearchKey,
+        limit: usize,
+    ) -> Option<Result<ResultsView, LoadError>> {
+        let q = Query::parse(&key.q);
+        let results = {
+            let reader = self.reader.borrow();
+            if !reader.missing_term_chunks(&q).is_empty() {
+                return None;
+            }
+            let results = reader.search(&q, &Self::request(key, limit));
+            let docs: Vec<DocNum> = results.hits.iter().map(|h| h.doc).collect();
+            if self.first_page_cards(key, &results).is_none()
+                && !reader.missing_doc_chunks(&docs).is_empty()
+            {
+                return None;
+            }
+            results
+        };
+        Some(self.view(key, results))
+    }
+
+    /// Results with their cards, every document of which is loaded.
+    fn view(
+        &self,
+        key: &SearchKey,
+        results: engine::SearchResults,
+    ) -> Result<ResultsView, LoadError> {
         let view = |cards| ResultsView {
             key: key.clone(),
             total: results.total,
@@ -372,8 +493,6 @@ impl Archive {
         if let Some(cards) = self.first_page_cards(key, &results) {
             return Ok(view(cards));
         }
-        let docs: Vec<DocNum> = results.hits.iter().map(|h| h.doc).collect();
-        self.ensure_doc_chunks(&docs).await?;
         let reader = self.reader.borrow();
         let cards = results
             .hits

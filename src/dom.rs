@@ -71,6 +71,13 @@ pub fn element(id: &str) -> Option<web_sys::Element> {
     document()?.get_element_by_id(id)
 }
 
+/// True when the element with this id has the keyboard focus.
+pub fn has_focus(id: &str) -> bool {
+    document()
+        .and_then(|d| d.active_element())
+        .is_some_and(|el| el.id() == id)
+}
+
 pub fn focus(id: &str) {
     if let Some(el) = element(id).and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
         let _ = el.focus();
@@ -123,6 +130,16 @@ pub fn scroll_y() -> f64 {
     window().and_then(|w| w.scroll_y().ok()).unwrap_or(0.0)
 }
 
+/// The app puts the scroll back itself: the list's position on Back, the
+/// paragraph or first match in a document. The browser's own restore would
+/// land after it, with the position saved when the entry was left, which
+/// is the opened document's, not the list's.
+pub fn restore_scroll_manually() {
+    if let Some(h) = window().and_then(|w| w.history().ok()) {
+        let _ = h.set_scroll_restoration(web_sys::ScrollRestoration::Manual);
+    }
+}
+
 pub fn scroll_to_y(y: f64) {
     if let Some(w) = window() {
         w.scroll_to_with_x_and_y(0.0, y);
@@ -136,8 +153,12 @@ pub fn storage_set(key: &str, value: &str) {
 }
 
 pub fn prefers_dark() -> bool {
+    media_matches("(prefers-color-scheme: dark)")
+}
+
+pub fn media_matches(query: &str) -> bool {
     window()
-        .and_then(|w| w.match_media("(prefers-color-scheme: dark)").ok().flatten())
+        .and_then(|w| w.match_media(query).ok().flatten())
         .is_some_and(|m| m.matches())
 }
 

@@ -4,6 +4,14 @@ use serde::Serialize;
 use std::collections::BTreeMap;
 
 /// One exported result: the metadata a researcher would cite or sort by.
+/// The score as a JSON number with three decimals, printed without Rust's
+/// float formatting (see `engine::fixed`).
+fn score_json<S: serde::Serializer>(score: &f32, s: S) -> Result<S::Ok, S::Error> {
+    let raw = serde_json::value::RawValue::from_string(engine::fixed(f64::from(*score), 3))
+        .map_err(serde::ser::Error::custom)?;
+    raw.serialize(s)
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ResultRow {
     pub rank: usize,
@@ -19,6 +27,7 @@ pub struct ResultRow {
     pub line_end: u32,
     pub url: String,
     /// The relevance score (0 when the list is not ranked by a query).
+    #[serde(serialize_with = "score_json")]
     pub score: f32,
     /// The passage that matched, as the result card shows it.
     pub snippet: String,
@@ -44,7 +53,7 @@ pub fn to_csv(rows: &[ResultRow]) -> String {
             r.line_start.to_string(),
             r.line_end.to_string(),
             r.url.clone(),
-            format!("{:.3}", r.score),
+            engine::fixed(f64::from(r.score), 3),
             r.snippet.clone(),
         ];
         for (i, cell) in cells.iter().enumerate() {

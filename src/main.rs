@@ -57,6 +57,7 @@ fn main() {
     let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
         return;
     };
+    dom::restore_scroll_manually();
     STATIC_PAGE.with(|p| {
         *p.borrow_mut() = StaticPage {
             title: doc.title(),

@@ -27,6 +27,10 @@ pub enum OfflineStatus {
     Preparing,
     /// Everything is cached: the archive works offline.
     Ready,
+    /// The reader is cached and the index chunks each search used: an
+    /// index too big to download whole on a first visit (build-index marks
+    /// the page with `archive-offline-scope` = `visited`).
+    Partial,
     /// This page is the one-file download: it is offline by nature.
     SingleFile,
 }
@@ -104,10 +108,10 @@ pub fn register_service_worker(on_status: Callback<OfflineStatus>) {
             Ok(p) => JsFuture::from(p).await.is_ok(),
             Err(_) => false,
         };
-        on_status.emit(if ready {
-            OfflineStatus::Ready
-        } else {
-            OfflineStatus::Unavailable
+        on_status.emit(match (ready, meta("archive-offline-scope").as_deref()) {
+            (true, Some("visited")) => OfflineStatus::Partial,
+            (true, _) => OfflineStatus::Ready,
+            (false, _) => OfflineStatus::Unavailable,
         });
     });
 }
@@ -147,10 +151,14 @@ pub fn OfflineStatusView(props: &OfflineStatusProps) -> Html {
             }
         });
     }
-    let label = match *state {
-        OfflineStatus::Ready => Some("Available offline"),
-        OfflineStatus::SingleFile => Some("Offline copy"),
-        OfflineStatus::Preparing | OfflineStatus::Unavailable => None,
+    let (label, hint) = match *state {
+        OfflineStatus::Ready => (Some("Available offline"), None),
+        OfflineStatus::Partial => (
+            Some("Partly available offline"),
+            Some("This archive is too large to keep whole: the reader, and what you have searched and read, work without a network."),
+        ),
+        OfflineStatus::SingleFile => (Some("Offline copy"), None),
+        OfflineStatus::Preparing | OfflineStatus::Unavailable => (None, None),
     };
     let download = download_href().map(|href| {
         let file = format!("{}.html", file_slug(&props.archive_name));
@@ -163,7 +171,7 @@ pub fn OfflineStatusView(props: &OfflineStatusProps) -> Html {
     html! {
         <div class="offline" data-offline={format!("{:?}", *state).to_lowercase()}>
             if let Some(label) = label {
-                <span class="offline-status" role="status">{ label }</span>
+                <span class="offline-status" role="status" title={hint}>{ label }</span>
             }
             { for download }
         </div>

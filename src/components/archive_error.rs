@@ -43,7 +43,7 @@ pub fn ArchiveError(props: &Props) -> Html {
                     <ul>
                         { for newest.iter().map(|c| html! {
                             <li key={c.id.clone()}>
-                                <a href={engine::static_page_path(&c.id)}>{ c.title.clone() }</a>
+                                <a href={c.page.clone().unwrap_or_else(|| "doc/index.html".into())}>{ c.title.clone() }</a>
                                 if let Some(d) = &c.date {
                                     <span class="load-error-date">{ format!(" · {}", pretty_date(d)) }</span>
                                 }

@@ -22,6 +22,9 @@ pub struct Props {
     /// column is drawn a few sections per frame at start-up).
     #[prop_or(usize::MAX)]
     pub sections: usize,
+    /// Show who appears with this (facet, value).
+    #[prop_or_default]
+    pub on_with: Callback<(String, String)>,
 }
 
 /// Values listed before "Show all".
@@ -121,6 +124,19 @@ pub fn FacetPanel(props: &Props) -> Html {
                         <button type="button" class="link-button facet-clear" aria-label={format!("Clear {label} filter")} onclick={clear}>{ "Clear" }</button>
                     }
                 </div>
+                if crate::archive::APPEARS_WITH.contains(&facet) {
+                    { for v.filters.get(facet).into_iter().flatten().take(3).map(|value| {
+                        let onclick = props.on_with.reform({
+                            let fv = (facet.to_string(), value.clone());
+                            move |_: MouseEvent| fv.clone()
+                        });
+                        html! {
+                            <button type="button" class="link-button appears-button" {onclick}>
+                                { format!("Who appears with {value}?") }
+                            </button>
+                        }
+                    }) }
+                }
             </fieldset>
         })
     });

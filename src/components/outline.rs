@@ -10,15 +10,19 @@ pub struct Props {
 }
 
 /// Headings of a long document, each a link to its paragraph permalink.
+/// Beside the text on a wide screen; on a narrow one it comes first, so it
+/// starts folded: open, it pushed the title below the fold.
 #[component]
 pub fn Outline(props: &Props) -> Html {
+    let wide = use_memo((), |_| crate::dom::media_matches("(min-width: 60.01rem)"));
     if props.headings.len() < 2 {
         return Html::default();
     }
     let top = props.headings.iter().map(|h| h.1).min().unwrap_or(1);
     html! {
         <nav class="outline" aria-labelledby="outline-title">
-            <h2 id="outline-title">{ "Contents" }</h2>
+            <details open={*wide}>
+            <summary><h2 id="outline-title">{ "Contents" }</h2></summary>
             <ol>
                 { for props.headings.iter().map(|(i, level, text)| {
                     let href = props.view.with_doc(props.view.doc.as_deref().unwrap_or_default(), Some(*i)).to_hash();
@@ -31,6 +35,7 @@ pub fn Outline(props: &Props) -> Html {
                     }
                 }) }
             </ol>
+            </details>
         </nav>
     }
 }

@@ -4,6 +4,7 @@ use engine::{Block, Range};
 use yew::prelude::*;
 
 use super::cite_button::CiteButton;
+use super::related_list::RelatedList;
 use super::{plural, pretty_date};
 use crate::archive::DocView;
 use crate::cite::permalink;
@@ -160,7 +161,8 @@ fn render_list(items: &[(usize, &Block)], depth: u8, ctx: &mut Ctx<'_>) -> Html 
     }
 }
 
-fn render_block(i: usize, block: &Block, ctx: &mut Ctx<'_>) -> Html {
+/// `continues`: the block goes on the speaker turn of the block before it.
+fn render_block(i: usize, block: &Block, continues: bool, ctx: &mut Ctx<'_>) -> Html {
     let id = format!("p-{i}");
     let target = ctx.target(i);
     match block {
@@ -179,49 +181,62 @@ fn render_block(i: usize, block: &Block, ctx: &mut Ctx<'_>) -> Html {
             html! { <p {id} class={classes!(target)}>{ body }{ permalink }</p> }
         }
         Block::ListItem { .. } => Html::default(),
-        Block::Turn {
-            speaker,
-            label,
-            role,
-            notes,
-            text,
-            ..
-        } => {
-            let body = ctx.text(i, text);
-            let permalink = ctx.permalink(i);
-            let name = if *role || speaker.is_empty() {
-                label.clone()
-            } else {
-                speaker.clone()
-            };
-            let who = if *role {
-                html! { <span class="turn-label">{ name }</span> }
-            } else {
-                let onclick = ctx.dispatch.reform({
-                    let speaker = speaker.clone();
-                    move |_: MouseEvent| Action::SetFacet {
-                        facet: "speaker".into(),
-                        values: vec![speaker.clone()],
+        Block::Turn { .. } => render_turn(i, block, continues, ctx),
+    }
+}
+
+/// A speaker turn: its label as printed (a person's is a button that
+/// filters by their canonical name), shown only on the first paragraph of
+/// a run by one speaker; notes on every paragraph that has them.
+fn render_turn(i: usize, block: &Block, continues: bool, ctx: &mut Ctx<'_>) -> Html {
+    let Block::Turn {
+        speaker,
+        label,
+        role,
+        notes,
+        text,
+        ..
+    } = block
+    else {
+        return Html::default();
+    };
+    let body = ctx.text(i, text);
+    let permalink = ctx.permalink(i);
+    let name = if label.is_empty() {
+        speaker.clone()
+    } else {
+        label.clone()
+    };
+    let who = if continues {
+        Html::default()
+    } else if *role || speaker.is_empty() {
+        html! { <span class="turn-label">{ name }</span> }
+    } else {
+        let onclick = ctx.dispatch.reform({
+            let speaker = speaker.clone();
+            move |_: MouseEvent| Action::SetFacet {
+                facet: "speaker".into(),
+                values: vec![speaker.clone()],
+            }
+        });
+        html! {
+            <button type="button" class="turn-speaker" title={format!("Documents where {speaker} speaks")} {onclick}>
+                { name }
+            </button>
+        }
+    };
+    html! {
+        <div id={format!("p-{i}")} class={classes!("turn", continues.then_some("turn-continued"), ctx.target(i))}>
+            if !continues || !notes.is_empty() {
+                <div class="turn-head">
+                    { who }
+                    if !notes.is_empty() {
+                        <span class="turn-notes">{ format!("({})", notes.join("; ")) }</span>
                     }
-                });
-                html! {
-                    <button type="button" class="turn-speaker" title={format!("Documents where {speaker} speaks")} {onclick}>
-                        { name }
-                    </button>
-                }
-            };
-            html! {
-                <div {id} class={classes!("turn", target)}>
-                    <div class="turn-head">
-                        { who }
-                        if !notes.is_empty() {
-                            <span class="turn-notes">{ format!("({})", notes.join("; ")) }</span>
-                        }
-                    </div>
-                    <p>{ body }{ permalink }</p>
                 </div>
             }
-        }
+            <p>{ body }{ permalink }</p>
+        </div>
     }
 }
 
@@ -272,7 +287,9 @@ pub fn ReaderView(props: &Props) -> Html {
                 .unwrap_or(0);
             body.push(render_list(&run, min_depth, &mut ctx));
         } else {
-            body.push(render_block(i, &doc.blocks[i], &mut ctx));
+            let block = &doc.blocks[i];
+            let continues = block.continues_turn(i.checked_sub(1).and_then(|k| doc.blocks.get(k)));
+            body.push(render_block(i, block, continues, &mut ctx));
             i += 1;
         }
     }
@@ -327,6 +344,7 @@ pub fn ReaderView(props: &Props) -> Html {
             <div class="doc-body">
                 { for body }
             </div>
+            <RelatedList related={doc.related.clone()} view={props.view.clone()} />
             <p class={classes!("copied-toast", (!copied.is_empty()).then_some("shown"))} role="status">{ (*copied).clone() }</p>
         </article>
     }

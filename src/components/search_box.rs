@@ -11,6 +11,9 @@ pub struct Props {
     pub active_descendant: Option<String>,
     /// Focus on first render (not in embed mode: never steal the host's focus).
     pub autofocus: bool,
+    /// Drawn inside the field, after the input (the search help).
+    #[prop_or_default]
+    pub children: Html,
 }
 
 /// The search field, an ARIA 1.2 combobox controlling the `#results` listbox.
@@ -63,6 +66,7 @@ pub fn SearchBox(props: &Props) -> Html {
                 {onkeydown}
             />
             <kbd class="shortcut" aria-hidden="true">{ "/" }</kbd>
+            { props.children.clone() }
             <span id="search-hint" class="visually-hidden">
                 { "Results update as you type. Use the arrow keys to move through them and Enter to open one." }
             </span>

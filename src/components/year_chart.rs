@@ -70,6 +70,23 @@ pub fn YearChart(props: &Props) -> Html {
             }
         }
     };
+    // One tab stop for the chart (the selected year, else the newest with
+    // documents); the arrow keys move between years that have documents.
+    // Empty years are drawn, and take part in a drag, but are not stops:
+    // they were 23 tab stops on a phone.
+    let live: std::rc::Rc<Vec<i32>> = std::rc::Rc::new(
+        props
+            .years
+            .iter()
+            .copied()
+            .filter(|y| count(*y) > 0)
+            .collect(),
+    );
+    let stop = live
+        .iter()
+        .copied()
+        .find(|y| selected(*y))
+        .or_else(|| live.last().copied());
     let width = props.years.len() as f64 * (BAR_W + GAP) - GAP;
     let bars = props.years.iter().enumerate().map(|(i, &y)| {
         let n = count(y);
@@ -106,24 +123,41 @@ pub fn YearChart(props: &Props) -> Html {
         let onkeydown = {
             let commit = commit.clone();
             let anchor = year_of(&props.from);
+            let live = live.clone();
             Callback::from(move |e: KeyboardEvent| {
-                if e.key() == "Enter" || e.key() == " " {
+                let key = e.key();
+                if key == "Enter" || key == " " {
                     e.prevent_default();
                     match (e.shift_key(), anchor) {
                         (true, Some(a)) => commit(a, y),
                         _ => commit(y, y),
                     }
+                    return;
+                }
+                let at = live.iter().position(|v| *v == y).unwrap_or(0);
+                let to = match key.as_str() {
+                    "ArrowLeft" | "ArrowDown" => at.checked_sub(1),
+                    "ArrowRight" | "ArrowUp" => Some(at + 1),
+                    "Home" => Some(0),
+                    "End" => live.len().checked_sub(1),
+                    _ => return,
+                };
+                e.prevent_default();
+                if let Some(next) = to.and_then(|i| live.get(i)) {
+                    crate::dom::focus_without_scroll(&format!("year-{next}"));
                 }
             })
         };
         let label = format!("{y}: {}", plural(n as usize, "document", "documents"));
+        let live_bar = n > 0;
         html! {
             <g
+                id={format!("year-{y}")}
                 class={classes!("year-bar", selected(y).then_some("selected"), (n == 0).then_some("empty"))}
-                role="button"
-                tabindex="0"
-                aria-label={label.clone()}
-                aria-pressed={selected(y).to_string()}
+                role={live_bar.then_some("button")}
+                tabindex={live_bar.then(|| if stop == Some(y) { "0" } else { "-1" })}
+                aria-label={live_bar.then(|| label.clone())}
+                aria-pressed={live_bar.then(|| selected(y).to_string())}
                 data-year={y.to_string()}
                 {onpointerdown}
                 {onpointerenter}
@@ -156,7 +190,7 @@ pub fn YearChart(props: &Props) -> Html {
                 viewBox={format!("0 0 {} {}", num(width), num(HEIGHT))}
                 preserveAspectRatio="none"
                 role="group"
-                aria-label="Documents per year. Choose a year, or drag across bars for a range."
+                aria-label="Documents per year. Choose a year with the arrow keys and Enter, or drag across bars for a range."
                 class={classes!(has_range.then_some("has-range"))}
                 {onpointerleave}
             >

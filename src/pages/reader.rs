@@ -8,6 +8,7 @@ use yew::prelude::*;
 use crate::api::LoadError;
 use crate::archive::{ArchiveHandle, DocView};
 use crate::components::archive_error::ArchiveError;
+use crate::components::doc_company::DocCompany;
 use crate::components::load_state::LoadStateView;
 use crate::components::match_nav::MatchNav;
 use crate::components::outline::Outline;
@@ -242,6 +243,7 @@ pub fn ReaderPage(props: &Props) -> Html {
                             archive_name={props.archive.info.name.clone()}
                             public_url={props.archive.info.public_url.clone()}
                         />
+                        <DocCompany archive={props.archive.clone()} doc={d.doc.clone()} view={v.clone()} />
                     </div>
                     <Outline {headings} view={v.clone()} />
                 </div>

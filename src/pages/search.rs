@@ -8,6 +8,7 @@ use crate::api::LoadError;
 use crate::app::ScrollMemory;
 use crate::archive::{ArchiveHandle, ResultsView};
 use crate::components::active_filters::ActiveFilters;
+use crate::components::appears_with::AppearsWith;
 use crate::components::archive_error::ArchiveError;
 use crate::components::download_results::DownloadResults;
 use crate::components::facet_panel::FacetPanel;
@@ -41,6 +42,22 @@ pub struct Props {
 #[component]
 pub fn SearchPage(props: &Props) -> Html {
     let drawer = use_state(|| false);
+    // The person, speaker or place whose company is shown ("who appears
+    // with whom"), asked for from the filter column.
+    let with = use_state(|| None::<(String, String)>);
+    let open_with = {
+        let with = with.clone();
+        let drawer = drawer.clone();
+        use_callback((), move |fv: (String, String), _| {
+            with.set(Some(fv));
+            drawer.set(false);
+            dom::after_next_frame(|| dom::focus("appears-title"));
+        })
+    };
+    let close_with = {
+        let with = with.clone();
+        use_callback((), move |_: (), _| with.set(None))
+    };
     let close_drawer = {
         let drawer = drawer.clone();
         use_callback((), move |_: (), _| {
@@ -224,6 +241,7 @@ pub fn SearchPage(props: &Props) -> Html {
         html! {
             <FacetPanel
                 {sections}
+                on_with={open_with}
                 facets={results.facets.clone()}
                 view={v.filters_only()}
                 years={props.archive.years.clone()}
@@ -258,6 +276,9 @@ pub fn SearchPage(props: &Props) -> Html {
                     </div>
                 </div>
                 <ActiveFilters view={v.filters_only()} dispatch={props.dispatch.clone()} locked={props.locked.clone()} />
+                if let Some((facet, value)) = (*with).clone() {
+                    <AppearsWith archive={props.archive.clone()} view={v.clone()} {facet} {value} on_close={close_with} />
+                }
                 if let Some(note) = &results.note {
                     <p class="result-note">{ note.clone() }</p>
                 }

@@ -24,4 +24,11 @@ test('with JavaScript disabled, a document page shows its title, metadata, prove
   const reader = page.locator('a', { hasText: 'Open in the searchable reader' });
   assert.match(await reader.getAttribute('href'), /^\.\.\/\.\.\/#doc=/);
   assert.equal(await page.locator('script').count(), 0, 'the page needs no script');
+
+  // What a reference manager reads (Highwire and Dublin Core tags).
+  const meta = (name) => page.locator(`head meta[name="${name}"]`).first().getAttribute('content');
+  assert.equal(await meta('citation_title'), listedTitle);
+  assert.equal(await meta('DC.title'), listedTitle);
+  assert.ok((await meta('citation_publisher'))?.trim(), 'a publisher');
+  assert.ok((await page.locator('head meta[name="citation_language"]').count()) === 1, 'a language');
 });

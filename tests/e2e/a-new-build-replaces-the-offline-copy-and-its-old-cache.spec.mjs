@@ -37,7 +37,7 @@ test('after a rebuild, the next visit serves the new archive and drops the old c
   await page.reload();
   await page.locator('input#search[role=combobox]:not([disabled])').waitFor();
   await typeQuery(page, 'paraffin');
-  await page.locator('#results .result').first().waitFor();
+  await page.locator('#results[data-query="paraffin"] .result').first().waitFor();
   const titles = await page.locator('#results .result .result-title').allTextContents();
   assert.ok(titles.some((t) => t.includes('lens carriage')), `the new corpus is served: ${titles}`);
 });

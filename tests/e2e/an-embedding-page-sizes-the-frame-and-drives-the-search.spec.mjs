@@ -79,6 +79,7 @@ test('the embedded reader keeps the host focus, reports its height, runs host qu
   await frame.locator('button.cite').click();
   const citation = await frame.locator('.cite-plain').textContent();
   assert.ok(citation.includes(`${PUBLIC_URL}#doc=`), `permalink from public_url: ${citation}`);
+  assert.equal(await frame.locator('.cite-note').count(), 0, 'with a public_url, no caveat about the link');
 });
 
 async function assertEventually(check, message, timeout = 10_000) {

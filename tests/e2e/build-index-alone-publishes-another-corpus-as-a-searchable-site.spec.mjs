@@ -50,7 +50,7 @@ test('the copied binary, with no toolchain on PATH, publishes a site from its ow
 
   const page = await site.openPage();
   await typeQuery(page, 'paraffin');
-  await page.locator('#results .result').first().waitFor();
+  await page.locator('#results[data-query="paraffin"] .result').first().waitFor();
   const titles = (await page.locator('#results .result .result-title').allTextContents()).map((t) => t.trim());
   assert.ok(titles.includes('Repairs to the lens carriage'), `found in this corpus: ${JSON.stringify(titles)}`);
   assert.ok(titles.includes('The relief boat was delayed'), `found in this corpus: ${JSON.stringify(titles)}`);

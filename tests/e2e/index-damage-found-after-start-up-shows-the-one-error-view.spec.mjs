@@ -14,9 +14,10 @@ const site = useSite();
 const manifest = JSON.parse(fs.readFileSync(path.join(SITE_DIR, 'index/manifest.json'), 'utf8'));
 const archiveName = manifest.archive.name;
 
-// Every file of a kind (FORMAT.md: terms-NNN-…, postings-NNN-…, docs-NNN-…).
+// Every file of a kind (FORMAT.md: terms-NNN-…, completions-NNN-…, postings-NNN-…, docs-NNN-…).
 const CHUNKS = {
   dictionary: 'terms-*',
+  completions: 'completions-*',
   postings: 'postings-*',
   documents: 'docs-*',
   ids: manifest.ids,
@@ -53,7 +54,7 @@ async function assertErrorView(page) {
   assert.equal(await page.getByText(/Nothing matches/i).count(), 0);
 }
 
-for (const [kind, file] of Object.entries({ dictionary: CHUNKS.dictionary, postings: CHUNKS.postings, documents: CHUNKS.documents })) {
+for (const [kind, file] of Object.entries({ dictionary: CHUNKS.dictionary, completions: CHUNKS.completions, postings: CHUNKS.postings, documents: CHUNKS.documents })) {
   test(`a damaged ${kind} chunk met by the warm-up after start-up shows the error view`, async () => {
     const { page } = await openWithDamaged(file);
     // The app starts (manifest and docmeta are fine) ...
@@ -70,7 +71,9 @@ test('a damaged dictionary chunk met by a search is an error, not "nothing match
   const before = served();
   await page.goto(new URL('#q=asylum', site.url).href);
   await assertErrorView(page);
-  await page.waitForFunction(() => true);
+  // The new search may wait for a pause in typing before it fetches.
+  const deadline = Date.now() + 5000;
+  while (served() <= before && Date.now() < deadline) await page.waitForTimeout(50);
   assert.ok(served() > before, `asked again (${before} → ${served()})`);
 });
 

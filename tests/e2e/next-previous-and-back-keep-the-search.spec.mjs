@@ -34,3 +34,25 @@ test('back to results restores the scroll position of the list', async () => {
   await page.locator('#results .result').first().waitFor();
   await page.waitForFunction((y) => Math.abs(window.scrollY - y) < 5, before);
 });
+
+// Issue 15, defect 4: the browser's own Back lost the list's position.
+test('the browser Back button restores the scroll position of the list too', async () => {
+  const page = await site.openPage('#q=mexico', { viewport: { width: 1000, height: 500 } });
+  await page.locator('#results[data-query="mexico"] .result').nth(4).waitFor();
+  await page.locator('#results .result').nth(4).scrollIntoViewIfNeeded();
+  const before = await page.evaluate(() => window.scrollY);
+  assert.ok(before > 100, 'the list is scrolled');
+  await page.locator('#results .result').nth(4).click();
+  await page.locator('h1.doc-title').waitFor();
+  // Read a while: the document scrolls far from where the list was.
+  await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+  await page.waitForTimeout(300);
+  await page.goBack();
+  await page.locator('#results .result').first().waitFor();
+  await page.waitForTimeout(500);
+  const after = await page.evaluate(() => window.scrollY);
+  assert.ok(Math.abs(after - before) < 5, `scroll ${after}, was ${before}`);
+  // And forward again opens the document.
+  await page.goForward();
+  await page.locator('h1.doc-title').waitFor();
+});

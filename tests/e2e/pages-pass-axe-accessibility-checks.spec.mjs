@@ -24,7 +24,23 @@ for (const colorScheme of ['light', 'dark']) {
     await page.locator('article#reader .turn').first().waitFor();
     await page.locator('button.cite').click();
     await page.locator('.cite-panel').waitFor();
+    await page.locator('button.cite-bibtex-copy').click();
+    await page.locator('pre.cite-record').waitFor();
+    const company = page.locator('details.doc-company');
+    await company.locator('summary').click();
+    await company.locator('button.company-name').first().click();
+    await page.waitForFunction(() => !/Counting/.test(document.querySelector('#appears-with')?.textContent ?? 'Counting'));
     await checkA11y(page, { label: `reading view (${colorScheme})` });
+  });
+
+  test(`search tips and who appears with whom (${colorScheme})`, async () => {
+    const page = await site.openPage('#place=Mexico', { colorScheme });
+    await page.locator('#results .result').first().waitFor();
+    await page.locator('button.appears-button').first().click();
+    await page.waitForFunction(() => !/Counting/.test(document.querySelector('#appears-with')?.textContent ?? 'Counting'));
+    await page.locator('button#search-help-toggle').click();
+    await page.locator('section#search-help').waitFor();
+    await checkA11y(page, { label: `search tips (${colorScheme})` });
   });
 }
 

@@ -37,7 +37,7 @@ test('opened from a file:// URL, the one-file download searches, filters, reads 
   await page.goto(url);
   await page.locator('input#search[role=combobox]:not([disabled])').waitFor();
   await typeQuery(page, 'fentanyl');
-  const results = page.locator('#results .result');
+  const results = page.locator('#results[data-query="fentanyl"] .result');
   await results.first().waitFor();
   const unfiltered = await results.count();
 

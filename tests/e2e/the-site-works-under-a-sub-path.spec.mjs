@@ -18,7 +18,8 @@ test('served under /some/sub/path/, the reader searches, opens a document and as
   await page.locator('input#search[role=combobox]:not([disabled])').waitFor();
 
   await typeQuery(page, 'fentanyl');
-  const first = page.locator('#results .result .result-title').first();
+  // The typed query's results, not the list shown before them.
+  const first = page.locator('#results[data-query="fentanyl"] .result .result-title').first();
   await first.waitFor();
   const title = (await first.textContent()).trim();
   await first.click();

@@ -1,0 +1,73 @@
+use yew::prelude::*;
+
+use super::appears_with::AppearsWith;
+use super::facet_label;
+use crate::archive::{ArchiveHandle, APPEARS_WITH};
+use crate::state::ViewState;
+use engine::Document;
+use std::rc::Rc;
+
+#[derive(Properties, PartialEq)]
+pub struct Props {
+    pub archive: ArchiveHandle,
+    pub doc: Rc<Document>,
+    /// The open document's view: its search is what is counted.
+    pub view: ViewState,
+}
+
+/// Names of this document shown at most, per facet.
+const NAMES: usize = 8;
+
+/// "Who appears with whom" from the reading view: pick one of the
+/// document's people, speakers or places to see who else appears with them
+/// across the current results. Folded until asked for.
+#[component]
+pub fn DocCompany(props: &Props) -> Html {
+    let chosen = use_state(|| None::<(String, String)>);
+    let groups: Vec<(&str, Vec<String>)> = APPEARS_WITH
+        .iter()
+        .map(|f| (*f, props.doc.facet_values(f)))
+        .filter(|(_, v)| !v.is_empty())
+        .collect();
+    if groups.is_empty() {
+        return Html::default();
+    }
+    let close = {
+        let chosen = chosen.clone();
+        Callback::from(move |()| chosen.set(None))
+    };
+    let results = props.view.results_view();
+    html! {
+        <details class="doc-company">
+            <summary>{ "Who appears with whom" }</summary>
+            <p class="doc-company-lead">
+                { if results.q.trim().is_empty() && !results.has_filters() {
+                    "Choose a name to see who else appears with it across the archive."
+                } else {
+                    "Choose a name to see who else appears with it across the current results."
+                } }
+            </p>
+            { for groups.iter().map(|(facet, values)| html! {
+                <div class="doc-company-group">
+                    <span class="doc-company-label">{ facet_label(facet) }</span>
+                    { for values.iter().take(NAMES).map(|value| {
+                        let pressed = chosen.as_ref().is_some_and(|(f, v)| f == facet && v == value);
+                        let onclick = {
+                            let chosen = chosen.clone();
+                            let fv = (facet.to_string(), value.clone());
+                            Callback::from(move |_: MouseEvent| chosen.set(Some(fv.clone())))
+                        };
+                        html! {
+                            <button type="button" class="small-button company-name" aria-pressed={pressed.to_string()} {onclick}>
+                                { value.clone() }
+                            </button>
+                        }
+                    }) }
+                </div>
+            }) }
+            if let Some((facet, value)) = (*chosen).clone() {
+                <AppearsWith archive={props.archive.clone()} view={results.clone()} {facet} {value} on_close={close} />
+            }
+        </details>
+    }
+}
