@@ -9,8 +9,13 @@ fuzz_target!(|data: &[u8]| {
         let mut w = Vec::new();
         if let Some(text) = build_index::encoding::decode(data, "f", html, &mut w) {
             // Text that was not UTF-16/32 and held no U+FFFD of its own.
-            let plain = !data.contains(&0) && !data.starts_with(&[0xFF, 0xFE]) && !data.starts_with(&[0xFE, 0xFF]);
-            if plain && text.contains('\u{fffd}') && !data.windows(3).any(|x| x == "\u{fffd}".as_bytes()) {
+            let plain = !data.contains(&0)
+                && !data.starts_with(&[0xFF, 0xFE])
+                && !data.starts_with(&[0xFE, 0xFF]);
+            if plain
+                && text.contains('\u{fffd}')
+                && !data.windows(3).any(|x| x == "\u{fffd}".as_bytes())
+            {
                 assert!(
                     w.iter().any(|x| x.severity == build_index::Severity::Error),
                     "lost text without an error: {w:?}"

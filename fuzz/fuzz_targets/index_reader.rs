@@ -1,6 +1,7 @@
 //! Corrupt, truncated or hostile index files give a typed error, never a
 //! panic: the first byte picks which file the rest of the input replaces
-//! (manifest, docmeta, dictionary chunk, postings chunk, doc chunk, ids) in
+//! (manifest, docmeta, dictionary or completion chunk, postings chunk, doc
+//! chunk, ids) in
 //! an otherwise valid index, then the reader loads and searches it. With
 //! the high bit of that byte set, the bytes are first wrapped in a valid
 //! envelope (magic, version, crc32), so the fuzzer reaches the parsers
@@ -61,24 +62,37 @@ fn files() -> &'static Vec<engine::IndexFile> {
     })
 }
 
+fn good_manifest() -> &'static engine::Manifest {
+    static M: OnceLock<engine::Manifest> = OnceLock::new();
+    M.get_or_init(|| {
+        let bytes = &files()
+            .iter()
+            .find(|f| f.name == "manifest.json")
+            .expect("fixture manifest")
+            .bytes;
+        IndexReader::parse_manifest(bytes).expect("fixture manifest")
+    })
+}
+
 fuzz_target!(|data: &[u8]| {
     let Some((&pick, payload)) = data.split_first() else {
         return;
     };
     let files = files();
-    let manifest_bytes = files
-        .iter()
-        .find(|f| f.name == "manifest.json")
-        .map(|f| f.bytes.clone())
-        .unwrap_or_default();
-    let good = IndexReader::parse_manifest(&manifest_bytes).expect("fixture manifest");
+    let good = good_manifest();
     // Which file the fuzzer's bytes stand in for.
     let target: String = match pick % 6 {
         0 => "manifest.json".into(),
         1 => good.docmeta.clone(),
-        2 => good.term_chunks[usize::from(pick / 6) % good.term_chunks.len()]
-            .file
-            .clone(),
+        2 => {
+            // Dictionary and completion chunks share a format.
+            let dicts: Vec<&engine::TermChunkEntry> = good
+                .term_chunks
+                .iter()
+                .chain(&good.completion_chunks)
+                .collect();
+            dicts[usize::from(pick / 6) % dicts.len()].file.clone()
+        }
         3 => good.posting_chunks[usize::from(pick / 6) % good.posting_chunks.len()]
             .file
             .clone(),
@@ -133,14 +147,16 @@ fuzz_target!(|data: &[u8]| {
     };
     let _ = r.add_ids(&get(&manifest.ids));
     let _ = r.doc_by_id("d/1");
-    for text in [
-        "border",
+    // Two searches per input, not six: the input's length picks the second,
+    // so every query shape still meets every damaged file.
+    let shapes = [
         "fentanil",
         "\"border wall\" -climate",
         "",
         "mig",
         "year:2021 source:a",
-    ] {
+    ];
+    for text in ["border", shapes[payload.len() % shapes.len()]] {
         let q = Query::parse(text);
         for _ in 0..3 {
             for name in r.missing_term_chunks(&q) {

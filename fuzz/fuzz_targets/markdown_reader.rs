@@ -10,7 +10,10 @@ fuzz_target!(|data: &[u8]| {
     let lines = u32::try_from(text.lines().count().max(1)).unwrap_or(u32::MAX);
     let (draft, err) = build_index::markdown::read(&text);
     if let Some((_, line)) = err {
-        assert!(line >= 1 && line <= lines + 1, "error line {line} of {lines}");
+        assert!(
+            line >= 1 && line <= lines + 1,
+            "error line {line} of {lines}"
+        );
     }
     if let Some(d) = draft {
         assert!(d.line_start <= d.line_end);
