@@ -131,6 +131,13 @@ if (big) {
   }
 }
 
+// The search-as-you-type run (bench/typing.mjs), when there was one.
+const typingFile = path.join(dir, 'typing.json');
+if (fs.existsSync(typingFile)) {
+  const { typingTable } = await import('./typing.mjs');
+  out.push(...typingTable(JSON.parse(fs.readFileSync(typingFile, 'utf8'))));
+}
+
 const text = out.join('\n');
 console.log(text);
 fs.mkdirSync(path.join(here, 'out'), { recursive: true });

@@ -10,12 +10,15 @@
 #   scripts/bench.sh --report             only print the tables of the last run
 #   BENCH_KEEP=1 BENCH_TOOLS=ours scripts/bench.sh   re-measure one tool, keep the others' results
 #   BUILD_INDEX=/path/to/build-index scripts/bench.sh   use that binary, do not build one
+#   BENCH_TYPING=0 scripts/bench.sh      skip the search-as-you-type run (bench/typing.mjs,
+#                                        gcide, ours and Pagefind in one Chromium run, ~2 min)
 #
 # Needs: node + npm, cargo, wasm-bindgen (the Cargo.lock version), the
 # wasm32-unknown-unknown target, /usr/bin/time, /usr/bin/chromium (Pagefind's
 # browser run), and Debian's dict-gcide for the GCIDE corpus.
 # Writes only under bench/data, bench/out and bench/engine-wasm/{target,pkg}
-# (all gitignored).
+# (all gitignored), and dist/ when the typing run finds the reader app older
+# than its sources (it rebuilds it with Trunk, as scripts/build-site.sh does).
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -117,6 +120,15 @@ for corpus in $corpora; do
     node "$bench/pagefind.mjs" "$corpus" "$docs" "$queries" "$results/pagefind-$corpus.json"
   fi
 done
+
+# Search as you type at 100,000 documents, ours and Pagefind on the same
+# entries in one Chromium run (issue 13, item 5): the reader app as a visitor
+# gets it, so it needs both tools' builds and GCIDE.
+if [[ "${BENCH_TYPING:-1}" != 0 && " $corpora " == *" gcide "* ]] && wants ours && wants pagefind; then
+  say "gcide: search as you type, ours and pagefind"
+  node "$bench/typing.mjs" --out "$results/typing.json" ||
+    echo "bench: the typing run failed (see above); continuing" >&2
+fi
 
 meta end
 say "results ($(($(date +%s) - started)) s in all)"

@@ -1,7 +1,9 @@
 #!/usr/bin/env node
 // Writes the README's screenshots (docs/screenshots/): the search page with
 // the query "border" and the reading view of its first result, at 1280 px
-// and 360 px, light and dark, from a built site in headless Chromium.
+// and 360 px, light and dark, from a built site in headless Chromium; then,
+// light at both widths, the search tips, the citation menu and the related
+// documents of the reading view.
 //
 //   node scripts/screenshots.mjs [--site site]
 
@@ -37,6 +39,7 @@ try {
       await page.evaluate(() => window.scrollTo(0, 0));
       await page.waitForTimeout(200);
       await page.screenshot({ path: path.join(out, `reader-${width}-${scheme}.png`) });
+      if (scheme === 'light') await features(page, width);
       await context.close();
     }
   }
@@ -45,3 +48,23 @@ try {
   await server.close();
 }
 console.log(`screenshots written to ${path.relative(root, out)}/`);
+
+async function features(page, width) {
+  await page.locator('button.cite').click();
+  await page.locator('#cite-panel').waitFor();
+  await page.locator('#cite-panel').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: path.join(out, `cite-${width}-light.png`) });
+  await page.locator('button.cite').click();
+  const related = page.locator('section.related');
+  if (await related.count()) {
+    await related.scrollIntoViewIfNeeded();
+    await page.waitForTimeout(200);
+    await page.screenshot({ path: path.join(out, `related-${width}-light.png`) });
+  }
+  await page.goto(`${server.url}#`);
+  await page.locator('#results .result').first().waitFor();
+  await page.locator('button#search-help-toggle').click();
+  await page.locator('section#search-help').waitFor();
+  await page.screenshot({ path: path.join(out, `help-${width}-light.png`) });
+}
+
