@@ -31,7 +31,7 @@ fn main() {
         );
     }
     let mut files = Vec::new();
-    collect(&app_dir, &app_dir, &mut files);
+    collect(&app_dir, &mut files);
     files.sort();
     let mut code = String::from("pub static FILES: &[(&str, &[u8])] = &[\n");
     for (rel, abs) in &files {
@@ -48,24 +48,24 @@ fn main() {
     fs::write(&out, code).expect("write bundled_app.rs");
 }
 
-fn collect(root: &Path, dir: &Path, out: &mut Vec<(String, PathBuf)>) {
-    // Adding or removing a file in dist/ must re-run this script.
-    println!("cargo:rerun-if-changed={}", dir.display());
-    let entries = fs::read_dir(dir).unwrap_or_else(|e| panic!("read {}: {e}", dir.display()));
-    for entry in entries {
-        let entry = entry.unwrap_or_else(|e| panic!("read {}: {e}", dir.display()));
+fn collect(root: &Path, out: &mut Vec<(String, PathBuf)>) {
+    let hidden =
+        |e: &walkdir::DirEntry| e.depth() > 0 && e.file_name().to_string_lossy().starts_with('.');
+    for entry in walkdir::WalkDir::new(root)
+        .into_iter()
+        .filter_entry(|e| !hidden(e))
+    {
+        let entry = entry.unwrap_or_else(|e| panic!("read {}: {e}", root.display()));
         let path = entry.path();
-        if entry.file_name().to_string_lossy().starts_with('.') {
-            continue;
-        }
-        if path.is_dir() {
-            collect(root, &path, out);
+        if entry.file_type().is_dir() {
+            // Adding or removing a file in dist/ must re-run this script.
+            println!("cargo:rerun-if-changed={}", path.display());
         } else if let Ok(rel) = path.strip_prefix(root) {
             let rel: Vec<String> = rel
                 .components()
                 .map(|c| c.as_os_str().to_string_lossy().into_owned())
                 .collect();
-            out.push((rel.join("/"), path.clone()));
+            out.push((rel.join("/"), path.to_path_buf()));
         }
     }
 }

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs what the build and the tests need, and only what is missing:
 # the wasm32 target, Trunk, wasm-bindgen-cli (at the Cargo.lock version),
-# the npm tools (wasm-opt from binaryen, Playwright, axe), Chromium and
+# the npm tools (wasm-opt from binaryen, Playwright, axe, ESLint), Chromium and
 # chromedriver, and the crates. Everything comes from the package registries;
 # nothing is downloaded from GitHub. Safe to run again: a second run on a
 # set-up machine only checks versions and takes seconds.
@@ -103,7 +103,7 @@ else
   fi
 fi
 
-step "npm packages (package-lock.json: wasm-opt, Playwright, axe, Lighthouse)"
+step "npm packages (package-lock.json: wasm-opt, Playwright, axe, Lighthouse, ESLint)"
 if ! command -v npm >/dev/null 2>&1; then
   apt_install nodejs npm
 fi

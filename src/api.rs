@@ -258,10 +258,13 @@ impl InlineSource {
         let data = self.files.get(&key).ok_or_else(|| LoadError::Missing {
             file: file.to_string(),
         })?;
-        decode_base64(data).ok_or_else(|| LoadError::Network {
-            file: file.to_string(),
-            reason: "the inlined data is not valid base64".into(),
-        })
+        use base64::Engine as _;
+        base64::engine::general_purpose::STANDARD
+            .decode(data)
+            .map_err(|e| LoadError::Network {
+                file: file.to_string(),
+                reason: format!("the inlined data is not valid base64 ({e})"),
+            })
     }
 }
 
@@ -310,64 +313,9 @@ fn js_text(v: &JsValue) -> String {
         .unwrap_or_else(|| "unknown error".into())
 }
 
-/// Standard base64 (RFC 4648, with or without padding; whitespace ignored).
-pub fn decode_base64(text: &str) -> Option<Vec<u8>> {
-    let mut out = Vec::with_capacity(text.len() / 4 * 3);
-    let mut acc: u32 = 0;
-    let mut bits = 0u32;
-    let mut padding = false;
-    for b in text.bytes() {
-        let v = match b {
-            b'A'..=b'Z' => b - b'A',
-            b'a'..=b'z' => b - b'a' + 26,
-            b'0'..=b'9' => b - b'0' + 52,
-            b'+' | b'-' => 62,
-            b'/' | b'_' => 63,
-            b'=' => {
-                padding = true;
-                continue;
-            }
-            b' ' | b'\n' | b'\r' | b'\t' => continue,
-            _ => return None,
-        };
-        if padding {
-            return None;
-        }
-        acc = (acc << 6) | u32::from(v);
-        bits += 6;
-        if bits >= 8 {
-            bits -= 8;
-            out.push((acc >> bits) as u8);
-            acc &= (1 << bits) - 1;
-        }
-    }
-    // Six leftover bits cannot come from whole bytes.
-    (bits < 6).then_some(out)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn base64_decodes_rfc4648_vectors() {
-        let cases = [
-            ("", ""),
-            ("Zg==", "f"),
-            ("Zm8=", "fo"),
-            ("Zm9v", "foo"),
-            ("Zm9vYg==", "foob"),
-            ("Zm9vYmE=", "fooba"),
-            ("Zm9vYmFy", "foobar"),
-            ("Zm9v\nYmFy", "foobar"),
-        ];
-        for (enc, dec) in cases {
-            assert_eq!(decode_base64(enc).as_deref(), Some(dec.as_bytes()), "{enc}");
-        }
-        assert_eq!(decode_base64("Zm9v!"), None);
-        assert_eq!(decode_base64("Z"), None);
-        assert_eq!(decode_base64("Zg==Zg"), None);
-    }
 
     #[test]
     fn inline_source_reads_index_files() {
@@ -378,5 +326,7 @@ mod tests {
             Err(LoadError::Missing { .. })
         ));
         assert!(InlineSource::from_json("[").is_err());
+        let bad = InlineSource::from_json(r#"{"index/a.bin":"Zm9v!"}"#).unwrap();
+        assert!(matches!(bad.fetch("a.bin"), Err(LoadError::Network { .. })));
     }
 }

@@ -33,12 +33,9 @@ impl ViewState {
     pub fn from_hash(hash: &str) -> ViewState {
         let mut view = ViewState::default();
         let body = hash.strip_prefix('#').unwrap_or(hash);
-        for pair in body.split('&').filter(|s| !s.is_empty()) {
-            let (key, value) = match pair.split_once('=') {
-                Some((k, v)) => (decode_component(k), decode_component(v)),
-                None => (decode_component(pair), String::new()),
-            };
-            match key.as_str() {
+        for (key, value) in form_urlencoded::parse(body.as_bytes()) {
+            let value = value.into_owned();
+            match &*key {
                 "q" => view.q = value,
                 "from" if !value.is_empty() => view.from = Some(value),
                 "to" if !value.is_empty() => view.to = Some(value),
@@ -46,7 +43,7 @@ impl ViewState {
                 "doc" if !value.is_empty() => view.doc = Some(value),
                 "p" => view.p = value.parse().ok(),
                 facet if FACETS.contains(&facet) && !value.is_empty() => {
-                    let values = view.filters.entry(key.clone()).or_default();
+                    let values = view.filters.entry(facet.to_owned()).or_default();
                     if !values.contains(&value) {
                         values.push(value);
                     }
@@ -87,16 +84,9 @@ impl ViewState {
         if let Some(p) = &p {
             pairs.push(("p", p));
         }
-        let mut out = String::from("#");
-        for (i, (k, v)) in pairs.iter().enumerate() {
-            if i > 0 {
-                out.push('&');
-            }
-            encode_component(k, &mut out);
-            out.push('=');
-            encode_component(v, &mut out);
-        }
-        out
+        let mut out = form_urlencoded::Serializer::for_suffix(String::from("#"), 1);
+        out.extend_pairs(pairs);
+        out.finish()
     }
 
     /// The same search without the open document: where "back to results" goes.
@@ -309,53 +299,6 @@ impl Reducible for AppState {
             return self;
         }
         Rc::new(AppState { view, history })
-    }
-}
-
-fn encode_component(s: &str, out: &mut String) {
-    const HEX: &[u8; 16] = b"0123456789ABCDEF";
-    for &b in s.as_bytes() {
-        match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'*' | b'-' | b'.' | b'_' => {
-                out.push(b as char)
-            }
-            b' ' => out.push('+'),
-            _ => {
-                out.push('%');
-                out.push(HEX[(b >> 4) as usize] as char);
-                out.push(HEX[(b & 15) as usize] as char);
-            }
-        }
-    }
-}
-
-fn decode_component(s: &str) -> String {
-    let bytes = s.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        match bytes[i] {
-            b'+' => out.push(b' '),
-            b'%' if i + 2 < bytes.len() => match (hex_val(bytes[i + 1]), hex_val(bytes[i + 2])) {
-                (Some(h), Some(l)) => {
-                    out.push(h << 4 | l);
-                    i += 2;
-                }
-                _ => out.push(b'%'),
-            },
-            b => out.push(b),
-        }
-        i += 1;
-    }
-    String::from_utf8_lossy(&out).into_owned()
-}
-
-fn hex_val(b: u8) -> Option<u8> {
-    match b {
-        b'0'..=b'9' => Some(b - b'0'),
-        b'a'..=b'f' => Some(b - b'a' + 10),
-        b'A'..=b'F' => Some(b - b'A' + 10),
-        _ => None,
     }
 }
 

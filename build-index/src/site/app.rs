@@ -4,6 +4,7 @@
 
 use super::html;
 use super::SiteError;
+use base64::Engine as _;
 use sha2::{Digest, Sha256};
 use std::collections::BTreeMap;
 use std::fs;
@@ -51,7 +52,7 @@ impl AppFiles {
     /// Every file under `dir` (Trunk's `dist/`), skipping dot files.
     pub fn from_dir(dir: &Path) -> Result<AppFiles, SiteError> {
         let mut files = BTreeMap::new();
-        collect(dir, dir, &mut files)?;
+        collect(dir, &mut files)?;
         let app = AppFiles { files };
         app.index_html()?;
         Ok(app)
@@ -191,7 +192,10 @@ pub fn inline_script_hashes(page: &str) -> Vec<String> {
 /// A CSP `'sha256-<base64>'` source for an inline script's exact text.
 pub fn csp_hash(text: &str) -> String {
     let digest = Sha256::digest(text.as_bytes());
-    format!("'sha256-{}'", super::base64::encode(&digest))
+    format!(
+        "'sha256-{}'",
+        base64::engine::general_purpose::STANDARD.encode(digest)
+    )
 }
 
 fn absolute(url: &str) -> SiteError {
@@ -244,36 +248,21 @@ fn quoted_ending<'a>(text: &'a str, suffix: &str) -> Option<&'a str> {
     None
 }
 
-fn collect(root: &Path, dir: &Path, out: &mut BTreeMap<String, Vec<u8>>) -> Result<(), SiteError> {
-    let io = |path: &Path| {
-        let path = path.to_path_buf();
-        move |source| SiteError::Io { path, source }
-    };
-    let mut entries: Vec<_> = fs::read_dir(dir)
-        .map_err(io(dir))?
-        .collect::<Result<_, _>>()
-        .map_err(io(dir))?;
-    entries.sort_by_key(|e| e.file_name());
-    for entry in entries {
-        let path = entry.path();
-        let name = entry.file_name();
-        if name.to_string_lossy().starts_with('.') {
-            continue;
-        }
-        let kind = entry.file_type().map_err(io(&path))?;
-        if kind.is_dir() {
-            collect(root, &path, out)?;
-        } else if kind.is_file() {
-            let rel = path
-                .strip_prefix(root)
-                .map_err(|_| SiteError::App {
-                    reason: format!("unexpected path {}", path.display()),
-                })?
-                .components()
-                .map(|c| c.as_os_str().to_string_lossy().into_owned())
-                .collect::<Vec<_>>()
-                .join("/");
-            out.insert(rel, fs::read(&path).map_err(io(&path))?);
+/// Every file below `root` but hidden ones (`.stage` and the like), by
+/// site path.
+fn collect(root: &Path, out: &mut BTreeMap<String, Vec<u8>>) -> Result<(), SiteError> {
+    let hidden =
+        |e: &walkdir::DirEntry| e.depth() > 0 && e.file_name().to_string_lossy().starts_with('.');
+    let walk = walkdir::WalkDir::new(root).sort_by_file_name().into_iter();
+    for entry in walk.filter_entry(|e| !hidden(e)) {
+        let entry = entry.map_err(|e| super::walk_error(root, e))?;
+        if entry.file_type().is_file() {
+            let path = entry.path();
+            let bytes = fs::read(path).map_err(|source| SiteError::Io {
+                path: path.to_path_buf(),
+                source,
+            })?;
+            out.insert(super::site_relative(root, path), bytes);
         }
     }
     Ok(())

@@ -20,9 +20,9 @@
 //!   are dropped.
 
 use super::app::{csp_hash, inline_script_hashes, AppFiles};
-use super::base64;
 use super::html::{self, escape};
 use super::SiteError;
+use base64::{engine::general_purpose::STANDARD as BASE64, Engine as _};
 use std::collections::BTreeMap;
 
 /// The bundle and the CSP sources of its inline code, for a host that
@@ -84,7 +84,7 @@ pub fn build(app: &AppFiles, index: &[(String, Vec<u8>)]) -> Result<Bundle, Site
                 "<link rel=\"{}\" href=\"data:{};base64,{}\">",
                 escape(&rel),
                 mime(&href),
-                base64::encode(bytes)
+                BASE64.encode(bytes)
             )
         } else {
             // Preload hints, web manifests and the like would each be a
@@ -108,7 +108,7 @@ pub fn build(app: &AppFiles, index: &[(String, Vec<u8>)]) -> Result<Bundle, Site
     for tag in html::find_tags(page, "img") {
         if let Some(src) = tag.attr("src").and_then(local) {
             let bytes = app.get(&src).ok_or_else(|| missing(&src))?;
-            let data = format!("data:{};base64,{}", mime(&src), base64::encode(bytes));
+            let data = format!("data:{};base64,{}", mime(&src), BASE64.encode(bytes));
             let mut rebuilt = String::from("<img");
             for (k, v) in &tag.attrs {
                 let v = if k == "src" { &data } else { v };
@@ -178,7 +178,7 @@ fn loader(
 ) -> Result<String, SiteError> {
     let files: BTreeMap<&str, String> = index
         .iter()
-        .map(|(path, bytes)| (path.as_str(), base64::encode(bytes)))
+        .map(|(path, bytes)| (path.as_str(), BASE64.encode(bytes)))
         .collect();
     let data = serde_json::to_string(&files).map_err(|e| SiteError::App {
         reason: format!("cannot encode the inline index: {e}"),
@@ -197,7 +197,7 @@ fn loader(
          const wasm = await {init_name}({{ module_or_path: bytes }});\n\
          dispatchEvent(new CustomEvent('TrunkApplicationStarted', {{ detail: {{ wasm }} }}));\n\
          }}\n</script>",
-        wasm = base64::encode(wasm),
+        wasm = BASE64.encode(wasm),
         glue = script_safe(glue),
     ))
 }

@@ -20,33 +20,21 @@ pub fn escape(text: &str) -> String {
 }
 
 /// Percent-encodes a value for `application/x-www-form-urlencoded` (the
-/// reader's URL-hash scheme), keeping only unreserved ASCII as is.
+/// reader's URL-hash scheme, as the reader writes it).
 pub fn form_encode(value: &str) -> String {
-    let mut out = String::with_capacity(value.len());
-    for b in value.bytes() {
-        match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'*' => {
-                out.push(b as char)
-            }
-            b' ' => out.push('+'),
-            _ => out.push_str(&format!("%{b:02X}")),
-        }
-    }
-    out
+    form_urlencoded::byte_serialize(value.as_bytes()).collect()
 }
+
+/// Everything but RFC 3986's unreserved characters.
+const PATH_SEGMENT: &percent_encoding::AsciiSet = &percent_encoding::NON_ALPHANUMERIC
+    .remove(b'-')
+    .remove(b'_')
+    .remove(b'.')
+    .remove(b'~');
 
 /// Percent-encodes one URL path segment (for sitemap `<loc>` values).
 pub fn path_encode(segment: &str) -> String {
-    let mut out = String::with_capacity(segment.len());
-    for b in segment.bytes() {
-        match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
-                out.push(b as char)
-            }
-            _ => out.push_str(&format!("%{b:02X}")),
-        }
-    }
-    out
+    percent_encoding::utf8_percent_encode(segment, PATH_SEGMENT).to_string()
 }
 
 /// One start tag found in a document, with its byte span.
@@ -233,6 +221,11 @@ mod tests {
     #[test]
     fn form_encode_matches_urlsearchparams() {
         assert_eq!(form_encode("a b/c-é"), "a+b%2Fc-%C3%A9");
+    }
+
+    #[test]
+    fn path_encode_keeps_only_unreserved() {
+        assert_eq!(path_encode("a b~c_d.e-f/é"), "a%20b~c_d.e-f%2F%C3%A9");
     }
 
     #[test]

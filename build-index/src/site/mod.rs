@@ -18,7 +18,6 @@
 //! root, under any sub-path and from disk. Output is deterministic.
 
 mod app;
-mod base64;
 pub mod bundle;
 pub mod first_page;
 pub mod headers;
@@ -562,36 +561,32 @@ fn index_entries<T>(
 
 fn list_files(dir: &Path) -> Result<Vec<String>, SiteError> {
     let mut out = Vec::new();
-    let mut stack = vec![dir.to_path_buf()];
-    while let Some(d) = stack.pop() {
-        let io = |source| SiteError::Io {
-            path: d.clone(),
-            source,
-        };
-        for entry in fs::read_dir(&d).map_err(io)? {
-            let entry = entry.map_err(io)?;
-            let path = entry.path();
-            // The entry's type comes with the listing: no stat per file.
-            if entry
-                .file_type()
-                .map_err(|source| SiteError::Io {
-                    path: path.clone(),
-                    source,
-                })?
-                .is_dir()
-            {
-                stack.push(path);
-            } else if let Ok(rel) = path.strip_prefix(dir) {
-                let rel: Vec<String> = rel
-                    .components()
-                    .map(|c| c.as_os_str().to_string_lossy().into_owned())
-                    .collect();
-                out.push(rel.join("/"));
-            }
+    for entry in walkdir::WalkDir::new(dir).min_depth(1) {
+        let entry = entry.map_err(|e| walk_error(dir, e))?;
+        // The entry's type comes with the listing: no stat per file.
+        if !entry.file_type().is_dir() {
+            out.push(site_relative(dir, entry.path()));
         }
     }
     out.sort();
     Ok(out)
+}
+
+/// `path` below `root` as a site path (`/`-separated whatever the platform).
+pub(crate) fn site_relative(root: &Path, path: &Path) -> String {
+    let rel = path.strip_prefix(root).unwrap_or(path);
+    rel.components()
+        .map(|c| c.as_os_str().to_string_lossy().into_owned())
+        .collect::<Vec<_>>()
+        .join("/")
+}
+
+pub(crate) fn walk_error(root: &Path, e: walkdir::Error) -> SiteError {
+    let path = e.path().unwrap_or(root).to_path_buf();
+    let source = e
+        .into_io_error()
+        .unwrap_or_else(|| std::io::Error::other("a folder loop through a link"));
+    SiteError::Io { path, source }
 }
 
 fn write(dir: &Path, rel: &str, bytes: &[u8]) -> Result<(), SiteError> {
