@@ -7,7 +7,7 @@
 //! `engine::FACETS`, `from`, `to`, `sort`). `archive.toml`
 //! `[embed] allow_filter_change` says whether the visitor may drop them.
 //!
-//! The postMessage protocol (docs/embed.md):
+//! The postMessage protocol (docs/embed.md; [`ToHost`] and [`FromHost`]):
 //! - reader → host `{type: "archive:ready"}` once it listens;
 //!   `{type: "archive:height", height}` whenever the content height changes;
 //!   `{type: "archive:open", id, title}` when a document is opened.
@@ -30,6 +30,7 @@ use std::cell::{Cell, RefCell};
 use engine::EmbedInfo;
 use gloo::events::EventListener;
 use js_sys::{Object, Reflect};
+use serde::{Deserialize, Serialize};
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use yew::prelude::*;
@@ -165,17 +166,47 @@ fn same_origin(listed: &str, origin: &str) -> bool {
     listed.trim_end_matches('/').eq_ignore_ascii_case(origin)
 }
 
-/// The query of a host message, if it is a well-formed `archive:query`.
-pub fn query_from_message(data: &JsValue) -> Option<String> {
-    if !data.is_object() {
-        return None;
+/// A message from the reader to the page that embeds it.
+#[derive(Debug, Serialize, PartialEq)]
+#[serde(tag = "type")]
+pub enum ToHost<'a> {
+    /// Sent once the frame listens for host messages.
+    #[serde(rename = "archive:ready")]
+    Ready,
+    /// The content's height in CSS pixels, whenever it changes.
+    #[serde(rename = "archive:height")]
+    Height { height: i32 },
+    /// The visitor opened a document.
+    #[serde(rename = "archive:open")]
+    Open { id: &'a str, title: &'a str },
+}
+
+/// A message from the embedding page to the reader.
+#[derive(Debug, Deserialize, PartialEq)]
+#[serde(tag = "type")]
+pub enum FromHost {
+    /// Search for `q` (cut to [`MAX_QUERY_CHARS`]).
+    #[serde(rename = "archive:query")]
+    Query { q: String },
+}
+
+impl FromHost {
+    /// The message in JSON text, if it is one this reader knows.
+    pub fn from_json(text: &str) -> Option<FromHost> {
+        let FromHost::Query { q } = serde_json::from_str(text).ok()?;
+        Some(FromHost::Query {
+            q: q.chars().take(MAX_QUERY_CHARS).collect(),
+        })
     }
-    let kind = Reflect::get(data, &"type".into()).ok()?.as_string()?;
-    if kind != "archive:query" {
-        return None;
+
+    /// A `postMessage` payload: a plain object; anything else is `None`.
+    fn from_js(data: &JsValue) -> Option<FromHost> {
+        if !data.is_object() {
+            return None;
+        }
+        let text = js_sys::JSON::stringify(data).ok()?.as_string()?;
+        FromHost::from_json(&text)
     }
-    let q = Reflect::get(data, &"q".into()).ok()?.as_string()?;
-    Some(q.chars().take(MAX_QUERY_CHARS).collect())
 }
 
 struct Channel {
@@ -217,16 +248,19 @@ fn parent_origin() -> Option<String> {
     Some(url.origin())
 }
 
-fn post(message: &[(&str, JsValue)]) {
+fn post(message: &ToHost<'_>) {
     CHANNEL.with(|c| {
         let Some(channel) = c.borrow().as_ref().map(|c| c.targets.clone()) else {
             return;
         };
         let Some(parent) = parent() else { return };
-        let obj = Object::new();
-        for (k, v) in message {
-            let _ = Reflect::set(&obj, &(*k).into(), v);
-        }
+        // A plain object, as hosts read it (`event.data.type`).
+        let Ok(text) = serde_json::to_string(message) else {
+            return;
+        };
+        let Ok(obj) = js_sys::JSON::parse(&text) else {
+            return;
+        };
         for origin in &channel {
             let _ = parent.post_message(&obj, origin);
         }
@@ -241,18 +275,14 @@ pub fn report_height(height: i32) {
             .is_some_and(|ch| ch.last_height.replace(height) != height)
     });
     if changed {
-        post(&[("type", "archive:height".into()), ("height", height.into())]);
+        post(&ToHost::Height { height });
     }
 }
 
 /// Tells the host which document the visitor opened. A no-op outside
 /// embed mode.
 pub fn report_open_doc(id: &str, title: &str) {
-    post(&[
-        ("type", "archive:open".into()),
-        ("id", id.into()),
-        ("title", title.into()),
-    ]);
+    post(&ToHost::Open { id, title });
 }
 
 /// The element whose height is the content's: the app's shell, not
@@ -318,7 +348,7 @@ pub fn use_embed(mode: Option<EmbedMode>, info: Option<EmbedInfo>, on_query: Cal
                         }
                         return;
                     }
-                    if let Some(q) = query_from_message(&event.data()) {
+                    if let Some(FromHost::Query { q }) = FromHost::from_js(&event.data()) {
                         on_query.emit(q);
                     }
                 })
@@ -333,7 +363,7 @@ pub fn use_embed(mode: Option<EmbedMode>, info: Option<EmbedInfo>, on_query: Cal
                 observer.observe(&el);
                 report_height(el.offset_height());
             }
-            post(&[("type", "archive:ready".into())]);
+            post(&ToHost::Ready);
             connection = Some(Connection {
                 _listener: listener,
                 observer,
@@ -418,6 +448,39 @@ mod tests {
         );
         assert!(target_origins(None, &["*".to_string()]).is_empty());
         assert!(target_origins(Some("https://x.example"), &[]).is_empty());
+    }
+
+    #[test]
+    fn messages_are_tagged_by_type() {
+        let open = serde_json::to_string(&ToHost::Open {
+            id: "a",
+            title: "T",
+        })
+        .unwrap();
+        assert_eq!(open, r#"{"type":"archive:open","id":"a","title":"T"}"#);
+        let height = serde_json::to_string(&ToHost::Height { height: 12 }).unwrap();
+        assert_eq!(height, r#"{"type":"archive:height","height":12}"#);
+        assert_eq!(
+            serde_json::to_string(&ToHost::Ready).unwrap(),
+            r#"{"type":"archive:ready"}"#
+        );
+        assert_eq!(
+            FromHost::from_json(r#"{"type":"archive:query","q":"border","extra":1}"#),
+            Some(FromHost::Query { q: "border".into() })
+        );
+        assert_eq!(
+            FromHost::from_json(r#"{"type":"archive:other","q":"x"}"#),
+            None
+        );
+        assert_eq!(
+            FromHost::from_json(r#"{"type":"archive:query","q":3}"#),
+            None
+        );
+        let long = format!(r#"{{"type":"archive:query","q":"{}"}}"#, "a".repeat(900));
+        let Some(FromHost::Query { q }) = FromHost::from_json(&long) else {
+            panic!()
+        };
+        assert_eq!(q.len(), MAX_QUERY_CHARS);
     }
 
     #[test]
