@@ -1,4 +1,3 @@
-
 use super::*;
 
 fn read_one(src: &str) -> Draft {

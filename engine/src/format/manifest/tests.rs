@@ -1,4 +1,3 @@
-
 use super::*;
 
 fn manifest(docs: usize, postings: usize) -> Manifest {
