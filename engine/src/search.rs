@@ -17,6 +17,13 @@ use crate::reader::IndexReader;
 use std::cell::OnceCell;
 use std::collections::{BTreeMap, BTreeSet};
 
+mod accumulate;
+mod explanation;
+mod order;
+
+use accumulate::*;
+use explanation::*;
+
 /// BM25 saturation.
 pub const K1: f32 = 1.2;
 /// BM25 length normalisation per field (title, speaker, body, meta,
@@ -338,74 +345,6 @@ impl<'a> Ctx<'a> {
     }
 }
 
-impl Ctx<'_> {
-    /// Why `doc` scored what it did in clause `m`: every expansion that
-    /// occurs in it, with its tier, idf and per-field term frequencies.
-    fn explain_clause(&self, label: String, m: &Matches, doc: DocNum) -> Explanation {
-        let value = m
-            .docs
-            .binary_search_by_key(&doc, |p| p.0)
-            .map_or(0.0, |i| m.docs[i].1);
-        let mut e = Explanation::new(value, label);
-        for &t in &m.terms {
-            let th = &self.terms[t];
-            let Some(i) = th.index_of(doc) else { continue };
-            let df = th.list.docs.len();
-            let idf = th.idf;
-            let score = self.posting_score(t, i, th.idf_weighted());
-            let mut te = Explanation::new(
-                score,
-                format!(
-                    "term {:?} ({} ×{}), idf {} (df {df})",
-                    th.exp.term,
-                    crate::expand::tier_name(th.exp.weight),
-                    crate::api::fixed(f64::from(th.exp.weight), 2)
-                        .trim_end_matches('0')
-                        .trim_end_matches('.'),
-                    crate::api::fixed(f64::from(idf), 2)
-                ),
-            );
-            let (tfs, lens) = (&th.list.tfs[i], &th.list.lens[i]);
-            for f in 0..FIELDS {
-                if tfs[f] != 0 {
-                    let norm = self.r.norms[f][lens[f] as usize];
-                    te.push(Explanation::new(
-                        tfs[f] as f32 * norm,
-                        format!(
-                            "{}: tf {} × weight/length norm {} (length {})",
-                            FIELD_NAMES[f],
-                            tfs[f],
-                            crate::api::fixed(f64::from(norm), 2),
-                            dequantize_len(lens[f])
-                        ),
-                    ));
-                }
-            }
-            e.push(te);
-        }
-        e
-    }
-}
-
-/// How a clause reads in an explanation: its words, alternatives by OR.
-fn clause_label(c: &Clause) -> String {
-    let units: Vec<String> = c
-        .any_of
-        .iter()
-        .map(|u| match u {
-            Unit::Word(w) => format!("word {:?}", w.exact),
-            Unit::Phrase(ws) => {
-                let words: Vec<&str> = ws.iter().map(|w| w.exact.as_str()).collect();
-                format!("phrase {:?}", words.join(" "))
-            }
-        })
-        .collect();
-    units.join(" OR ")
-}
-
-/// Field names for explanations, in posting-field order.
-const FIELD_NAMES: [&str; FIELDS] = ["title", "speaker", "body", "meta", "heading"];
-
 fn th_idf(n: u32, df: usize) -> f32 {
     let (n, df) = (n as f32, df as f32);
     (1.0 + (n - df + 0.5) / (df + 0.5)).ln()
@@ -425,66 +364,6 @@ pub(crate) fn norm_table(
         }
     }
     t
-}
-
-/// Dense per-document score accumulator (a sparse map is far slower for
-/// common terms).
-struct Acc {
-    score: Vec<f32>,
-    touched: Vec<DocNum>,
-}
-
-impl Acc {
-    fn new(n: usize) -> Acc {
-        Acc {
-            score: vec![0.0; n],
-            touched: Vec::new(),
-        }
-    }
-
-    fn max(&mut self, d: DocNum, s: f32) {
-        let s = s.max(f32::MIN_POSITIVE);
-        let x = &mut self.score[d as usize];
-        if *x == 0.0 {
-            self.touched.push(d);
-        }
-        if s > *x {
-            *x = s;
-        }
-    }
-
-    fn add(&mut self, d: DocNum, s: f32) {
-        let x = &mut self.score[d as usize];
-        if *x == 0.0 {
-            self.touched.push(d);
-        }
-        *x += s.max(f32::MIN_POSITIVE);
-    }
-
-    fn finish(mut self) -> Vec<(DocNum, f32)> {
-        self.touched.sort_unstable();
-        self.touched
-            .iter()
-            .map(|&d| (d, self.score[d as usize]))
-            .collect()
-    }
-}
-
-/// Intersects sorted doc lists, summing scores.
-fn intersect(a: &[(DocNum, f32)], b: &[(DocNum, f32)]) -> Vec<(DocNum, f32)> {
-    let (mut i, mut j, mut out) = (0, 0, Vec::new());
-    while i < a.len() && j < b.len() {
-        match a[i].0.cmp(&b[j].0) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                out.push((a[i].0, a[i].1 + b[j].1));
-                i += 1;
-                j += 1;
-            }
-        }
-    }
-    out
 }
 
 impl IndexReader {
@@ -676,137 +555,5 @@ impl IndexReader {
             note,
             suggestion,
         }
-    }
-
-    /// Proximity and title bonuses for the best candidates.
-    fn rerank(
-        &self,
-        ctx: &Ctx<'_>,
-        positive: &[Matches],
-        base: &mut [Cand],
-        mut notes: Option<&mut BTreeMap<DocNum, Vec<Explanation>>>,
-    ) {
-        let by_score = |a: &Cand, b: &Cand| {
-            b.full
-                .cmp(&a.full)
-                .then(b.score.total_cmp(&a.score))
-                .then(a.doc.cmp(&b.doc))
-        };
-        if base.len() > RERANK {
-            base.select_nth_unstable_by(RERANK - 1, by_score);
-        }
-        let words: Vec<&Matches> = positive.iter().filter(|m| m.word).collect();
-        let title_terms: Vec<Vec<usize>> = words
-            .iter()
-            .map(|m| {
-                m.terms
-                    .iter()
-                    .copied()
-                    .filter(|&t| ctx.terms[t].exp.weight >= crate::expand::STEM)
-                    .collect()
-            })
-            .collect();
-        for c in base.iter_mut().take(RERANK) {
-            if words.len() >= 2 {
-                let mut sum = 0.0;
-                for pair in words.windows(2) {
-                    if let Some(d) = ctx.min_distance(&pair[0].terms, &pair[1].terms, c.doc) {
-                        sum += 1.0 / d.max(1) as f32;
-                    }
-                }
-                let factor = 1.0 + PROXIMITY * sum / (words.len() - 1) as f32;
-                c.score *= factor;
-                if let Some(n) = notes.as_deref_mut() {
-                    n.entry(c.doc).or_default().push(Explanation::new(
-                        factor,
-                        "× proximity of the query words (1 = far apart)",
-                    ));
-                }
-            }
-            if !words.is_empty() && words.len() == positive.len() {
-                let title_len = ctx.title_len(&title_terms, c.doc);
-                let pos: Vec<Vec<u32>> = title_terms
-                    .iter()
-                    .map(|ts| ctx.positions(ts, c.doc))
-                    .collect();
-                let in_title = |p: u32| p < title_len;
-                let run_at = |p: u32| {
-                    pos.iter().enumerate().all(|(k, ps)| {
-                        ps.binary_search(&(p + k as u32)).is_ok() && in_title(p + k as u32)
-                    })
-                };
-                let note = if run_at(0) && title_len as usize == words.len() {
-                    c.score += EXACT_TITLE_BONUS;
-                    Some(Explanation::new(
-                        EXACT_TITLE_BONUS,
-                        "+ the title is the query",
-                    ))
-                } else if words.len() >= 2 && pos[0].iter().any(|&p| run_at(p)) {
-                    c.score *= TITLE_PHRASE_FACTOR;
-                    Some(Explanation::new(
-                        TITLE_PHRASE_FACTOR,
-                        "× the title holds the query as a phrase",
-                    ))
-                } else {
-                    None
-                };
-                if let (Some(n), Some(note)) = (notes.as_deref_mut(), note) {
-                    n.entry(c.doc).or_default().push(note);
-                }
-            }
-        }
-    }
-
-    /// Sorts `hits` and keeps the first `limit` (0 = all); only the kept
-    /// ones are fully sorted.
-    fn sort(&self, hits: &mut Vec<Cand>, sort: Sort, ranked: bool, limit: usize) {
-        let date = |d: DocNum| self.meta.dates.get(d as usize).copied().unwrap_or(0) >> 2;
-        let by_score = |a: &Cand, b: &Cand| {
-            b.full
-                .cmp(&a.full)
-                .then(b.score.total_cmp(&a.score))
-                .then(a.doc.cmp(&b.doc))
-        };
-        let cmp = |a: &Cand, b: &Cand| {
-            let (da, db) = (date(a.doc), date(b.doc));
-            match sort {
-                Sort::Relevance if ranked => by_score(a, b),
-                Sort::Relevance | Sort::Newest => (da == 0)
-                    .cmp(&(db == 0))
-                    .then(db.cmp(&da))
-                    .then_with(|| by_score(a, b)),
-                Sort::Oldest => (da == 0)
-                    .cmp(&(db == 0))
-                    .then(da.cmp(&db))
-                    .then_with(|| by_score(a, b)),
-            }
-        };
-        if limit > 0 && hits.len() > limit {
-            hits.select_nth_unstable_by(limit - 1, cmp);
-            hits.truncate(limit);
-        }
-        hits.sort_by(cmp);
-    }
-
-    /// "Did you mean": the query's words with unknown ones replaced by the
-    /// closest frequent dictionary term.
-    fn suggest(&self, q: &Query) -> Option<String> {
-        let mut changed = false;
-        let mut words = Vec::new();
-        for c in q.clauses.iter().filter(|c| !c.negated) {
-            for w in c.any_of.iter().flat_map(|u| match u {
-                Unit::Word(w) => std::slice::from_ref(w),
-                Unit::Phrase(ws) => ws.as_slice(),
-            }) {
-                match self.closest_term(&w.term) {
-                    Some(t) => {
-                        changed = true;
-                        words.push(t);
-                    }
-                    None => words.push(w.exact.clone()),
-                }
-            }
-        }
-        changed.then(|| words.join(" "))
     }
 }
