@@ -4,39 +4,23 @@
 use std::cell::Cell;
 use std::rc::Rc;
 
-use gloo::events::{EventListener, EventListenerOptions};
-use gloo::timers::callback::Timeout;
-use wasm_bindgen::JsCast;
-use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;
 
-use crate::api::{LoadError, Progress};
-use crate::archive::{Archive, ArchiveHandle, ResultsView};
+use crate::api::LoadError;
+use crate::archive::ArchiveHandle;
 use crate::components::archive_error::ArchiveError;
 use crate::components::load_state::LoadStateView;
 use crate::components::search_box::SearchBox;
 use crate::components::search_help::SearchHelp;
 use crate::components::theme_toggle::ThemeToggle;
 use crate::dom;
+use crate::hooks::{
+    use_archive_load, use_first_page_handoff, use_search, use_search_shortcut, use_url_hash,
+    use_warm_up, SearchHandles,
+};
 use crate::pages::reader::ReaderPage;
 use crate::pages::search::SearchPage;
 use crate::state::{Action, AppState, HistoryMode, SearchKey, ViewState};
-
-/// Quiet time after the last keystroke before the URL follows the query.
-const HASH_WRITE_DELAY_MS: u32 = 250;
-
-/// A search that takes longer than this marks the results busy.
-const BUSY_DELAY_MS: u32 = 150;
-
-/// While the query is being typed, chunks are fetched only once the
-/// keystrokes pause this long: a word typed letter by letter would
-/// otherwise download the postings and documents of every prefix on the
-/// way (p, ph, pho, ...). Keys typed faster than this cost nothing but the
-/// search of what is already loaded.
-const FETCH_DELAY_MS: u32 = 120;
-
-/// Wait after the first results before a small index is loaded whole.
-const WARM_UP_DELAY_MS: u32 = 200;
 
 #[derive(Clone, PartialEq)]
 pub enum LoadState {
@@ -62,168 +46,21 @@ pub fn App() -> Html {
             }
         })
     };
-    let load = use_state(|| LoadState::Loading {
-        loaded: 0.0,
-        total: 0.0,
-    });
-    let results = use_state(|| None::<Rc<ResultsView>>);
-    let search_error = use_state(|| None::<Rc<LoadError>>);
+    let load = use_archive_load();
     // Damage found in the background (the warm-up): it stays shown, since
     // every search that needs the damaged file would fail too.
     let damage = use_state(|| None::<Rc<LoadError>>);
-    let searching = use_state(|| false);
     // (search it applies to, number of results shown): a new search starts
     // again at one page.
     let shown = use_state(|| (SearchKey::default(), 0usize));
-    let active = use_state(|| None::<usize>);
-    let generation = use_mut_ref(|| 0u64);
-    // The query text of the last search, and the fetch waiting for a pause
-    // in typing (dropping it cancels it).
-    let last_query = use_mut_ref(|| None::<String>);
-    let pending_fetch = use_mut_ref(|| None::<PendingFetch>);
     // Input events in the search box that changed the query, counted as
     // they arrive.
     let keystrokes = use_memo((), |_| Rc::new(Cell::new(0u64)));
     let last_input = use_mut_ref(String::new);
-    let busy = use_memo((), |_| Busy::default());
-    let pending_hash = use_mut_ref(|| None::<PendingHash>);
     let results_scroll = use_memo((), |_| Cell::new(0.0f64));
     let embed = embedding.is_some();
-
-    // Load the archive once.
-    {
-        let load = load.clone();
-        use_effect_with((), move |_| {
-            spawn_local(async move {
-                let progress: Progress = {
-                    let load = load.clone();
-                    Rc::new(move |loaded, total| load.set(LoadState::Loading { loaded, total }))
-                };
-                match Archive::load(progress).await {
-                    Ok(archive) => {
-                        if !archive.info.name.is_empty() {
-                            dom::set_title(&archive.info.name);
-                        }
-                        load.set(LoadState::Ready(ArchiveHandle(Rc::new(archive))));
-                    }
-                    Err(e) => load.set(LoadState::Failed(Rc::new(e))),
-                }
-            });
-        });
-    }
-
-    // State → hash. Typing writes only once the typing pauses: history
-    // writes cost a round trip to the browser process, and browsers
-    // throttle pages that write on every keystroke. The first keystroke of a
-    // search adds an entry and the later ones replace it, so the entry a
-    // pause leaves is one push holding the query typed by then. A discrete
-    // action first settles a pending write, so the entry it leaves holds the
-    // full query.
-    {
-        let pending = pending_hash.clone();
-        use_effect_with((*state).clone(), move |s| {
-            let settle = |pending: &mut Option<PendingHash>| {
-                if let Some(p) = pending.take() {
-                    p.timer.cancel();
-                    dom::write_hash(&p.hash, p.push);
-                }
-            };
-            let hash = s.view.to_hash();
-            let later = |push: bool| {
-                let slot = pending.clone();
-                let h = hash.clone();
-                let timer = Timeout::new(HASH_WRITE_DELAY_MS, move || {
-                    slot.borrow_mut().take();
-                    dom::write_hash(&h, push);
-                });
-                PendingHash {
-                    timer,
-                    hash: hash.clone(),
-                    push,
-                }
-            };
-            match s.history {
-                HistoryMode::Push => {
-                    settle(&mut pending.borrow_mut());
-                    dom::write_hash(&hash, true);
-                }
-                HistoryMode::PushTyping => {
-                    settle(&mut pending.borrow_mut());
-                    let next = later(true);
-                    *pending.borrow_mut() = Some(next);
-                }
-                HistoryMode::Replace => {
-                    // A push still waiting stays a push, with the newer query.
-                    let push = match pending.borrow_mut().take() {
-                        Some(p) => {
-                            p.timer.cancel();
-                            p.push
-                        }
-                        None => false,
-                    };
-                    let next = later(push);
-                    *pending.borrow_mut() = Some(next);
-                }
-                // Back/forward moved to another entry: a write pending for
-                // the one we left must not land on this one.
-                HistoryMode::None => {
-                    if let Some(p) = pending.borrow_mut().take() {
-                        p.timer.cancel();
-                    }
-                }
-            }
-        });
-    }
-
-    // Hash → state (back/forward, pasted links, links inside the page).
-    {
-        let dispatcher = state.dispatcher();
-        use_effect_with((), move |_| {
-            let listeners = dom::window().map(|w| {
-                let on_change = {
-                    let d = dispatcher.clone();
-                    move |_: &Event| d.dispatch(Action::FromHash(dom::location_hash()))
-                };
-                (
-                    EventListener::new(&w, "hashchange", on_change.clone()),
-                    EventListener::new(&w, "popstate", on_change),
-                )
-            });
-            move || drop(listeners)
-        });
-    }
-
-    // `/` and Ctrl/Cmd+K focus the search box from anywhere.
-    use_effect_with((), |_| {
-        let listener = dom::document().map(|d| {
-            EventListener::new_with_options(
-                &d,
-                "keydown",
-                EventListenerOptions::enable_prevent_default(),
-                |e: &Event| {
-                    let Some(e) = e.dyn_ref::<KeyboardEvent>() else {
-                        return;
-                    };
-                    let slash = e.key() == "/"
-                        && !e.ctrl_key()
-                        && !e.meta_key()
-                        && !e.alt_key()
-                        && !dom::is_typing_target(e.target());
-                    let k = e.key().eq_ignore_ascii_case("k") && (e.ctrl_key() || e.meta_key());
-                    if slash || k {
-                        e.prevent_default();
-                        dom::focus("search");
-                        if let Some(input) = dom::element("search")
-                            .and_then(|el| el.dyn_into::<web_sys::HtmlInputElement>().ok())
-                        {
-                            input.select();
-                        }
-                    }
-                },
-            )
-        });
-        move || drop(listener)
-    });
+    use_url_hash(&state);
+    use_search_shortcut();
 
     let (view, locked) = match (&embedding, &*load) {
         // Presets the archive locks come back whatever the visitor did; the
@@ -254,116 +91,13 @@ pub fn App() -> Html {
         page_size
     };
 
-    // Search whenever what the results depend on changes. Each search takes
-    // a generation number; a result that arrives after a newer search began
-    // is dropped, so fast typing never shows stale results. Results paint
-    // once, with their snippets: a warm keystroke (no chunk to fetch) runs
-    // search, snippets and one render in the task of its input event, which
-    // is cheaper than painting titles first and snippets a task later. A
-    // keystroke that needs chunks keeps the results shown and fetches once
-    // typing pauses (FETCH_DELAY_MS); filters, sorting, paging and a query
-    // from a link or the history fetch at once.
-    {
-        let results = results.clone();
-        let search_error = search_error.clone();
-        let searching = searching.clone();
-        let busy = busy.clone();
-        let active = active.clone();
-        let generation = generation.clone();
-        let last_query = last_query.clone();
-        let pending_fetch = pending_fetch.clone();
-        let keystrokes = keystrokes.clone();
-        let archive = archive.clone();
-        let key = key.clone();
-        use_effect_with((archive.is_some(), key.clone(), limit), move |_| {
-            if let Some(archive) = archive {
-                let mine = {
-                    let mut g = generation.borrow_mut();
-                    *g += 1;
-                    *g
-                };
-                pending_fetch.borrow_mut().take();
-                // Busy only when a search has to wait (chunk downloads): a
-                // flag set and cleared within one keystroke would cost two
-                // extra renders.
-                if let Some(t) = busy.timer.borrow_mut().take() {
-                    t.cancel();
-                }
-                // Typing: the query changed while the search box has the
-                // focus (not a link, the history or the host page).
-                let typed = last_query
-                    .replace(Some(key.q.clone()))
-                    .is_some_and(|q| q != key.q)
-                    && dom::has_focus("search");
-                let show = {
-                    let results = results.clone();
-                    let active = active.clone();
-                    let search_error = search_error.clone();
-                    move |outcome: Result<ResultsView, LoadError>| match outcome {
-                        Ok(r) => {
-                            let same_search = results.as_ref().is_some_and(|old| old.key == r.key);
-                            if !same_search {
-                                active.set(None);
-                            }
-                            results.set(Some(Rc::new(r)));
-                            if search_error.is_some() {
-                                search_error.set(None);
-                            }
-                        }
-                        Err(e) => search_error.set(Some(Rc::new(e))),
-                    }
-                };
-                if let Some(outcome) = archive.search_loaded(&key, limit) {
-                    show(outcome);
-                    if busy.shown.replace(false) {
-                        searching.set(false);
-                    }
-                    return;
-                }
-                if !busy.shown.get() {
-                    let searching = searching.clone();
-                    let shown = busy.shown.clone();
-                    *busy.timer.borrow_mut() = Some(Timeout::new(BUSY_DELAY_MS, move || {
-                        shown.set(true);
-                        searching.set(true);
-                    }));
-                }
-                let typed_at = keystrokes.get();
-                let fetch = move || {
-                    spawn_local(async move {
-                        // A newer keystroke (counted as the input event
-                        // arrives, before any render) or search stops this
-                        // one's downloads between rounds.
-                        let wanted = {
-                            let generation = generation.clone();
-                            move || keystrokes.get() == typed_at && *generation.borrow() == mine
-                        };
-                        let outcome = archive.search_while(&key, limit, &wanted).await;
-                        if *generation.borrow() != mine {
-                            return;
-                        }
-                        let outcome = match outcome {
-                            Ok(Some(view)) => Ok(view),
-                            Ok(None) => return,
-                            Err(e) => Err(e),
-                        };
-                        if let Some(t) = busy.timer.borrow_mut().take() {
-                            t.cancel();
-                        }
-                        show(outcome);
-                        if busy.shown.replace(false) {
-                            searching.set(false);
-                        }
-                    })
-                };
-                if typed {
-                    *pending_fetch.borrow_mut() = Some(PendingFetch::new(fetch));
-                } else {
-                    fetch();
-                }
-            }
-        });
-    }
+    let SearchHandles {
+        results,
+        error: search_error,
+        searching,
+        active,
+        pending_fetch,
+    } = use_search(archive.clone(), key.clone(), limit, (*keystrokes).clone());
 
     // One callback for the whole render tree, the same from render to
     // render: a new one would make every component that takes it (the
@@ -482,59 +216,14 @@ pub fn App() -> Html {
 
     // Start-up is over once the first results or the document can show.
     let started = archive.is_some() && (results.is_some() || view.doc.is_some());
+    use_warm_up(started, archive.clone(), damage.setter());
 
-    // A small index is loaded whole once the first results show, while the
-    // visitor reads them: then no keystroke waits on the network.
-    {
-        let archive = archive.clone();
-        let damage = damage.clone();
-        use_effect_with(started, move |started| {
-            let timer = (*started).then(|| {
-                Timeout::new(WARM_UP_DELAY_MS, move || {
-                    if let Some(archive) = archive {
-                        spawn_local(async move {
-                            if let Err(e) = archive.warm_up().await {
-                                damage.set(Some(Rc::new(e)));
-                            }
-                        });
-                    }
-                })
-            });
-            move || drop(timer)
-        });
-    }
-
-    // index.html's first page gives way to the app once the app can show
-    // results, a document or an error of its own. What the visitor typed
-    // in the static box meanwhile becomes the query.
-    {
-        let ready = started || matches!(*load, LoadState::Failed(_));
-        let dispatch = state.dispatcher();
-        let q = view.q.clone();
-        let reading = view.doc.is_some();
-        use_effect_with(ready, move |ready| {
-            if *ready {
-                crate::after_first_page_paint(move || {
-                    let Some((typed, focused)) = crate::reveal() else {
-                        return;
-                    };
-                    // As the search box's own autofocus would have, had it
-                    // been on the page (never embedded: no first page there).
-                    // Someone typing keeps the focus at once; otherwise it
-                    // moves a task later, so the style and layout of the
-                    // new page are not forced inside this task.
-                    if focused {
-                        dom::focus("search");
-                    } else if !reading {
-                        dom::focus_later("search");
-                    }
-                    if !typed.trim().is_empty() && typed != q {
-                        dispatch.dispatch(Action::SetQuery(typed));
-                    }
-                });
-            }
-        });
-    }
+    use_first_page_handoff(
+        started || matches!(*load, LoadState::Failed(_)),
+        state.dispatcher(),
+        view.q.clone(),
+        view.doc.is_some(),
+    );
     let failure = match &*load {
         LoadState::Failed(e) => Some(e.clone()),
         LoadState::Ready(_) => (*damage).clone(),
@@ -622,49 +311,3 @@ pub fn App() -> Html {
 
 /// Where the result list was scrolled, restored on "back to results".
 pub type ScrollMemory = Rc<Cell<f64>>;
-
-/// The results' busy flag: set only once a search has waited a while.
-#[derive(Default)]
-struct Busy {
-    timer: std::cell::RefCell<Option<Timeout>>,
-    shown: Rc<Cell<bool>>,
-}
-
-/// A search's chunk downloads waiting for typing to pause. Dropping it
-/// cancels them; `now` starts them at once.
-struct PendingFetch {
-    _timer: Timeout,
-    run: FetchSlot,
-}
-
-/// The fetch, taken by whichever comes first: the timer or `now`.
-type FetchSlot = Rc<std::cell::RefCell<Option<Box<dyn FnOnce()>>>>;
-
-impl PendingFetch {
-    fn new(fetch: impl FnOnce() + 'static) -> Self {
-        let run: FetchSlot = Rc::new(std::cell::RefCell::new(Some(Box::new(fetch))));
-        let timer = {
-            let run = run.clone();
-            Timeout::new(FETCH_DELAY_MS, move || {
-                if let Some(f) = run.borrow_mut().take() {
-                    f();
-                }
-            })
-        };
-        PendingFetch { _timer: timer, run }
-    }
-
-    fn now(self) {
-        let f = self.run.borrow_mut().take();
-        if let Some(f) = f {
-            f();
-        }
-    }
-}
-
-/// A hash write waiting for typing to pause.
-struct PendingHash {
-    timer: Timeout,
-    hash: String,
-    push: bool,
-}

@@ -10,6 +10,7 @@ mod dom;
 mod embed;
 mod export;
 mod highlight;
+mod hooks;
 mod offline;
 mod pages;
 mod state;
