@@ -171,6 +171,36 @@ pub fn load_corpus_packed(
 /// What each file yields: documents, warnings, bytes read, words.
 type FileResult<T> = (Vec<T>, Vec<Warning>, u64, u64);
 
+/// The files to read: every corpus file under a folder, or the one file
+/// named.
+fn source_files(
+    root: &Path,
+    cfg: &Config,
+    warnings: &mut Vec<Warning>,
+) -> Result<Vec<corpus::SourceFile>, Error> {
+    let meta = std::fs::metadata(root).map_err(|e| Error::Io {
+        path: root.display().to_string(),
+        reason: e.to_string(),
+    })?;
+    if meta.is_dir() {
+        Ok(corpus::walk(root, cfg.corpus, warnings))
+    } else if let Some(format) = corpus::format_of(root) {
+        let relative = root
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        Ok(vec![corpus::SourceFile {
+            path: root.to_path_buf(),
+            relative,
+            format,
+        }])
+    } else {
+        Err(Error::NotAFolder {
+            path: root.display().to_string(),
+        })
+    }
+}
+
 /// Reads the corpus, finishing each document (id, catalog) and turning it
 /// into a `T` with `pack` a batch at a time, so the [`Document`]s of a large
 /// file never all exist at once.
@@ -180,28 +210,8 @@ fn load_with<T: Send>(
     progress: &(dyn Fn(usize, usize) + Sync),
     pack: &(dyn Fn(Document) -> Result<T, Error> + Sync),
 ) -> Result<Corpus<T>, Error> {
-    let meta = std::fs::metadata(root).map_err(|e| Error::Io {
-        path: root.display().to_string(),
-        reason: e.to_string(),
-    })?;
     let mut warnings = Vec::new();
-    let files = if meta.is_dir() {
-        corpus::walk(root, cfg.corpus, &mut warnings)
-    } else if let Some(format) = corpus::format_of(root) {
-        let relative = root
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_default();
-        vec![corpus::SourceFile {
-            path: root.to_path_buf(),
-            relative,
-            format,
-        }]
-    } else {
-        return Err(Error::NotAFolder {
-            path: root.display().to_string(),
-        });
-    };
+    let files = source_files(root, cfg, &mut warnings)?;
     let gaz = Gazetteer::get();
     let topics = TopicMatcher::new(&cfg.topics);
     let ctx = metadata::Context {

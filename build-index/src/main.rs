@@ -262,7 +262,25 @@ fn build(args: &BuildArgs) -> Result<ExitCode> {
         .iter()
         .filter(|w| w.severity == Severity::Error)
         .count();
-    if args.json {
+    print_summary(args.json, &cfg, out, &report, errors)?;
+    Ok(if errors > 0 {
+        ExitCode::from(2)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+/// The build's closing summary: JSON with `--json`, else the notes and
+/// one line.
+fn print_summary(
+    json: bool,
+    cfg: &Config,
+    out: &Path,
+    report: &build_index::output::BuildReport,
+    errors: usize,
+) -> Result<()> {
+    let c = report;
+    if json {
         let summary = serde_json::json!({
             "output": out.display().to_string(),
             "files": c.files,
@@ -319,11 +337,7 @@ fn build(args: &BuildArgs) -> Result<ExitCode> {
             out.display(),
         ))?;
     }
-    Ok(if errors > 0 {
-        ExitCode::from(2)
-    } else {
-        ExitCode::SUCCESS
-    })
+    Ok(())
 }
 
 /// The `inspect --json` record: exactly the documented fields.

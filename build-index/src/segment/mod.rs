@@ -169,30 +169,7 @@ pub fn segment(text: &str, gaz: &Gazetteer) -> Vec<Draft> {
             }
             cur = Some(acc);
         } else if let Some(acc) = cur.as_mut() {
-            for u in cluster {
-                match u.kind {
-                    Kind::Heading if !body.is_empty() && !acc.closed => acc.push_heading(u),
-                    Kind::Date { release: false, .. } if !body.is_empty() && !acc.closed => acc
-                        .push_body(
-                            &Unit {
-                                kind: Kind::Prose,
-                                ..u.clone()
-                            },
-                            &mut list_indents,
-                        ),
-                    Kind::Attribution(_) | Kind::Date { release: true, .. } => acc.absorb_meta(u),
-                    _ if acc.closed => {}
-                    _ => acc.absorb_meta(u),
-                }
-                if is_hard_end(u) {
-                    acc.closed = true;
-                }
-            }
-            if !acc.closed {
-                for u in body {
-                    acc.push_body(u, &mut list_indents);
-                }
-            }
+            continue_document(acc, cluster, body, &mut list_indents);
         }
         if let Some(acc) = cur.as_mut() {
             if cluster.iter().any(is_hard_end) && body.is_empty() {
@@ -216,6 +193,40 @@ pub fn segment(text: &str, gaz: &Gazetteer) -> Vec<Draft> {
         return short_lines_document(&us, gaz).into_iter().collect();
     }
     out
+}
+
+/// A cluster and body run that do not start a new document join `acc`:
+/// headings and undated lines as text, a release date or an attribution
+/// as facts, nothing once a hard end closed it.
+fn continue_document(
+    acc: &mut Acc,
+    cluster: &[Unit],
+    body: &[Unit],
+    list_indents: &mut Vec<usize>,
+) {
+    for u in cluster {
+        match u.kind {
+            Kind::Heading if !body.is_empty() && !acc.closed => acc.push_heading(u),
+            Kind::Date { release: false, .. } if !body.is_empty() && !acc.closed => acc.push_body(
+                &Unit {
+                    kind: Kind::Prose,
+                    ..u.clone()
+                },
+                list_indents,
+            ),
+            Kind::Attribution(_) | Kind::Date { release: true, .. } => acc.absorb_meta(u),
+            _ if acc.closed => {}
+            _ => acc.absorb_meta(u),
+        }
+        if is_hard_end(u) {
+            acc.closed = true;
+        }
+    }
+    if !acc.closed {
+        for u in body {
+            acc.push_body(u, list_indents);
+        }
+    }
 }
 
 /// Fewest words of a text of short lines that makes it a document.

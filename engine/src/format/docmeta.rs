@@ -253,89 +253,11 @@ impl DocMeta {
                 return Err(r.err("bad average length"));
             }
         }
-        let nd = r.count()?;
-        let mut table: Vec<u32> = Vec::with_capacity(nd);
-        for i in 0..nd {
-            let v = r.varint_u32()?;
-            let d = match table.last() {
-                Some(&prev) if i > 0 => prev
-                    .checked_add(v)
-                    .filter(|_| v > 0)
-                    .ok_or_else(|| r.err("bad date delta"))?,
-                _ => v,
-            };
-            table.push(d);
-        }
-        let mut dates = Vec::with_capacity(n);
-        for _ in 0..n {
-            let i = r.varint()?;
-            let d = usize::try_from(i)
-                .ok()
-                .and_then(|i| table.get(i))
-                .ok_or_else(|| r.err("date index out of range"))?;
-            dates.push(*d);
-        }
+        let dates = parse_dates(&mut r, n)?;
         let nf = r.count()?;
         let mut facets = Vec::with_capacity(nf);
         for _ in 0..nf {
-            let name = r.string()?;
-            let nv = r.count()?;
-            let mut values: Vec<String> = Vec::with_capacity(nv);
-            for _ in 0..nv {
-                let shared = r.count()?;
-                let rest = r.string()?;
-                let prev = values.last().map_or("", String::as_str);
-                let head = prev
-                    .get(..shared)
-                    .ok_or_else(|| r.err("bad shared prefix"))?;
-                values.push(format!("{head}{rest}"));
-            }
-            if values.windows(2).any(|w| w[0] >= w[1]) {
-                return Err(r.err("facet values not sorted"));
-            }
-            // Per value its documents, turned into per-document value ids.
-            let mut pairs: Vec<(u32, u32)> = Vec::new();
-            for id in 0..nv as u32 {
-                let k = r.count()?;
-                let mut prev = 0u32;
-                for i in 0..k {
-                    let v = r.varint_u32()?;
-                    let doc = if i == 0 {
-                        v
-                    } else {
-                        prev.checked_add(v)
-                            .filter(|_| v > 0)
-                            .ok_or_else(|| r.err("bad document delta"))?
-                    };
-                    if doc as usize >= n {
-                        return Err(r.err("facet document out of range"));
-                    }
-                    pairs.push((doc, id));
-                    prev = doc;
-                }
-            }
-            let mut offsets = vec![0u32; n + 1];
-            for &(doc, _) in &pairs {
-                offsets[doc as usize + 1] += 1;
-            }
-            for d in 0..n {
-                offsets[d + 1] += offsets[d];
-            }
-            // Values were visited in id order, so each document's ids land
-            // ascending.
-            let mut fill = offsets.clone();
-            let mut ids = vec![0u32; pairs.len()];
-            for (doc, id) in pairs {
-                let slot = &mut fill[doc as usize];
-                ids[*slot as usize] = id;
-                *slot += 1;
-            }
-            facets.push(FacetColumn {
-                name,
-                values,
-                offsets,
-                ids,
-            });
+            facets.push(parse_facet(&mut r, n)?);
         }
         if !r.is_empty() {
             return Err(r.err("trailing bytes"));
@@ -351,6 +273,95 @@ impl DocMeta {
     pub fn facet(&self, name: &str) -> Option<&FacetColumn> {
         self.facets.iter().find(|f| f.name == name)
     }
+}
+
+/// The date table, then each document's index into it.
+fn parse_dates(r: &mut ByteReader<'_>, n: usize) -> Result<Vec<u32>, FormatError> {
+    let nd = r.count()?;
+    let mut table: Vec<u32> = Vec::with_capacity(nd);
+    for i in 0..nd {
+        let v = r.varint_u32()?;
+        let d = match table.last() {
+            Some(&prev) if i > 0 => prev
+                .checked_add(v)
+                .filter(|_| v > 0)
+                .ok_or_else(|| r.err("bad date delta"))?,
+            _ => v,
+        };
+        table.push(d);
+    }
+    let mut dates = Vec::with_capacity(n);
+    for _ in 0..n {
+        let i = r.varint()?;
+        let d = usize::try_from(i)
+            .ok()
+            .and_then(|i| table.get(i))
+            .ok_or_else(|| r.err("date index out of range"))?;
+        dates.push(*d);
+    }
+    Ok(dates)
+}
+
+/// One facet column: its sorted values, then per value its documents.
+fn parse_facet(r: &mut ByteReader<'_>, n: usize) -> Result<FacetColumn, FormatError> {
+    let name = r.string()?;
+    let nv = r.count()?;
+    let mut values: Vec<String> = Vec::with_capacity(nv);
+    for _ in 0..nv {
+        let shared = r.count()?;
+        let rest = r.string()?;
+        let prev = values.last().map_or("", String::as_str);
+        let head = prev
+            .get(..shared)
+            .ok_or_else(|| r.err("bad shared prefix"))?;
+        values.push(format!("{head}{rest}"));
+    }
+    if values.windows(2).any(|w| w[0] >= w[1]) {
+        return Err(r.err("facet values not sorted"));
+    }
+    // Per value its documents, turned into per-document value ids.
+    let mut pairs: Vec<(u32, u32)> = Vec::new();
+    for id in 0..nv as u32 {
+        let k = r.count()?;
+        let mut prev = 0u32;
+        for i in 0..k {
+            let v = r.varint_u32()?;
+            let doc = if i == 0 {
+                v
+            } else {
+                prev.checked_add(v)
+                    .filter(|_| v > 0)
+                    .ok_or_else(|| r.err("bad document delta"))?
+            };
+            if doc as usize >= n {
+                return Err(r.err("facet document out of range"));
+            }
+            pairs.push((doc, id));
+            prev = doc;
+        }
+    }
+    let mut offsets = vec![0u32; n + 1];
+    for &(doc, _) in &pairs {
+        offsets[doc as usize + 1] += 1;
+    }
+    for d in 0..n {
+        offsets[d + 1] += offsets[d];
+    }
+    // Values were visited in id order, so each document's ids land
+    // ascending.
+    let mut fill = offsets.clone();
+    let mut ids = vec![0u32; pairs.len()];
+    for (doc, id) in pairs {
+        let slot = &mut fill[doc as usize];
+        ids[*slot as usize] = id;
+        *slot += 1;
+    }
+    Ok(FacetColumn {
+        name,
+        values,
+        offsets,
+        ids,
+    })
 }
 
 #[cfg(test)]
