@@ -382,73 +382,12 @@ impl IndexReader {
         let known = self.is_known(w) || self.completes(w);
         if scope == Scope::Full {
             if w.prefix {
-                let mut cands = Vec::new();
-                self.scan_prefix_in(dict, &w.term, |t, v| {
-                    if t != w.term && !is_unfolded_variant(t) {
-                        cands.push((t.to_string(), v));
-                    }
-                });
-                let max = if w.term.chars().count() <= 2 {
-                    MAX_SHORT_PREFIX_TERMS
-                } else {
-                    MAX_PREFIX_TERMS
-                };
-                // Most frequent completions first.
-                cands.sort_by(|a, b| {
-                    unpack(b.1)
-                        .1
-                        .cmp(&unpack(a.1).1)
-                        .then_with(|| a.0.cmp(&b.0))
-                });
-                // Stop once the completions cover many postings: a short
-                // prefix of a big corpus would otherwise score most of it.
-                let budget = (self.meta.doc_count as u64 / 2).max(20_000);
-                let mut used = 0u64;
-                for (t, v) in cands.into_iter().take(max) {
-                    let df = u64::from(unpack(v).1);
-                    if used > 0 && used + df > budget {
-                        break;
-                    }
-                    used += df;
+                for (t, v) in self.completions(dict, w) {
                     add(&t, v, PREFIX);
                 }
             }
             if !known && self.typo_eligible(w) {
-                let dist = if w.term.chars().count() >= self.manifest.search.two_typos_min_len {
-                    2
-                } else {
-                    1
-                };
-                let mut cands: Vec<(u8, String, u64)> = self
-                    .typo_terms(&w.term, dist, false)
-                    .into_iter()
-                    .filter(|c| c.2 > 0)
-                    .map(|(t, v, d)| (d, t, v))
-                    .collect();
-                if w.prefix {
-                    cands.extend(
-                        self.typo_terms(&w.term, 1, true)
-                            .into_iter()
-                            .filter(|(t, _, d)| *d > 0 && !t.starts_with(&w.term))
-                            .map(|(t, v, _)| (3, t, v)),
-                    );
-                }
-                cands.sort_by(|a, b| {
-                    a.0.cmp(&b.0)
-                        .then(unpack(b.2).1.cmp(&unpack(a.2).1))
-                        .then_with(|| a.1.cmp(&b.1))
-                });
-                let mut seen = std::collections::BTreeSet::new();
-                for (d, t, v) in cands
-                    .into_iter()
-                    .filter(|c| seen.insert(c.1.clone()))
-                    .take(MAX_TYPO_TERMS)
-                {
-                    let weight = match d {
-                        1 => TYPO1,
-                        2 => TYPO2,
-                        _ => PREFIX_TYPO,
-                    };
+                for (t, v, weight) in self.typo_candidates(w) {
                     add(&t, v, weight);
                 }
             }
@@ -456,6 +395,87 @@ impl IndexReader {
         found
             .into_iter()
             .filter_map(|(t, v, weight)| self.expansion(&t, v, weight))
+            .collect()
+    }
+
+    /// The most frequent completions of a prefix being typed, up to a
+    /// count and a budget of postings.
+    fn completions(&self, dict: Dict, w: &Word) -> Vec<(String, u64)> {
+        let mut cands = Vec::new();
+        self.scan_prefix_in(dict, &w.term, |t, v| {
+            if t != w.term && !is_unfolded_variant(t) {
+                cands.push((t.to_string(), v));
+            }
+        });
+        let max = if w.term.chars().count() <= 2 {
+            MAX_SHORT_PREFIX_TERMS
+        } else {
+            MAX_PREFIX_TERMS
+        };
+        // Most frequent completions first.
+        cands.sort_by(|a, b| {
+            unpack(b.1)
+                .1
+                .cmp(&unpack(a.1).1)
+                .then_with(|| a.0.cmp(&b.0))
+        });
+        // Stop once the completions cover many postings: a short
+        // prefix of a big corpus would otherwise score most of it.
+        let budget = (self.meta.doc_count as u64 / 2).max(20_000);
+        let mut used = 0u64;
+        let mut out = Vec::new();
+        for (t, v) in cands.into_iter().take(max) {
+            let df = u64::from(unpack(v).1);
+            if used > 0 && used + df > budget {
+                break;
+            }
+            used += df;
+            out.push((t, v));
+        }
+        out
+    }
+
+    /// Dictionary terms within one or two typos of `w` (and, for a prefix,
+    /// terms one typo from extending it), nearest and most frequent first,
+    /// with the weight of their distance.
+    fn typo_candidates(&self, w: &Word) -> Vec<(String, u64, f32)> {
+        let dist = if w.term.chars().count() >= self.manifest.search.two_typos_min_len {
+            2
+        } else {
+            1
+        };
+        let mut cands: Vec<(u8, String, u64)> = self
+            .typo_terms(&w.term, dist, false)
+            .into_iter()
+            .filter(|c| c.2 > 0)
+            .map(|(t, v, d)| (d, t, v))
+            .collect();
+        if w.prefix {
+            cands.extend(
+                self.typo_terms(&w.term, 1, true)
+                    .into_iter()
+                    .filter(|(t, _, d)| *d > 0 && !t.starts_with(&w.term))
+                    .map(|(t, v, _)| (3, t, v)),
+            );
+        }
+        cands.sort_by(|a, b| {
+            a.0.cmp(&b.0)
+                .then(unpack(b.2).1.cmp(&unpack(a.2).1))
+                .then_with(|| a.1.cmp(&b.1))
+        });
+        let mut seen = std::collections::BTreeSet::new();
+        cands
+            .into_iter()
+            .filter(|c| seen.insert(c.1.clone()))
+            .take(MAX_TYPO_TERMS)
+            .map(|(d, t, v)| {
+                let weight = match d {
+                    1 => TYPO1,
+                    2 => TYPO2,
+                    _ => PREFIX_TYPO,
+                };
+                (t, v, weight)
+            })
             .collect()
     }
 
