@@ -103,16 +103,6 @@ pub fn CiteButton(props: &Props) -> Html {
             copied.set(None);
         })
     };
-    let on_style = {
-        let style = style.clone();
-        let copied = copied.clone();
-        Callback::from(move |e: Event| {
-            if let Some(select) = e.target_dyn_into::<HtmlSelectElement>() {
-                style.set(Style::from_key(&select.value()));
-                copied.set(None);
-            }
-        })
-    };
     let on_passage = {
         let passage = passage.clone();
         Callback::from(move |_: Event| passage.set(!*passage))
@@ -131,14 +121,7 @@ pub fn CiteButton(props: &Props) -> Html {
                             { format!(" Cite the marked passage (paragraph {})", n + 1) }
                         </label>
                     }
-                    <div class="cite-style">
-                        <label for="cite-style">{ "Style" }</label>
-                        <select id="cite-style" onchange={on_style}>
-                            { for Style::ALL.iter().map(|s| html! {
-                                <option value={s.key()} selected={*s == *style}>{ s.label() }</option>
-                            }) }
-                        </select>
-                    </div>
+                    { style_picker(&style, &copied) }
                     <p class="cite-plain">{ text.clone() }</p>
                     if let Some(caveat) = link_caveat(&props.public_url, &dom::page_url()) {
                         <p class="cite-note">{ caveat }</p>
@@ -158,6 +141,30 @@ pub fn CiteButton(props: &Props) -> Html {
                     <button type="button" class="small-button" onclick={close}>{ "Close" }</button>
                 </div>
             }
+        </div>
+    }
+}
+
+/// The citation style menu; a change clears what was last copied.
+fn style_picker(style: &UseStateHandle<Style>, copied: &UseStateHandle<Option<Copied>>) -> Html {
+    let on_style = {
+        let style = style.clone();
+        let copied = copied.clone();
+        Callback::from(move |e: Event| {
+            if let Some(select) = e.target_dyn_into::<HtmlSelectElement>() {
+                style.set(Style::from_key(&select.value()));
+                copied.set(None);
+            }
+        })
+    };
+    html! {
+        <div class="cite-style">
+            <label for="cite-style">{ "Style" }</label>
+            <select id="cite-style" onchange={on_style}>
+                { for Style::ALL.iter().map(|s| html! {
+                    <option value={s.key()} selected={*s == **style}>{ s.label() }</option>
+                }) }
+            </select>
         </div>
     }
 }

@@ -94,25 +94,7 @@ pub fn FacetPanel(props: &Props) -> Html {
             <fieldset key={facet} class="facet" data-facet={facet}>
                 <legend>{ label }</legend>
                 <ul class="facet-values">
-                    { for values.iter().take(shown).enumerate().map(|(i, (value, count))| {
-                        let id = format!("f-{facet}-{i}");
-                        let onchange = props.dispatch.reform({
-                            let facet = facet.to_string();
-                            let value = value.clone();
-                            move |_: Event| Action::ToggleFilter { facet: facet.clone(), value: value.clone() }
-                        });
-                        let checked = v.is_selected(facet, value);
-                        let disabled = props.locked.is_selected(facet, value);
-                        html! {
-                            <li key={value.clone()}>
-                                <input type="checkbox" id={id.clone()} value={value.clone()} {checked} {disabled} {onchange} />
-                                <label for={id} class={classes!("facet-option", (*count == 0).then_some("zero"))}>
-                                    <span class="facet-value">{ value.clone() }</span>
-                                    <span class="count">{ count.to_string() }</span>
-                                </label>
-                            </li>
-                        }
-                    }) }
+                    { value_items(props, facet, &values[..shown]) }
                 </ul>
                 <div class="facet-actions">
                     if total > COLLAPSED {
@@ -124,19 +106,7 @@ pub fn FacetPanel(props: &Props) -> Html {
                         <button type="button" class="link-button facet-clear" aria-label={format!("Clear {label} filter")} onclick={clear}>{ "Clear" }</button>
                     }
                 </div>
-                if crate::archive::APPEARS_WITH.contains(&facet) {
-                    { for v.filters.get(facet).into_iter().flatten().take(3).map(|value| {
-                        let onclick = props.on_with.reform({
-                            let fv = (facet.to_string(), value.clone());
-                            move |_: MouseEvent| fv.clone()
-                        });
-                        html! {
-                            <button type="button" class="link-button appears-button" {onclick}>
-                                { format!("Who appears with {value}?") }
-                            </button>
-                        }
-                    }) }
-                }
+                { appears_buttons(props, facet) }
             </fieldset>
         })
     });
@@ -160,4 +130,53 @@ pub fn FacetPanel(props: &Props) -> Html {
             { for sections }
         </aside>
     }
+}
+
+/// One facet's values as checkboxes with their counts.
+fn value_items(props: &Props, facet: &str, values: &[(String, u32)]) -> Html {
+    values.iter().enumerate().map(|(i, (value, count))| {
+        let id = format!("f-{facet}-{i}");
+        let onchange = props.dispatch.reform({
+            let facet = facet.to_string();
+            let value = value.clone();
+            move |_: Event| Action::ToggleFilter { facet: facet.clone(), value: value.clone() }
+        });
+        let checked = props.view.is_selected(facet, value);
+        let disabled = props.locked.is_selected(facet, value);
+        html! {
+            <li key={value.clone()}>
+                <input type="checkbox" id={id.clone()} value={value.clone()} {checked} {disabled} {onchange} />
+                <label for={id} class={classes!("facet-option", (*count == 0).then_some("zero"))}>
+                    <span class="facet-value">{ value.clone() }</span>
+                    <span class="count">{ count.to_string() }</span>
+                </label>
+            </li>
+        }
+    }).collect()
+}
+
+/// "Who appears with …?" for up to three selected values of a facet that
+/// has company (people, places, speakers).
+fn appears_buttons(props: &Props, facet: &str) -> Html {
+    if !crate::archive::APPEARS_WITH.contains(&facet) {
+        return Html::default();
+    }
+    let v = &props.view;
+    v.filters
+        .get(facet)
+        .into_iter()
+        .flatten()
+        .take(3)
+        .map(|value| {
+            let onclick = props.on_with.reform({
+                let fv = (facet.to_string(), value.clone());
+                move |_: MouseEvent| fv.clone()
+            });
+            html! {
+                <button type="button" class="link-button appears-button" {onclick}>
+                    { format!("Who appears with {value}?") }
+                </button>
+            }
+        })
+        .collect()
 }
