@@ -240,6 +240,36 @@ fn render_turn(i: usize, block: &Block, continues: bool, ctx: &mut Ctx<'_>) -> H
     }
 }
 
+/// The document's blocks; a run of list items becomes one nested list.
+fn render_body(blocks: &[Block], ctx: &mut Ctx<'_>) -> Vec<Html> {
+    let mut body = Vec::new();
+    let mut i = 0;
+    while i < blocks.len() {
+        if matches!(blocks[i], Block::ListItem { .. }) {
+            let start = i;
+            while i < blocks.len() && matches!(blocks[i], Block::ListItem { .. }) {
+                i += 1;
+            }
+            let run: Vec<(usize, &Block)> = (start..i).map(|k| (k, &blocks[k])).collect();
+            let min_depth = run
+                .iter()
+                .filter_map(|(_, b)| match b {
+                    Block::ListItem { depth, .. } => Some(*depth),
+                    _ => None,
+                })
+                .min()
+                .unwrap_or(0);
+            body.push(render_list(&run, min_depth, ctx));
+        } else {
+            let block = &blocks[i];
+            let continues = block.continues_turn(i.checked_sub(1).and_then(|k| blocks.get(k)));
+            body.push(render_block(i, block, continues, ctx));
+            i += 1;
+        }
+    }
+    body
+}
+
 /// The reading view: header, metadata, provenance, cite, and the body.
 #[component]
 pub fn ReaderView(props: &Props) -> Html {
@@ -268,31 +298,7 @@ pub fn ReaderView(props: &Props) -> Html {
         ctx.current,
     );
 
-    let mut body = Vec::new();
-    let mut i = 0;
-    while i < doc.blocks.len() {
-        if matches!(doc.blocks[i], Block::ListItem { .. }) {
-            let start = i;
-            while i < doc.blocks.len() && matches!(doc.blocks[i], Block::ListItem { .. }) {
-                i += 1;
-            }
-            let run: Vec<(usize, &Block)> = (start..i).map(|k| (k, &doc.blocks[k])).collect();
-            let min_depth = run
-                .iter()
-                .filter_map(|(_, b)| match b {
-                    Block::ListItem { depth, .. } => Some(*depth),
-                    _ => None,
-                })
-                .min()
-                .unwrap_or(0);
-            body.push(render_list(&run, min_depth, &mut ctx));
-        } else {
-            let block = &doc.blocks[i];
-            let continues = block.continues_turn(i.checked_sub(1).and_then(|k| doc.blocks.get(k)));
-            body.push(render_block(i, block, continues, &mut ctx));
-            i += 1;
-        }
-    }
+    let body = render_body(&doc.blocks, &mut ctx);
 
     let facts: Vec<(&str, String)> = [
         ("Speakers", doc.speakers.join(", ")),

@@ -37,6 +37,16 @@ pub struct SearchHandles {
 /// Searches `key` for `limit` results whenever either changes, once the
 /// archive is loaded. `keystrokes` counts the search box's input events:
 /// a newer one stops this search's downloads.
+///
+/// Each search takes
+/// a generation number; a result that arrives after a newer search began
+/// is dropped, so fast typing never shows stale results. Results paint
+/// once, with their snippets: a warm keystroke (no chunk to fetch) runs
+/// search, snippets and one render in the task of its input event, which
+/// is cheaper than painting titles first and snippets a task later. A
+/// keystroke that needs chunks keeps the results shown and fetches once
+/// typing pauses (FETCH_DELAY_MS); filters, sorting, paging and a query
+/// from a link or the history fetch at once.
 #[hook]
 pub fn use_search(
     archive: Option<ArchiveHandle>,
@@ -55,15 +65,6 @@ pub fn use_search(
     let last_query = use_mut_ref(|| None::<String>);
     let pending_fetch = use_mut_ref(|| None::<PendingFetch>);
 
-    // Search whenever what the results depend on changes. Each search takes
-    // a generation number; a result that arrives after a newer search began
-    // is dropped, so fast typing never shows stale results. Results paint
-    // once, with their snippets: a warm keystroke (no chunk to fetch) runs
-    // search, snippets and one render in the task of its input event, which
-    // is cheaper than painting titles first and snippets a task later. A
-    // keystroke that needs chunks keeps the results shown and fetches once
-    // typing pauses (FETCH_DELAY_MS); filters, sorting, paging and a query
-    // from a link or the history fetch at once.
     {
         let results = results.clone();
         let search_error = error.clone();
@@ -93,39 +94,13 @@ pub fn use_search(
                     .replace(Some(key.q.clone()))
                     .is_some_and(|q| q != key.q)
                     && dom::has_focus("search");
-                let show = {
-                    let results = results.clone();
-                    let active = active.clone();
-                    let search_error = search_error.clone();
-                    move |outcome: Result<ResultsView, LoadError>| match outcome {
-                        Ok(r) => {
-                            let same_search = results.as_ref().is_some_and(|old| old.key == r.key);
-                            if !same_search {
-                                active.set(None);
-                            }
-                            results.set(Some(Rc::new(r)));
-                            if search_error.is_some() {
-                                search_error.set(None);
-                            }
-                        }
-                        Err(e) => search_error.set(Some(Rc::new(e))),
-                    }
-                };
+                let show = shower(results.clone(), active.clone(), search_error.clone());
                 if let Some(outcome) = archive.search_loaded(&key, limit) {
                     show(outcome);
-                    if busy.shown.replace(false) {
-                        searching.set(false);
-                    }
+                    busy.stop(&searching);
                     return;
                 }
-                if !busy.shown.get() {
-                    let searching = searching.clone();
-                    let shown = busy.shown.clone();
-                    *busy.timer.borrow_mut() = Some(Timeout::new(BUSY_DELAY_MS, move || {
-                        shown.set(true);
-                        searching.set(true);
-                    }));
-                }
+                busy.start(&searching);
                 let typed_at = keystrokes.get();
                 let fetch = move || {
                     spawn_local(async move {
@@ -145,13 +120,8 @@ pub fn use_search(
                             Ok(None) => return,
                             Err(e) => Err(e),
                         };
-                        if let Some(t) = busy.timer.borrow_mut().take() {
-                            t.cancel();
-                        }
                         show(outcome);
-                        if busy.shown.replace(false) {
-                            searching.set(false);
-                        }
+                        busy.stop(&searching);
                     })
                 };
                 if typed {
@@ -171,11 +141,59 @@ pub fn use_search(
     }
 }
 
+/// Shows a search's outcome: its results (the arrow keys' place kept only
+/// for a page more of the same search), or its error.
+fn shower(
+    results: UseStateHandle<Option<Rc<ResultsView>>>,
+    active: UseStateHandle<Option<usize>>,
+    error: UseStateHandle<Option<Rc<LoadError>>>,
+) -> impl Fn(Result<ResultsView, LoadError>) {
+    move |outcome| match outcome {
+        Ok(r) => {
+            let same_search = results.as_ref().is_some_and(|old| old.key == r.key);
+            if !same_search {
+                active.set(None);
+            }
+            results.set(Some(Rc::new(r)));
+            if error.is_some() {
+                error.set(None);
+            }
+        }
+        Err(e) => error.set(Some(Rc::new(e))),
+    }
+}
+
 /// The results' busy flag: set only once a search has waited a while.
 #[derive(Default)]
 struct Busy {
     timer: std::cell::RefCell<Option<Timeout>>,
     shown: Rc<Cell<bool>>,
+}
+
+impl Busy {
+    /// The search is over: no busy mark to come, none shown.
+    fn stop(&self, searching: &UseStateHandle<bool>) {
+        if let Some(t) = self.timer.borrow_mut().take() {
+            t.cancel();
+        }
+        if self.shown.replace(false) {
+            searching.set(false);
+        }
+    }
+
+    /// Marks the results busy once the search has waited
+    /// [`BUSY_DELAY_MS`], unless they already are.
+    fn start(&self, searching: &UseStateHandle<bool>) {
+        if self.shown.get() {
+            return;
+        }
+        let searching = searching.clone();
+        let shown = self.shown.clone();
+        *self.timer.borrow_mut() = Some(Timeout::new(BUSY_DELAY_MS, move || {
+            shown.set(true);
+            searching.set(true);
+        }));
+    }
 }
 
 /// A search's chunk downloads waiting for typing to pause. Dropping it
