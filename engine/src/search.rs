@@ -366,6 +366,139 @@ pub(crate) fn norm_table(
     t
 }
 
+/// Documents holding every positive clause (every document when there is
+/// none), with their summed scores.
+fn full_matches(positive: &[Matches], n: u32, keep: &dyn Fn(DocNum) -> bool) -> Vec<Cand> {
+    if positive.is_empty() {
+        (0..n)
+            .filter(|&d| keep(d))
+            .map(|doc| Cand {
+                doc,
+                score: 0.0,
+                nmatch: 0,
+                full: true,
+            })
+            .collect()
+    } else {
+        let mut order: Vec<usize> = (0..positive.len()).collect();
+        order.sort_by_key(|&i| positive[i].docs.len());
+        let mut acc = positive[order[0]].docs.clone();
+        for &i in &order[1..] {
+            acc = intersect(&acc, &positive[i].docs);
+        }
+        acc.into_iter()
+            .filter(|&(d, _)| keep(d))
+            .map(|(doc, score)| Cand {
+                doc,
+                score,
+                nmatch: positive.len() as u32,
+                full: true,
+            })
+            .collect()
+    }
+}
+
+/// Documents holding some but not all of the positive clauses' words,
+/// scored by the share of the words they hold.
+fn partial_matches(positive: &[Matches], n: u32, keep: &dyn Fn(DocNum) -> bool) -> Vec<Cand> {
+    let words = positive.len();
+    let mut union = Acc::new(n as usize);
+    let mut count = vec![0u8; n as usize];
+    for m in positive {
+        for &(d, s) in &m.docs {
+            union.add(d, s);
+            count[d as usize] = count[d as usize].saturating_add(1);
+        }
+    }
+    union
+        .finish()
+        .into_iter()
+        .map(|(doc, score)| {
+            let nmatch = u32::from(count[doc as usize]);
+            Cand {
+                doc,
+                score: score * nmatch as f32 / words as f32,
+                nmatch,
+                full: false,
+            }
+        })
+        .filter(|c| (c.nmatch as usize) < words && keep(c.doc))
+        .collect()
+}
+
+/// The notes on what of the query was not searched, before `note`.
+fn query_notes(q: &Query, mut note: Option<String>) -> Option<String> {
+    if q.long_word {
+        let long = format!(
+            "A word longer than {} characters was left out of the search.",
+            crate::tokenizer::MAX_TERM_BYTES
+        );
+        note = Some(match note {
+            Some(n) => format!("{long} {n}"),
+            None => long,
+        });
+    }
+    if q.shortened {
+        let cut = format!(
+            "Only the first {} characters or {} words of the query were searched.",
+            crate::query::MAX_QUERY_CHARS,
+            crate::query::MAX_QUERY_CLAUSES
+        );
+        note = Some(match note {
+            Some(n) => format!("{cut} {n}"),
+            None => cut,
+        });
+    }
+    note
+}
+
+/// A ranked candidate as a hit: the terms it matched and, when asked,
+/// why it scored what it did.
+fn hit(
+    ctx: &Ctx<'_>,
+    q: &Query,
+    positive: &[Matches],
+    notes: Option<&BTreeMap<DocNum, Vec<Explanation>>>,
+    c: Cand,
+    explain: bool,
+) -> Hit {
+    let mut matched: Vec<String> = positive
+        .iter()
+        .flat_map(|m| m.terms.iter())
+        .filter(|&&t| ctx.terms[t].index_of(c.doc).is_some())
+        .map(|&t| ctx.terms[t].exp.term.clone())
+        .collect();
+    matched.sort();
+    matched.dedup();
+    let explain = explain.then(|| {
+        let mut e = Explanation::new(c.score, "score");
+        let labels = q.clauses.iter().filter(|c| !c.negated).map(clause_label);
+        for (m, label) in positive.iter().zip(labels) {
+            e.push(ctx.explain_clause(label, m, c.doc));
+        }
+        if !c.full {
+            e.push(Explanation::new(
+                c.nmatch as f32 / positive.len() as f32,
+                format!(
+                    "× {} of {} words matched (ranked after full matches)",
+                    c.nmatch,
+                    positive.len()
+                ),
+            ));
+        }
+        for n in notes.and_then(|n| n.get(&c.doc)).into_iter().flatten() {
+            e.push(n.clone());
+        }
+        e
+    });
+    Hit {
+        doc: c.doc,
+        score: c.score,
+        matched,
+        explain,
+    }
+}
+
 impl IndexReader {
     /// Runs a query. Needs the term chunks from
     /// [`IndexReader::missing_term_chunks`]; words whose chunks are missing
@@ -395,33 +528,7 @@ impl IndexReader {
 
         let mut note = None;
         let mut notes = req.explain.then(BTreeMap::new);
-        let mut base: Vec<Cand> = if positive.is_empty() {
-            (0..n)
-                .filter(|&d| keep(d))
-                .map(|doc| Cand {
-                    doc,
-                    score: 0.0,
-                    nmatch: 0,
-                    full: true,
-                })
-                .collect()
-        } else {
-            let mut order: Vec<usize> = (0..positive.len()).collect();
-            order.sort_by_key(|&i| positive[i].docs.len());
-            let mut acc = positive[order[0]].docs.clone();
-            for &i in &order[1..] {
-                acc = intersect(&acc, &positive[i].docs);
-            }
-            acc.into_iter()
-                .filter(|&(d, _)| keep(d))
-                .map(|(doc, score)| Cand {
-                    doc,
-                    score,
-                    nmatch: positive.len() as u32,
-                    full: true,
-                })
-                .collect()
-        };
+        let mut base = full_matches(&positive, n, &keep);
         let and_hits = base
             .iter()
             .filter(|c| self.passes(c.doc, &selections, None))
@@ -433,30 +540,8 @@ impl IndexReader {
             // uses: "module", "built-in variable"), their score scaled by
             // the share of the words they have, so a page with the one rare
             // word can still come before one with two common ones.
-            let mut union = Acc::new(n as usize);
-            let mut count = vec![0u8; n as usize];
-            for m in &positive {
-                for &(d, s) in &m.docs {
-                    union.add(d, s);
-                    count[d as usize] = count[d as usize].saturating_add(1);
-                }
-            }
             let before = base.len();
-            base.extend(
-                union
-                    .finish()
-                    .into_iter()
-                    .map(|(doc, score)| {
-                        let nmatch = u32::from(count[doc as usize]);
-                        Cand {
-                            doc,
-                            score: score * nmatch as f32 / words as f32,
-                            nmatch,
-                            full: false,
-                        }
-                    })
-                    .filter(|c| (c.nmatch as usize) < words && keep(c.doc)),
-            );
+            base.extend(partial_matches(&positive, n, &keep));
             if and_hits == 0 && !base.is_empty() {
                 note = Some("No document contains all of the words; showing documents that contain some of them.".to_string());
             } else if base.len() > before {
@@ -483,71 +568,10 @@ impl IndexReader {
         self.sort(&mut hits, req.sort, !positive.is_empty(), req.limit);
         let hits: Vec<Hit> = hits
             .into_iter()
-            .map(|c| {
-                let mut matched: Vec<String> = positive
-                    .iter()
-                    .flat_map(|m| m.terms.iter())
-                    .filter(|&&t| ctx.terms[t].index_of(c.doc).is_some())
-                    .map(|&t| ctx.terms[t].exp.term.clone())
-                    .collect();
-                matched.sort();
-                matched.dedup();
-                let explain = req.explain.then(|| {
-                    let mut e = Explanation::new(c.score, "score");
-                    let labels = q.clauses.iter().filter(|c| !c.negated).map(clause_label);
-                    for (m, label) in positive.iter().zip(labels) {
-                        e.push(ctx.explain_clause(label, m, c.doc));
-                    }
-                    if !c.full {
-                        e.push(Explanation::new(
-                            c.nmatch as f32 / positive.len() as f32,
-                            format!(
-                                "× {} of {} words matched (ranked after full matches)",
-                                c.nmatch,
-                                positive.len()
-                            ),
-                        ));
-                    }
-                    for n in notes
-                        .as_ref()
-                        .and_then(|n| n.get(&c.doc))
-                        .into_iter()
-                        .flatten()
-                    {
-                        e.push(n.clone());
-                    }
-                    e
-                });
-                Hit {
-                    doc: c.doc,
-                    score: c.score,
-                    matched,
-                    explain,
-                }
-            })
+            .map(|c| hit(&ctx, q, &positive, notes.as_ref(), c, req.explain))
             .collect();
         let suggestion = if total == 0 { self.suggest(q) } else { None };
-        if q.long_word {
-            let long = format!(
-                "A word longer than {} characters was left out of the search.",
-                crate::tokenizer::MAX_TERM_BYTES
-            );
-            note = Some(match note {
-                Some(n) => format!("{long} {n}"),
-                None => long,
-            });
-        }
-        if q.shortened {
-            let cut = format!(
-                "Only the first {} characters or {} words of the query were searched.",
-                crate::query::MAX_QUERY_CHARS,
-                crate::query::MAX_QUERY_CLAUSES
-            );
-            note = Some(match note {
-                Some(n) => format!("{cut} {n}"),
-                None => cut,
-            });
-        }
+        let note = query_notes(q, note);
         SearchResults {
             total,
             hits,
