@@ -409,29 +409,9 @@ impl<S: IndexSink> IndexWriter<S> {
             posting_chunks.push(post.finish(), range, sink)?;
         }
         let term_chunks = finish_dicts(dict, term_chunks, sink)?;
-        let mut completion_chunks = ChunkGroups::new(COMPLETIONS_STEM);
-        let mut dict = TermDictBuilder::default();
-        for (term, packed) in completions.finish() {
-            let (offset, df) = super::termdict::unpack(packed);
-            dict.add(&term, offset, u64::from(df));
-            if dict.key_bytes() >= self.settings.dict_chunk_bytes {
-                flush_dict(std::mem::take(&mut dict), &mut completion_chunks, sink)?;
-            }
-        }
-        let completion_chunks = finish_dicts(dict, completion_chunks, sink)?;
-        let mut prev_last: Option<String> = None;
-        let posting_chunks = posting_chunks
-            .finish(sink)?
-            .into_iter()
-            .map(|(file, (first, last))| {
-                let first = match &prev_last {
-                    None => String::new(),
-                    Some(prev) => shortest_after(prev, &first).to_string(),
-                };
-                prev_last = Some(last);
-                PostingChunkEntry { file, first }
-            })
-            .collect();
+        let completion_chunks =
+            write_completions(completions, self.settings.dict_chunk_bytes, sink)?;
+        let posting_chunks = posting_entries(posting_chunks.finish(sink)?);
 
         // Docmeta.
         let n = doc_count as usize;
@@ -455,21 +435,7 @@ impl<S: IndexSink> IndexWriter<S> {
         let docmeta = put_listed(sink, "docmeta", meta.encode(), &mut listed)?;
         drop(meta);
 
-        // Ids.
-        let mut id_list: Vec<(&str, DocNum)> = self
-            .ids
-            .iter()
-            .enumerate()
-            .map(|(i, s)| (s.as_str(), i as DocNum))
-            .collect();
-        id_list.sort_unstable();
-        if let Some(w) = id_list.windows(2).find(|w| w[0].0 == w[1].0) {
-            return Err(FormatError::Write {
-                reason: format!("two documents have the id {:?}", w[0].0),
-            });
-        }
-        let ids = put_listed(sink, "ids", ids::encode(&id_list)?, &mut listed)?;
-        drop(id_list);
+        let ids = write_ids(&self.ids, sink, &mut listed)?;
 
         // The last doc chunks.
         let chunks = match self.docs {
@@ -504,6 +470,61 @@ impl<S: IndexSink> IndexWriter<S> {
         put(sink, MANIFEST_FILE, manifest.to_json())?;
         Ok(self.sink)
     }
+}
+
+/// The completion lists as dictionary chunks of their own.
+fn write_completions(
+    completions: Completions,
+    chunk_bytes: usize,
+    sink: &mut impl IndexSink,
+) -> Result<Vec<TermChunkEntry>, FormatError> {
+    let mut chunks = ChunkGroups::new(COMPLETIONS_STEM);
+    let mut dict = TermDictBuilder::default();
+    for (term, packed) in completions.finish() {
+        let (offset, df) = super::termdict::unpack(packed);
+        dict.add(&term, offset, u64::from(df));
+        if dict.key_bytes() >= chunk_bytes {
+            flush_dict(std::mem::take(&mut dict), &mut chunks, sink)?;
+        }
+    }
+    finish_dicts(dict, chunks, sink)
+}
+
+/// Each postings chunk with the shortest key that sorts after the previous
+/// chunk's last term (the first chunk's is empty).
+fn posting_entries(chunks: Vec<(String, (String, String))>) -> Vec<PostingChunkEntry> {
+    let mut prev_last: Option<String> = None;
+    chunks
+        .into_iter()
+        .map(|(file, (first, last))| {
+            let first = match &prev_last {
+                None => String::new(),
+                Some(prev) => shortest_after(prev, &first).to_string(),
+            };
+            prev_last = Some(last);
+            PostingChunkEntry { file, first }
+        })
+        .collect()
+}
+
+/// The id → document table; two documents with one id are an error.
+fn write_ids(
+    ids: &[String],
+    sink: &mut impl IndexSink,
+    listed: &mut Vec<FileEntry>,
+) -> Result<String, FormatError> {
+    let mut id_list: Vec<(&str, DocNum)> = ids
+        .iter()
+        .enumerate()
+        .map(|(i, s)| (s.as_str(), i as DocNum))
+        .collect();
+    id_list.sort_unstable();
+    if let Some(w) = id_list.windows(2).find(|w| w[0].0 == w[1].0) {
+        return Err(FormatError::Write {
+            reason: format!("two documents have the id {:?}", w[0].0),
+        });
+    }
+    put_listed(sink, "ids", ids::encode(&id_list)?, listed)
 }
 
 /// Writes a file the manifest lists by size and hash; returns its name.
