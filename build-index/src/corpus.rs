@@ -126,45 +126,8 @@ pub fn walk(root: &Path, opts: WalkOptions, warnings: &mut Vec<Warning>) -> Vec<
             }
             continue;
         };
-        if ft.is_symlink() {
-            match std::fs::metadata(path) {
-                Ok(m) if m.is_file() => {
-                    let target = std::fs::canonicalize(path).unwrap_or_default();
-                    if !opts.follow_links_outside && !target.starts_with(&real_root) {
-                        warnings.push(Warning::warn(
-                            relative,
-                            None,
-                            format!(
-                                "skipped: a link to {}, outside the corpus folder (set follow_links_outside = true under [corpus] in archive.toml to read such files)",
-                                target.display()
-                            ),
-                        ));
-                        continue;
-                    }
-                }
-                Ok(_) => {
-                    warnings.push(Warning::error(
-                        relative,
-                        None,
-                        "skipped: link to something that is not a file".into(),
-                    ));
-                    continue;
-                }
-                Err(e) => {
-                    warnings.push(Warning::error(
-                        relative,
-                        None,
-                        format!("cannot read: broken link ({e})"),
-                    ));
-                    continue;
-                }
-            }
-        } else if !ft.is_file() {
-            warnings.push(Warning::error(
-                relative,
-                None,
-                "skipped: not a regular file (a FIFO, socket or device); it was not opened".into(),
-            ));
+        if let Some(w) = unreadable(path, &ft, &relative, &real_root, opts) {
+            warnings.push(w);
             continue;
         }
         out.push(SourceFile {
@@ -200,6 +163,57 @@ pub fn walk(root: &Path, opts: WalkOptions, warnings: &mut Vec<Warning>) -> Vec<
         ));
     }
     out
+}
+
+/// Why a corpus entry is not read, if it is not: a link leaving the corpus
+/// (unless allowed), a broken link or a link to a folder, a FIFO, socket
+/// or device.
+fn unreadable(
+    path: &Path,
+    ft: &std::fs::FileType,
+    relative: &str,
+    real_root: &Path,
+    opts: WalkOptions,
+) -> Option<Warning> {
+    let relative = relative.to_string();
+    if ft.is_symlink() {
+        match std::fs::metadata(path) {
+            Ok(m) if m.is_file() => {
+                let target = std::fs::canonicalize(path).unwrap_or_default();
+                if !opts.follow_links_outside && !target.starts_with(real_root) {
+                    return Some(Warning::warn(
+                        relative,
+                        None,
+                        format!(
+                            "skipped: a link to {}, outside the corpus folder (set follow_links_outside = true under [corpus] in archive.toml to read such files)",
+                            target.display()
+                        ),
+                    ));
+                }
+            }
+            Ok(_) => {
+                return Some(Warning::error(
+                    relative,
+                    None,
+                    "skipped: link to something that is not a file".into(),
+                ));
+            }
+            Err(e) => {
+                return Some(Warning::error(
+                    relative,
+                    None,
+                    format!("cannot read: broken link ({e})"),
+                ));
+            }
+        }
+    } else if !ft.is_file() {
+        return Some(Warning::error(
+            relative,
+            None,
+            "skipped: not a regular file (a FIFO, socket or device); it was not opened".into(),
+        ));
+    }
+    None
 }
 
 fn relative_path(root: &Path, path: &Path) -> String {

@@ -248,54 +248,21 @@ pub fn read_body(body: &str, first_line: u32) -> (Vec<RawBlock>, Option<(String,
     use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
     let lines = Lines::new(body, first_line);
     let opts = Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH | Options::ENABLE_FOOTNOTES;
-    let mut blocks: Vec<RawBlock> = Vec::new();
-    let mut h1: Option<(String, u32)> = None;
+    let mut b = Blocks::default();
     let mut any_heading = false;
-    let mut open: Option<Open> = None;
     // Each open list: ordered, next number.
     let mut lists: Vec<(bool, u64)> = Vec::new();
     let mut image_depth = 0usize;
     let mut html = String::new();
 
-    let close =
-        |open: &mut Option<Open>, blocks: &mut Vec<RawBlock>, h1: &mut Option<(String, u32)>| {
-            let Some(o) = open.take() else { return };
-            let text = squash_spaces(&o.text.replace('\n', " "));
-            let text = text
-                .trim_matches(|c: char| c == '|' || c.is_whitespace())
-                .to_string();
-            if text.is_empty() {
-                return;
-            }
-            if let RawKind::Heading { level, .. } = o.kind {
-                push_heading(blocks, h1, text, level, o.line);
-                return;
-            }
-            if boilerplate::classify_line(&text).is_none() {
-                blocks.push(RawBlock {
-                    kind: o.kind,
-                    text: boilerplate::clean_inline(&text).into_owned(),
-                    line: o.line,
-                });
-            }
-        };
-    let start = |open: &mut Option<Open>, kind: RawKind, line: u32| {
-        *open = Some(Open {
-            kind,
-            text: String::new(),
-            line,
-        });
-    };
-
     for (event, range) in Parser::new_ext(body, opts).into_offset_iter() {
         let line = lines.of(range.start);
         match event {
             Event::Start(Tag::Heading { level, .. }) => {
-                close(&mut open, &mut blocks, &mut h1);
+                b.close();
                 any_heading = true;
                 let level = u8::try_from(level as usize).unwrap_or(6).saturating_sub(1);
-                start(
-                    &mut open,
+                b.start(
                     RawKind::Heading {
                         level,
                         explicit: true,
@@ -305,51 +272,34 @@ pub fn read_body(body: &str, first_line: u32) -> (Vec<RawBlock>, Option<(String,
             }
             Event::Start(Tag::Paragraph) => {
                 // A loose list item's text comes as paragraphs inside it.
-                let in_item = open.as_ref().is_some_and(|o| {
+                let in_item = b.open.as_ref().is_some_and(|o| {
                     matches!(o.kind, RawKind::ListItem { .. }) && o.text.trim().is_empty()
                 });
                 if !in_item {
-                    close(&mut open, &mut blocks, &mut h1);
-                    start(&mut open, RawKind::Paragraph, line);
+                    b.close();
+                    b.start(RawKind::Paragraph, line);
                 }
             }
             Event::Start(Tag::List(first)) => {
-                close(&mut open, &mut blocks, &mut h1);
+                b.close();
                 lists.push((first.is_some(), first.unwrap_or(1)));
             }
             Event::End(TagEnd::List(_)) => {
-                close(&mut open, &mut blocks, &mut h1);
+                b.close();
                 lists.pop();
             }
             Event::Start(Tag::Item) => {
-                close(&mut open, &mut blocks, &mut h1);
-                let depth = u8::try_from(lists.len().saturating_sub(1)).unwrap_or(u8::MAX);
-                let (ordered, marker) = match lists.last_mut() {
-                    Some((true, n)) => {
-                        let m = format!("{n}.");
-                        *n += 1;
-                        (true, Some(m))
-                    }
-                    _ => (false, None),
-                };
-                start(
-                    &mut open,
-                    RawKind::ListItem {
-                        ordered,
-                        depth,
-                        marker,
-                    },
-                    line,
-                );
+                b.close();
+                b.start(list_item(&mut lists), line);
             }
             Event::Start(Tag::CodeBlock(_))
             | Event::Start(Tag::TableRow)
             | Event::Start(Tag::TableHead) => {
-                close(&mut open, &mut blocks, &mut h1);
-                start(&mut open, RawKind::Paragraph, line);
+                b.close();
+                b.start(RawKind::Paragraph, line);
             }
             Event::Start(Tag::TableCell) => {
-                if let Some(o) = open.as_mut() {
+                if let Some(o) = b.open.as_mut() {
                     if !o.text.trim().is_empty() {
                         o.text.push_str(" | ");
                     }
@@ -366,18 +316,10 @@ pub fn read_body(body: &str, first_line: u32) -> (Vec<RawBlock>, Option<(String,
                 | TagEnd::TableHead
                 | TagEnd::BlockQuote(_)
                 | TagEnd::FootnoteDefinition,
-            ) => close(&mut open, &mut blocks, &mut h1),
-            Event::Text(t) | Event::Code(t) if image_depth == 0 => {
-                // Text after a nested list closed its item reopens a paragraph.
-                if open.is_none() {
-                    start(&mut open, RawKind::Paragraph, line);
-                }
-                if let Some(o) = open.as_mut() {
-                    o.text.push_str(&t);
-                }
-            }
+            ) => b.close(),
+            Event::Text(t) | Event::Code(t) if image_depth == 0 => b.text(&t, line),
             Event::SoftBreak | Event::HardBreak => {
-                if let Some(o) = open.as_mut() {
+                if let Some(o) = b.open.as_mut() {
                     o.text.push(' ');
                 }
             }
@@ -388,20 +330,88 @@ pub fn read_body(body: &str, first_line: u32) -> (Vec<RawBlock>, Option<(String,
                     let text = crate::html::text_of_fragment(&html);
                     html.clear();
                     if !text.trim().is_empty() {
-                        close(&mut open, &mut blocks, &mut h1);
-                        start(&mut open, RawKind::Paragraph, line);
-                        if let Some(o) = open.as_mut() {
-                            o.text.push_str(&text);
-                        }
-                        close(&mut open, &mut blocks, &mut h1);
+                        b.close();
+                        b.text(&text, line);
+                        b.close();
                     }
                 }
             }
             _ => {}
         }
     }
-    close(&mut open, &mut blocks, &mut h1);
-    (blocks, h1, any_heading)
+    b.close();
+    (b.blocks, b.h1, any_heading)
+}
+
+/// The blocks read so far, the `#` title and the block being filled.
+#[derive(Default)]
+struct Blocks {
+    blocks: Vec<RawBlock>,
+    h1: Option<(String, u32)>,
+    open: Option<Open>,
+}
+
+impl Blocks {
+    /// Ends the open block: a heading (or the title), or a block of text
+    /// unless it is empty or a boilerplate line.
+    fn close(&mut self) {
+        let Some(o) = self.open.take() else { return };
+        let text = squash_spaces(&o.text.replace('\n', " "));
+        let text = text
+            .trim_matches(|c: char| c == '|' || c.is_whitespace())
+            .to_string();
+        if text.is_empty() {
+            return;
+        }
+        if let RawKind::Heading { level, .. } = o.kind {
+            push_heading(&mut self.blocks, &mut self.h1, text, level, o.line);
+            return;
+        }
+        if boilerplate::classify_line(&text).is_none() {
+            self.blocks.push(RawBlock {
+                kind: o.kind,
+                text: boilerplate::clean_inline(&text).into_owned(),
+                line: o.line,
+            });
+        }
+    }
+
+    /// Text for the open block; text after a nested list closed its item
+    /// reopens a paragraph.
+    fn text(&mut self, t: &str, line: u32) {
+        let o = self.open.get_or_insert_with(|| Open {
+            kind: RawKind::Paragraph,
+            text: String::new(),
+            line,
+        });
+        o.text.push_str(t);
+    }
+
+    fn start(&mut self, kind: RawKind, line: u32) {
+        self.open = Some(Open {
+            kind,
+            text: String::new(),
+            line,
+        });
+    }
+}
+
+/// A list item of the innermost open list, numbered if it is ordered.
+fn list_item(lists: &mut [(bool, u64)]) -> RawKind {
+    let depth = u8::try_from(lists.len().saturating_sub(1)).unwrap_or(u8::MAX);
+    let (ordered, marker) = match lists.last_mut() {
+        Some((true, n)) => {
+            let m = format!("{n}.");
+            *n += 1;
+            (true, Some(m))
+        }
+        _ => (false, None),
+    };
+    RawKind::ListItem {
+        ordered,
+        depth,
+        marker,
+    }
 }
 
 /// Adds a heading; the first `#` heading before any other block is the
@@ -477,120 +487,4 @@ pub fn read(src: &str) -> (Option<Draft>, Option<LineError>) {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn yaml_front_matter_subset() {
-        let f = parse_yaml("title: \"Wells: a story\"\ndate: 2020-03-04\ntags: [a, 'b']\npeople:\n  - Ana Ruiz\n  - Li Wei\nmeta:\n  editor: Jo\n")
-            .expect("valid");
-        assert_eq!(f["title"], Value::One("Wells: a story".into()));
-        assert_eq!(f["tags"], Value::Many(vec!["a".into(), "b".into()]));
-        assert_eq!(
-            f["people"],
-            Value::Many(vec!["Ana Ruiz".into(), "Li Wei".into()])
-        );
-        assert_eq!(f["meta.editor"], Value::One("Jo".into()));
-    }
-
-    #[test]
-    fn broken_yaml_front_matter_is_reported_with_its_line() {
-        let src = "---\ntitle: Wells\ndate: [2020\nsource: x\n---\n# Wells\n\nText.\n";
-        let (draft, err) = read(src);
-        let (msg, line) = err.expect("an error");
-        assert!(msg.contains("not valid YAML"), "{msg}");
-        assert!((3..=5).contains(&line), "line {line}");
-        assert!(draft.is_some(), "the body is still read");
-    }
-
-    #[test]
-    fn document_with_yaml_front_matter() {
-        let src = "---\ntitle: Wells\ndate: March 4, 2020\nsource: Valley Gazette\ncolor: blue\n---\n# Wells\n\nThe *council* met [today](http://x).\n\n## Costs\n\n- Digging\n  - Deep\n1. First\n";
-        let (d, err) = read(src);
-        let d = d.expect("markdown document");
-        assert!(err.is_none());
-        assert_eq!(d.title, "Wells");
-        assert_eq!(d.stated.date.as_deref(), Some("2020-03-04"));
-        assert_eq!(d.stated.source.as_deref(), Some("Valley Gazette"));
-        assert_eq!(d.stated.extra["color"], "blue");
-        assert_eq!(d.blocks[0], RawBlock::para("The council met today.", 9));
-        assert!(matches!(
-            d.blocks[1].kind,
-            RawKind::Heading { level: 1, .. }
-        ));
-        assert!(matches!(
-            d.blocks[3].kind,
-            RawKind::ListItem {
-                depth: 1,
-                ordered: false,
-                ..
-            }
-        ));
-        assert!(matches!(
-            d.blocks[4].kind,
-            RawKind::ListItem { ordered: true, .. }
-        ));
-        assert_eq!((d.line_start, d.line_end), (1, 15));
-    }
-
-    #[test]
-    fn toml_front_matter_and_bad_toml() {
-        let (d, err) = read("+++\ntitle = \"T\"\npeople = [\"A B\"]\n+++\nBody text here.\n");
-        assert!(err.is_none());
-        let d = d.expect("doc");
-        assert_eq!(d.title, "T");
-        assert_eq!(d.stated.people, vec!["A B".to_string()]);
-        let (_, err) = read("+++\ntitle = \n+++\nBody\n");
-        assert!(err.expect("error").0.contains("TOML"));
-    }
-
-    #[test]
-    fn plain_markdown_without_headings_is_left_to_segmentation() {
-        assert!(read("Just some text.\n\nMore text.").0.is_none());
-    }
-
-    #[test]
-    fn raw_html_leaves_its_text_and_never_its_tags_or_scripts() {
-        let (d, _) = read("# T\n\n<script>alert(1)</script> is shown as text.\n\nSome <b>bold</b> &amp; <i>more</i>.\n\n<div class=\"note\">\n<p>Inside a block.</p>\n</div>\n");
-        let texts: Vec<String> = d.expect("doc").blocks.into_iter().map(|b| b.text).collect();
-        assert_eq!(
-            texts,
-            vec!["is shown as text.", "Some bold & more.", "Inside a block."]
-        );
-    }
-
-    #[test]
-    fn commonmark_structure_with_lines() {
-        let src = "# Title\n\nIntro *with* [a link](http://x) and `code`.\n\n1. one\n2. two\n   - nested\n\n> quoted\n> text\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n```\nfn main() {}\n```\n\nSetext\n------\n";
-        let (blocks, h1, any) = read_body(src, 1);
-        assert!(any);
-        assert_eq!(h1, Some(("Title".to_string(), 1)));
-        let got: Vec<(String, u32)> = blocks.iter().map(|b| (b.text.clone(), b.line)).collect();
-        assert_eq!(
-            got,
-            vec![
-                ("Intro with a link and code.".to_string(), 3),
-                ("one".to_string(), 5),
-                ("two".to_string(), 6),
-                ("nested".to_string(), 7),
-                ("quoted text".to_string(), 9),
-                ("a | b".to_string(), 12),
-                ("1 | 2".to_string(), 14),
-                ("fn main() {}".to_string(), 16),
-                ("Setext".to_string(), 20),
-            ]
-        );
-        assert!(
-            matches!(blocks[2].kind, RawKind::ListItem { ordered: true, marker: Some(ref m), .. } if m == "2.")
-        );
-        assert!(matches!(
-            blocks[3].kind,
-            RawKind::ListItem {
-                ordered: false,
-                depth: 1,
-                ..
-            }
-        ));
-        assert!(matches!(blocks[8].kind, RawKind::Heading { level: 1, .. }));
-    }
-}
+mod tests;
