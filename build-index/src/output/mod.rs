@@ -163,20 +163,9 @@ pub fn write(
     phases.end("related");
     let index_dir = staging.path().join("index");
     create_dir(&index_dir)?;
-    // The automatic doc chunk size, known before the first document goes
-    // in: the writer then cuts doc chunks as documents arrive instead of
-    // holding them all until it can compute it.
     let doc_json = documents.iter().map(PackedDoc::len).sum::<usize>() + related.added_bytes();
     let position = |id: &str| documents.binary_search_by(|d| d.id.as_str().cmp(id)).ok();
-    let mut writer = IndexWriter::with_sink(
-        WriterSettings {
-            archive: cfg.archive.clone(),
-            search: cfg.search.clone(),
-            doc_chunk_bytes: auto_doc_chunk_bytes(doc_json),
-            ..WriterSettings::default()
-        },
-        IndexDir::new(index_dir),
-    );
+    let mut writer = index_writer(cfg, doc_json, index_dir);
     let pages = if opts.index_only {
         None
     } else {
@@ -198,39 +187,8 @@ pub fn write(
                 Ok(pages)
             })
         });
-        let mut tx = page_thread.is_some().then_some(tx);
-        let mut batch = Vec::with_capacity(PAGE_BATCH);
-        let mut failed = None;
-        let mut json = Vec::new();
-        let mut list = Vec::new();
-        let mut examples = ExampleFinder::default();
-        for d in &documents {
-            let added = packed
-                .read(d, &mut json)
-                .and_then(|()| add_with_related(&mut writer, &mut json, &mut related, &mut list));
-            let doc = match added {
-                Ok(doc) => doc,
-                Err(e) => {
-                    failed = Some(e);
-                    break;
-                }
-            };
-            examples.observe(&doc);
-            if tx.is_some() {
-                batch.push(doc);
-                if batch.len() == PAGE_BATCH {
-                    let full = std::mem::replace(&mut batch, Vec::with_capacity(PAGE_BATCH));
-                    if tx.as_ref().is_some_and(|t| t.send(full).is_err()) {
-                        // The page writer stopped on an error; join() reports it.
-                        tx = None;
-                    }
-                }
-            }
-        }
-        if let Some(t) = tx.take() {
-            let _ = t.send(batch);
-        }
-        writer.set_examples(examples.finish());
+        let tx = page_thread.is_some().then_some(tx);
+        let failed = feed(&documents, &mut packed, &mut writer, &mut related, tx).err();
         let index = match failed {
             Some(e) => Err(e),
             None => finish_index(writer, &mut phases),
@@ -251,6 +209,75 @@ pub fn write(
     phases.end("site");
     staging.commit(out)?;
     phases.end("commit");
+    let notes = recovery_notes(&recovered, out);
+    warnings.shrink_to_fit();
+    Ok(BuildReport {
+        files: files_read,
+        bytes,
+        documents: doc_count,
+        words,
+        warnings,
+        index_files,
+        index_bytes,
+        site,
+        notes,
+        elapsed: started.elapsed(),
+        phases: phases.into_vec(),
+    })
+}
+
+/// Every document, read back from `packed` with its related list, into the
+/// index writer and, a batch at a time, to the page writer through `tx`.
+fn feed(
+    documents: &[PackedDoc],
+    packed: &mut PackedReader,
+    writer: &mut IndexWriter<IndexDir>,
+    related: &mut crate::related::RelatedLists,
+    mut tx: Option<mpsc::SyncSender<Vec<Document>>>,
+) -> Result<(), Error> {
+    let mut batch = Vec::with_capacity(PAGE_BATCH);
+    let mut json = Vec::new();
+    let mut list = Vec::new();
+    let mut examples = ExampleFinder::default();
+    for d in documents {
+        packed.read(d, &mut json)?;
+        let doc = add_with_related(writer, &mut json, related, &mut list)?;
+        examples.observe(&doc);
+        if tx.is_some() {
+            batch.push(doc);
+            if batch.len() == PAGE_BATCH {
+                let full = std::mem::replace(&mut batch, Vec::with_capacity(PAGE_BATCH));
+                if tx.as_ref().is_some_and(|t| t.send(full).is_err()) {
+                    // The page writer stopped on an error; join() reports it.
+                    tx = None;
+                }
+            }
+        }
+    }
+    if let Some(t) = tx.take() {
+        let _ = t.send(batch);
+    }
+    writer.set_examples(examples.finish());
+    Ok(())
+}
+
+/// The index writer of this build, its doc chunk size known before the
+/// first document goes in: it then cuts doc chunks as documents arrive
+/// instead of holding them all until it can compute it.
+fn index_writer(cfg: &Config, doc_json: usize, index_dir: PathBuf) -> IndexWriter<IndexDir> {
+    IndexWriter::with_sink(
+        WriterSettings {
+            archive: cfg.archive.clone(),
+            search: cfg.search.clone(),
+            doc_chunk_bytes: auto_doc_chunk_bytes(doc_json),
+            ..WriterSettings::default()
+        },
+        IndexDir::new(index_dir),
+    )
+}
+
+/// What the recovery of an interrupted earlier build did, for the summary.
+fn recovery_notes(recovered: &target::Recovered, out: &Path) -> Vec<String> {
     let mut notes: Vec<String> = recovered
         .removed
         .iter()
@@ -268,20 +295,7 @@ pub fn write(
             p.display()
         ));
     }
-    warnings.shrink_to_fit();
-    Ok(BuildReport {
-        files: files_read,
-        bytes,
-        documents: doc_count,
-        words,
-        warnings,
-        index_files,
-        index_bytes,
-        site,
-        notes,
-        elapsed: started.elapsed(),
-        phases: phases.into_vec(),
-    })
+    notes
 }
 
 /// Adds a packed document (`json`, completed in place) with its related
