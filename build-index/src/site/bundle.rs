@@ -60,64 +60,9 @@ pub fn build(app: &AppFiles, index: &[(String, Vec<u8>)]) -> Result<Bundle, Site
     }
 
     // (start, end, replacement) edits on `page`, applied back to front.
-    let mut edits: Vec<(usize, usize, String)> = Vec::new();
-    let mut has_icon = false;
-    for tag in html::find_tags(page, "link") {
-        let rel = tag.attr("rel").unwrap_or("").to_ascii_lowercase();
-        if rel.split_whitespace().any(|r| r == "icon") {
-            has_icon = true;
-        }
-        let Some(href) = tag.attr("href").and_then(local) else {
-            continue;
-        };
-        let replacement = if rel.split_whitespace().any(|r| r == "stylesheet") {
-            let css = text_file(app, &href)?;
-            if css.to_ascii_lowercase().contains("</style") {
-                return Err(SiteError::App {
-                    reason: format!("{href} contains \"</style\" and cannot be inlined"),
-                });
-            }
-            format!("<style>{css}</style>")
-        } else if rel.split_whitespace().any(|r| r == "icon") {
-            let bytes = app.get(&href).ok_or_else(|| missing(&href))?;
-            format!(
-                "<link rel=\"{}\" href=\"data:{};base64,{}\">",
-                escape(&rel),
-                mime(&href),
-                BASE64.encode(bytes)
-            )
-        } else {
-            // Preload hints, web manifests and the like would each be a
-            // request, and nothing needs them offline.
-            String::new()
-        };
-        edits.push((tag.start, tag.end, replacement));
-    }
-    for tag in html::find_tags(page, "meta") {
-        // The site's marks for a service worker and a download link: the
-        // bundle has neither.
-        if tag.attr("name").is_some_and(|n| n.starts_with("archive-")) {
-            let end = if page[tag.end..].starts_with('\n') {
-                tag.end + 1
-            } else {
-                tag.end
-            };
-            edits.push((tag.start, end, String::new()));
-        }
-    }
-    for tag in html::find_tags(page, "img") {
-        if let Some(src) = tag.attr("src").and_then(local) {
-            let bytes = app.get(&src).ok_or_else(|| missing(&src))?;
-            let data = format!("data:{};base64,{}", mime(&src), BASE64.encode(bytes));
-            let mut rebuilt = String::from("<img");
-            for (k, v) in &tag.attrs {
-                let v = if k == "src" { &data } else { v };
-                rebuilt.push_str(&format!(" {k}=\"{}\"", escape(v)));
-            }
-            rebuilt.push('>');
-            edits.push((tag.start, tag.end, rebuilt));
-        }
-    }
+    // (start, end, replacement) edits on `page`, applied back to front.
+    let (mut edits, has_icon) = link_edits(app, page)?;
+    edits.extend(meta_and_img_edits(app, page)?);
     let mut loader_found = false;
     for script in html::find_scripts(page) {
         let body = &page[script.content_start..script.content_end];
@@ -169,6 +114,79 @@ pub fn build(app: &AppFiles, index: &[(String, Vec<u8>)]) -> Result<Bundle, Site
         html: out,
     })
 }
+
+/// Stylesheets and icons inlined, other `<link>`s dropped; whether the
+/// page has an icon.
+fn link_edits(app: &AppFiles, page: &str) -> Result<(Vec<Edit>, bool), SiteError> {
+    let mut edits: Vec<Edit> = Vec::new();
+    let mut has_icon = false;
+    for tag in html::find_tags(page, "link") {
+        let rel = tag.attr("rel").unwrap_or("").to_ascii_lowercase();
+        if rel.split_whitespace().any(|r| r == "icon") {
+            has_icon = true;
+        }
+        let Some(href) = tag.attr("href").and_then(local) else {
+            continue;
+        };
+        let replacement = if rel.split_whitespace().any(|r| r == "stylesheet") {
+            let css = text_file(app, &href)?;
+            if css.to_ascii_lowercase().contains("</style") {
+                return Err(SiteError::App {
+                    reason: format!("{href} contains \"</style\" and cannot be inlined"),
+                });
+            }
+            format!("<style>{css}</style>")
+        } else if rel.split_whitespace().any(|r| r == "icon") {
+            let bytes = app.get(&href).ok_or_else(|| missing(&href))?;
+            format!(
+                "<link rel=\"{}\" href=\"data:{};base64,{}\">",
+                escape(&rel),
+                mime(&href),
+                BASE64.encode(bytes)
+            )
+        } else {
+            // Preload hints, web manifests and the like would each be a
+            // request, and nothing needs them offline.
+            String::new()
+        };
+        edits.push((tag.start, tag.end, replacement));
+    }
+    Ok((edits, has_icon))
+}
+
+/// The site's own `<meta name="archive-…">` marks dropped; images inlined.
+fn meta_and_img_edits(app: &AppFiles, page: &str) -> Result<Vec<Edit>, SiteError> {
+    let mut edits = Vec::new();
+    for tag in html::find_tags(page, "meta") {
+        // The site's marks for a service worker and a download link: the
+        // bundle has neither.
+        if tag.attr("name").is_some_and(|n| n.starts_with("archive-")) {
+            let end = if page[tag.end..].starts_with('\n') {
+                tag.end + 1
+            } else {
+                tag.end
+            };
+            edits.push((tag.start, end, String::new()));
+        }
+    }
+    for tag in html::find_tags(page, "img") {
+        if let Some(src) = tag.attr("src").and_then(local) {
+            let bytes = app.get(&src).ok_or_else(|| missing(&src))?;
+            let data = format!("data:{};base64,{}", mime(&src), BASE64.encode(bytes));
+            let mut rebuilt = String::from("<img");
+            for (k, v) in &tag.attrs {
+                let v = if k == "src" { &data } else { v };
+                rebuilt.push_str(&format!(" {k}=\"{}\"", escape(v)));
+            }
+            rebuilt.push('>');
+            edits.push((tag.start, tag.end, rebuilt));
+        }
+    }
+    Ok(edits)
+}
+
+/// A replacement of `page[start..end]`.
+type Edit = (usize, usize, String);
 
 fn loader(
     glue: &str,
