@@ -326,38 +326,12 @@ pub fn finish_site(mut pages: Pages<'_>, app: Option<&AppFiles>) -> Result<SiteR
     };
     let mut index_script_hashes = Vec::new();
     if let Some(app) = app {
-        for (rel, bytes) in app.files() {
-            if RESERVED.contains(&rel) || rel.starts_with("index/") || rel.starts_with("doc/") {
-                return Err(SiteError::Reserved { path: rel.into() });
-            }
-            if rel == "index.html" {
-                let page = first_page::name_page(
-                    &mark_index_html(app.index_html()?, bundled, !whole),
-                    archive,
-                );
-                let mut first =
-                    first_page::first_page(&dir.join("index"), archive.cards_per_page())?;
-                // Where the error page links each card without the index.
-                let hrefs: HashMap<&str, &str> = entries
-                    .iter()
-                    .filter_map(|e| Some((e.id.as_str(), e.href.as_deref()?)))
-                    .collect();
-                for card in &mut first.cards {
-                    card.page = hrefs.get(card.id.as_str()).map(|h| (*h).to_owned());
-                }
-                let page = match first_page::insert(&page, &first) {
-                    Some(with_first) => first_page::defer_wasm(&with_first),
-                    None => page,
-                };
-                // The policy allows exactly the inline scripts of the page
-                // as written.
-                index_script_hashes = app::inline_script_hashes(&page);
-                out.write(rel, page.as_bytes())?;
-            } else {
-                out.write(rel, bytes)?;
-            }
-            report.app_bytes += bytes.len() as u64;
-        }
+        let startup = Startup {
+            bundled,
+            partly_offline: !whole,
+        };
+        index_script_hashes = write_app(app, &mut out, archive, &entries, startup)?;
+        report.app_bytes = app.files().map(|(_, b)| b.len() as u64).sum();
     } else {
         report.notes.push(
             "no reader app: pass --app <Trunk dist/> or use a build-index built with the \
@@ -388,68 +362,157 @@ pub fn finish_site(mut pages: Pages<'_>, app: Option<&AppFiles>) -> Result<SiteR
     )?;
 
     if let Some(app) = app {
-        // The one-file download holds the whole index: only for an index
-        // small enough to download and open as one page (and to build
-        // without holding a large index in memory).
-        let bundle = if bundled {
-            let index = read_index(dir)?;
-            let bundle = bundle::build(app, &index)?;
-            out.write("offline.html", bundle.html.as_bytes())?;
-            report.bundle_bytes = Some(bundle.html.len() as u64);
-            Some((bundle.script_hashes, bundle.style_hashes))
-        } else {
-            report.notes.push(format!(
-                "no offline.html: the index is {:.0} MB, and the one-file download is written \
-                 for an index of at most {} MB (the site itself still works offline after one visit)",
-                report.index_bytes as f64 / 1e6,
-                BUNDLE_MAX_INDEX_BYTES / 1_000_000
-            ));
-            None
+        let offline_files = OfflineFiles {
+            bundled,
+            whole,
+            offline,
         };
-
-        if offline == OfflineScope::Auto && !whole {
-            report.notes.push(format!(
-                "the service worker keeps the chunks each visitor has used, not the whole                  {:.0} MB index (precached whole up to {} MB; [site] offline = \"whole\" \
-                 overrides)",
-                report.index_bytes as f64 / 1e6,
-                SW_PRECACHE_MAX_INDEX_BYTES / 1_000_000
-            ));
-        }
-        // Hashed file by file: a big index is never held whole.
-        let index_digests = index_entries(dir, |path, _| fs::read(path).map(|b| sw::digest(&b)))?
-            .into_iter()
-            .filter(|(rel, _)| whole || !sw::is_chunk(rel));
-        let precache = app
-            .files()
-            .filter(|(rel, _)| !rel.ends_with(".map"))
-            .map(|(rel, bytes)| (rel.to_owned(), sw::digest(bytes)))
-            .chain(index_digests);
-        out.write("sw.js", sw::service_worker_of_digests(precache).as_bytes())?;
-
-        let site_csp = headers::site_csp(&index_script_hashes);
-        let bundle_csp = bundle.map(|(scripts, styles)| headers::bundle_csp(&scripts, &styles));
-        let mut files = list_files(dir)?;
-        files.extend(["_headers".to_owned(), "nginx.conf".to_owned()]);
-        files.sort();
-        let header_input = headers::HeaderInput {
-            site_csp: &site_csp,
-            bundle_csp: bundle_csp.as_deref(),
-            files: &files,
-        };
-        out.write(
-            "_headers",
-            headers::netlify_headers(&header_input).as_bytes(),
-        )?;
-        let prefix = url_path(&archive.public_url);
-        out.write(
-            "nginx.conf",
-            headers::nginx_conf(&header_input, &prefix).as_bytes(),
+        write_offline(
+            app,
+            &mut out,
+            &mut report,
+            offline_files,
+            &index_script_hashes,
+            archive,
         )?;
     }
 
     report.files = out.files;
     report.bytes = out.bytes;
     Ok(report)
+}
+
+/// How the site's start-up page is marked: whether it links the one-file
+/// download, whether the worker keeps only what was used.
+#[derive(Clone, Copy)]
+struct Startup {
+    bundled: bool,
+    partly_offline: bool,
+}
+
+/// The reader app's files, its `index.html` with the first page of results
+/// in it; returns the hashes of that page's inline scripts (for the CSP).
+fn write_app(
+    app: &AppFiles,
+    out: &mut Tally<'_>,
+    archive: &ArchiveInfo,
+    entries: &[pages::ListEntry],
+    startup: Startup,
+) -> Result<Vec<String>, SiteError> {
+    let mut hashes = Vec::new();
+    for (rel, bytes) in app.files() {
+        if RESERVED.contains(&rel) || rel.starts_with("index/") || rel.starts_with("doc/") {
+            return Err(SiteError::Reserved { path: rel.into() });
+        }
+        if rel == "index.html" {
+            let page = first_page::name_page(
+                &mark_index_html(app.index_html()?, startup.bundled, startup.partly_offline),
+                archive,
+            );
+            let mut first =
+                first_page::first_page(&out.dir.join("index"), archive.cards_per_page())?;
+            // Where the error page links each card without the index.
+            let hrefs: HashMap<&str, &str> = entries
+                .iter()
+                .filter_map(|e| Some((e.id.as_str(), e.href.as_deref()?)))
+                .collect();
+            for card in &mut first.cards {
+                card.page = hrefs.get(card.id.as_str()).map(|h| (*h).to_owned());
+            }
+            let page = match first_page::insert(&page, &first) {
+                Some(with_first) => first_page::defer_wasm(&with_first),
+                None => page,
+            };
+            // The policy allows exactly the inline scripts of the page
+            // as written.
+            hashes = app::inline_script_hashes(&page);
+            out.write(rel, page.as_bytes())?;
+        } else {
+            out.write(rel, bytes)?;
+        }
+    }
+    Ok(hashes)
+}
+
+/// What the site keeps for use without a network.
+#[derive(Clone, Copy)]
+struct OfflineFiles {
+    /// The one-file download is written.
+    bundled: bool,
+    /// The worker precaches the whole index.
+    whole: bool,
+    offline: OfflineScope,
+}
+
+/// With an app: the one-file download, the service worker and the host
+/// headers (Netlify/Cloudflare `_headers`, `nginx.conf`).
+fn write_offline(
+    app: &AppFiles,
+    out: &mut Tally<'_>,
+    report: &mut SiteReport,
+    o: OfflineFiles,
+    index_script_hashes: &[String],
+    archive: &ArchiveInfo,
+) -> Result<(), SiteError> {
+    // The one-file download holds the whole index: only for an index
+    // small enough to download and open as one page (and to build
+    // without holding a large index in memory).
+    let bundle = if o.bundled {
+        let index = read_index(out.dir)?;
+        let bundle = bundle::build(app, &index)?;
+        out.write("offline.html", bundle.html.as_bytes())?;
+        report.bundle_bytes = Some(bundle.html.len() as u64);
+        Some((bundle.script_hashes, bundle.style_hashes))
+    } else {
+        report.notes.push(format!(
+            "no offline.html: the index is {:.0} MB, and the one-file download is written \
+             for an index of at most {} MB (the site itself still works offline after one visit)",
+            report.index_bytes as f64 / 1e6,
+            BUNDLE_MAX_INDEX_BYTES / 1_000_000
+        ));
+        None
+    };
+
+    if o.offline == OfflineScope::Auto && !o.whole {
+        report.notes.push(format!(
+            "the service worker keeps the chunks each visitor has used, not the whole \
+             {:.0} MB index (precached whole up to {} MB; [site] offline = \"whole\" \
+             overrides)",
+            report.index_bytes as f64 / 1e6,
+            SW_PRECACHE_MAX_INDEX_BYTES / 1_000_000
+        ));
+    }
+    // Hashed file by file: a big index is never held whole.
+    let index_digests = index_entries(out.dir, |path, _| fs::read(path).map(|b| sw::digest(&b)))?
+        .into_iter()
+        .filter(|(rel, _)| o.whole || !sw::is_chunk(rel));
+    let precache = app
+        .files()
+        .filter(|(rel, _)| !rel.ends_with(".map"))
+        .map(|(rel, bytes)| (rel.to_owned(), sw::digest(bytes)))
+        .chain(index_digests);
+    out.write("sw.js", sw::service_worker_of_digests(precache).as_bytes())?;
+
+    let site_csp = headers::site_csp(index_script_hashes);
+    let bundle_csp = bundle.map(|(scripts, styles)| headers::bundle_csp(&scripts, &styles));
+    let mut files = list_files(out.dir)?;
+    files.extend(["_headers".to_owned(), "nginx.conf".to_owned()]);
+    files.sort();
+    let header_input = headers::HeaderInput {
+        site_csp: &site_csp,
+        bundle_csp: bundle_csp.as_deref(),
+        files: &files,
+    };
+    out.write(
+        "_headers",
+        headers::netlify_headers(&header_input).as_bytes(),
+    )?;
+    let prefix = url_path(&archive.public_url);
+    out.write(
+        "nginx.conf",
+        headers::nginx_conf(&header_input, &prefix).as_bytes(),
+    )?;
+    Ok(())
 }
 
 /// Writes files into the site and counts them (the report's totals,
