@@ -1,3 +1,5 @@
+use std::rc::Rc;
+
 use yew::prelude::*;
 
 use super::plural;
@@ -34,14 +36,7 @@ pub fn YearChart(props: &Props) -> Html {
     if props.years.is_empty() {
         return html! { <p class="facet-empty">{ "No dated documents." }</p> };
     }
-    let count = |y: i32| {
-        props
-            .counts
-            .iter()
-            .find(|(v, _)| v.parse::<i32>().ok() == Some(y))
-            .map(|(_, c)| *c)
-            .unwrap_or(0)
-    };
+    let count = |y: i32| count_of(&props.counts, y);
     let max = props
         .years
         .iter()
@@ -57,24 +52,12 @@ pub fn YearChart(props: &Props) -> Html {
     let selected =
         |y: i32| has_range && sel_from.is_none_or(|f| y >= f) && sel_to.is_none_or(|t| y <= t);
 
-    let commit = {
-        let on_range = props.on_range.clone();
-        let from = year_of(&props.from);
-        let to = year_of(&props.to);
-        move |a: i32, b: i32| {
-            let (lo, hi) = (a.min(b), a.max(b));
-            if lo == hi && from == Some(lo) && to == Some(hi) {
-                on_range.emit((None, None));
-            } else {
-                on_range.emit((Some(lo.to_string()), Some(hi.to_string())));
-            }
-        }
-    };
+    let commit = committer(&props.on_range, year_of(&props.from), year_of(&props.to));
     // One tab stop for the chart (the selected year, else the newest with
     // documents); the arrow keys move between years that have documents.
     // Empty years are drawn, and take part in a drag, but are not stops:
     // they were 23 tab stops on a phone.
-    let live: std::rc::Rc<Vec<i32>> = std::rc::Rc::new(
+    let live: Rc<Vec<i32>> = Rc::new(
         props
             .years
             .iter()
@@ -92,62 +75,9 @@ pub fn YearChart(props: &Props) -> Html {
         let n = count(y);
         let h = if n == 0 { 1.0 } else { (f64::from(n) / f64::from(max) * (HEIGHT - 4.0)).max(3.0) };
         let x = i as f64 * (BAR_W + GAP);
-        let onpointerdown = {
-            let drag = drag.clone();
-            Callback::from(move |e: PointerEvent| {
-                e.prevent_default();
-                drag.set(Some((y, y)));
-            })
-        };
-        let onpointerenter = {
-            let drag = drag.clone();
-            Callback::from(move |_: PointerEvent| {
-                if let Some((a, _)) = *drag {
-                    drag.set(Some((a, y)));
-                }
-            })
-        };
-        let onpointerup = {
-            let drag = drag.clone();
-            let commit = commit.clone();
-            let anchor = year_of(&props.from);
-            Callback::from(move |e: PointerEvent| {
-                let start = drag.map(|(a, _)| a).unwrap_or(y);
-                drag.set(None);
-                match (e.shift_key(), anchor) {
-                    (true, Some(a)) => commit(a, y),
-                    _ => commit(start, y),
-                }
-            })
-        };
-        let onkeydown = {
-            let commit = commit.clone();
-            let anchor = year_of(&props.from);
-            let live = live.clone();
-            Callback::from(move |e: KeyboardEvent| {
-                let key = e.key();
-                if key == "Enter" || key == " " {
-                    e.prevent_default();
-                    match (e.shift_key(), anchor) {
-                        (true, Some(a)) => commit(a, y),
-                        _ => commit(y, y),
-                    }
-                    return;
-                }
-                let at = live.iter().position(|v| *v == y).unwrap_or(0);
-                let to = match key.as_str() {
-                    "ArrowLeft" | "ArrowDown" => at.checked_sub(1),
-                    "ArrowRight" | "ArrowUp" => Some(at + 1),
-                    "Home" => Some(0),
-                    "End" => live.len().checked_sub(1),
-                    _ => return,
-                };
-                e.prevent_default();
-                if let Some(next) = to.and_then(|i| live.get(i)) {
-                    crate::dom::focus_without_scroll(&format!("year-{next}"));
-                }
-            })
-        };
+        let (onpointerdown, onpointerenter, onpointerup) =
+            bar_pointer(y, &drag, year_of(&props.from), commit.clone());
+        let onkeydown = bar_keys(y, live.clone(), year_of(&props.from), commit.clone());
         let label = format!("{y}: {}", plural(n as usize, "document", "documents"));
         let live_bar = n > 0;
         html! {
@@ -170,19 +100,8 @@ pub fn YearChart(props: &Props) -> Html {
             </g>
         }
     });
-    let onpointerleave = {
-        let drag = drag.clone();
-        Callback::from(move |_: PointerEvent| drag.set(None))
-    };
-    let first = props.years.first().copied().unwrap_or_default();
-    let last = props.years.last().copied().unwrap_or_default();
-    let range_text = match (year_of(&props.from), year_of(&props.to)) {
-        (Some(a), Some(b)) if a == b => format!("{a}"),
-        (Some(a), Some(b)) => format!("{a}–{b}"),
-        (Some(a), None) => format!("from {a}"),
-        (None, Some(b)) => format!("until {b}"),
-        (None, None) => "All years".to_string(),
-    };
+    let onpointerleave = end_drag(&drag);
+    let range_text = range_text(year_of(&props.from), year_of(&props.to));
     let clear = props.on_range.reform(|_: MouseEvent| (None, None));
     html! {
         <div class="year-chart">
@@ -197,8 +116,8 @@ pub fn YearChart(props: &Props) -> Html {
                 { for bars }
             </svg>
             <div class="year-axis" aria-hidden="true">
-                <span>{ first }</span>
-                <span>{ last }</span>
+                <span>{ props.years.first().copied().unwrap_or_default() }</span>
+                <span>{ props.years.last().copied().unwrap_or_default() }</span>
             </div>
             <p class="year-range">
                 <span>{ range_text }</span>
@@ -207,6 +126,128 @@ pub fn YearChart(props: &Props) -> Html {
                 }
             </p>
         </div>
+    }
+}
+
+/// Commits a year range: the years at either end, in any order.
+type Commit = Rc<dyn Fn(i32, i32)>;
+
+/// A bar's keys: Enter or Space choose its year (with Shift, the range from
+/// `anchor`); the arrows, Home and End move to the years with documents.
+fn bar_keys(
+    y: i32,
+    live: Rc<Vec<i32>>,
+    anchor: Option<i32>,
+    commit: Commit,
+) -> Callback<KeyboardEvent> {
+    Callback::from(move |e: KeyboardEvent| {
+        let key = e.key();
+        if key == "Enter" || key == " " {
+            e.prevent_default();
+            match (e.shift_key(), anchor) {
+                (true, Some(a)) => commit(a, y),
+                _ => commit(y, y),
+            }
+            return;
+        }
+        let at = live.iter().position(|v| *v == y).unwrap_or(0);
+        let to = match key.as_str() {
+            "ArrowLeft" | "ArrowDown" => at.checked_sub(1),
+            "ArrowRight" | "ArrowUp" => Some(at + 1),
+            "Home" => Some(0),
+            "End" => live.len().checked_sub(1),
+            _ => return,
+        };
+        e.prevent_default();
+        if let Some(next) = to.and_then(|i| live.get(i)) {
+            crate::dom::focus_without_scroll(&format!("year-{next}"));
+        }
+    })
+}
+
+/// A bar's pointer: press starts a drag, entering extends it, release
+/// commits it (Shift+click: the range from `anchor`).
+fn bar_pointer(
+    y: i32,
+    drag: &UseStateHandle<Option<(i32, i32)>>,
+    anchor: Option<i32>,
+    commit: Commit,
+) -> (
+    Callback<PointerEvent>,
+    Callback<PointerEvent>,
+    Callback<PointerEvent>,
+) {
+    let onpointerdown = {
+        let drag = drag.clone();
+        Callback::from(move |e: PointerEvent| {
+            e.prevent_default();
+            drag.set(Some((y, y)));
+        })
+    };
+    let onpointerenter = {
+        let drag = drag.clone();
+        Callback::from(move |_: PointerEvent| {
+            if let Some((a, _)) = *drag {
+                drag.set(Some((a, y)));
+            }
+        })
+    };
+    let onpointerup = {
+        let drag = drag.clone();
+        let commit = commit.clone();
+        Callback::from(move |e: PointerEvent| {
+            let start = drag.map(|(a, _)| a).unwrap_or(y);
+            drag.set(None);
+            match (e.shift_key(), anchor) {
+                (true, Some(a)) => commit(a, y),
+                _ => commit(start, y),
+            }
+        })
+    };
+    (onpointerdown, onpointerenter, onpointerup)
+}
+
+/// Commits the range between two years; the one year already chosen
+/// alone, chosen again, clears it.
+fn committer(
+    on_range: &Callback<(Option<String>, Option<String>)>,
+    from: Option<i32>,
+    to: Option<i32>,
+) -> Commit {
+    let on_range = on_range.clone();
+    Rc::new(move |a: i32, b: i32| {
+        let (lo, hi) = (a.min(b), a.max(b));
+        if lo == hi && from == Some(lo) && to == Some(hi) {
+            on_range.emit((None, None));
+        } else {
+            on_range.emit((Some(lo.to_string()), Some(hi.to_string())));
+        }
+    })
+}
+
+/// Leaving the chart drops a drag without committing it.
+fn end_drag(drag: &UseStateHandle<Option<(i32, i32)>>) -> Callback<PointerEvent> {
+    let drag = drag.clone();
+    Callback::from(move |_: PointerEvent| drag.set(None))
+}
+
+/// Documents in year `y` among the current counts.
+fn count_of(counts: &[(String, u32)], y: i32) -> u32 {
+    counts
+        .iter()
+        .find(|(v, _)| v.parse::<i32>().ok() == Some(y))
+        .map(|(_, c)| *c)
+        .unwrap_or(0)
+}
+
+/// The chosen range in words.
+fn range_text(from: Option<i32>, to: Option<i32>) -> String {
+    match (from, to) {
+        (Some(a), Some(b)) if a == b => format!("{a}"),
+        (Some(a), Some(b)) => format!("{a}–{b}"),
+        (Some(a), None) => format!("from {a}"),
+        (None, Some(b)) => format!("until {b}"),
+        (None, None) => "All years".to_string(),
     }
 }
 
