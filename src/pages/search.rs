@@ -42,103 +42,10 @@ pub struct Props {
 #[component]
 pub fn SearchPage(props: &Props) -> Html {
     let drawer = use_state(|| false);
-    // The person, speaker or place whose company is shown ("who appears
-    // with whom"), asked for from the filter column.
-    let with = use_state(|| None::<(String, String)>);
-    let open_with = {
-        let with = with.clone();
-        let drawer = drawer.clone();
-        use_callback((), move |fv: (String, String), _| {
-            with.set(Some(fv));
-            drawer.set(false);
-            dom::after_next_frame(|| dom::focus("appears-title"));
-        })
-    };
-    let close_with = {
-        let with = with.clone();
-        use_callback((), move |_: (), _| with.set(None))
-    };
-    let close_drawer = {
-        let drawer = drawer.clone();
-        use_callback((), move |_: (), _| {
-            drawer.set(false);
-            dom::focus_later("filters-toggle");
-        })
-    };
-    // Escape closes the open drawer wherever the focus is: right after the
-    // drawer opens, focus may not have moved into it yet. (Inside it, the
-    // panel handles Escape itself and stops it here.)
-    {
-        let close = close_drawer.clone();
-        use_effect_with(*drawer, move |open| {
-            let listener = if *open {
-                dom::window().map(|w| {
-                    EventListener::new(&w, "keydown", move |e| {
-                        let escape = e
-                            .dyn_ref::<KeyboardEvent>()
-                            .is_some_and(|k| k.key() == "Escape");
-                        if escape {
-                            close.emit(());
-                        }
-                    })
-                })
-            } else {
-                None
-            };
-            move || drop(listener)
-        });
-    }
-
-    // Remember the scroll position; restore it when coming back from a
-    // document to the same search. The restore waits for the results to be
-    // on the page (a shorter page would clamp it), and until it has happened
-    // scroll events (the clamp itself among them) must not overwrite what is
-    // remembered.
-    let restore = use_mut_ref(|| None::<f64>);
-    {
-        let scroll = props.scroll.clone();
-        let restore = restore.clone();
-        use_effect_with((), move |_| {
-            *restore.borrow_mut() = Some(scroll.get());
-            let listener = dom::window().map(|w| {
-                let scroll = scroll.clone();
-                EventListener::new(&w, "scroll", move |_| {
-                    if restore.borrow().is_none() {
-                        scroll.set(dom::scroll_y());
-                    }
-                })
-            });
-            move || drop(listener)
-        });
-    }
-    {
-        let restore = restore.clone();
-        let has_results = props.results.is_some();
-        use_effect_with(has_results, move |has_results| {
-            if *has_results {
-                if let Some(y) = restore.borrow_mut().take() {
-                    dom::scroll_to_y(y);
-                }
-            }
-        });
-    }
-    // The filter column is drawn after the first results, a few sections
-    // per frame: at start-up the results are what the visitor waits for,
-    // and the column's many checkboxes drawn at once would be one long
-    // task (and one long frame) in which a keystroke cannot be handled.
-    let facet_sections = use_state(|| 0usize);
-    {
-        let sections = facet_sections.clone();
-        let has_results = props.results.is_some();
-        use_effect_with(
-            (has_results, *facet_sections),
-            move |&(has_results, shown)| {
-                if has_results && shown < engine::FACETS.len() {
-                    dom::after_next_frame(move || sections.set(shown + FACET_SECTIONS_PER_FRAME));
-                }
-            },
-        );
-    }
+    let company = use_company(&drawer);
+    let close_drawer = use_drawer_closing(&drawer);
+    use_scroll_memory(props.scroll.clone(), props.results.is_some());
+    let facet_sections = use_facet_sections(props.results.is_some());
     // Callbacks that stay the same from render to render, so the result
     // cards and the filter column do not redraw for nothing.
     let on_open = use_callback(props.dispatch.clone(), |id: String, d| {
@@ -158,65 +65,14 @@ pub fn SearchPage(props: &Props) -> Html {
         };
     };
     let v = &props.view;
-    let browsing = v.q.trim().is_empty() && !v.has_filters();
-    let count_text = if browsing {
-        format!("All {}", plural(results.total, "document", "documents"))
-    } else if results.total == 0 {
-        "No results".to_string()
-    } else {
-        plural(results.total, "result", "results")
-    };
-    // Opening the drawer moves focus into it; closing returns it to the
-    // toggle, so keyboard users never lose their place.
-    let toggle_drawer = {
-        let drawer = drawer.clone();
-        Callback::from(move |_: MouseEvent| {
-            let open = !*drawer;
-            drawer.set(open);
-            if open {
-                dom::focus_later("facets-close");
-            }
-        })
-    };
+    let count_text = count_text(v, results.total);
+    let toggle_drawer = drawer_toggle(&drawer);
     let active_count: usize = v.filters.values().map(Vec::len).sum::<usize>()
         + usize::from(v.from.is_some() || v.to.is_some());
     let more = props.on_more.reform(|_: MouseEvent| ());
 
     let body = if results.cards.is_empty() {
-        let suggestion = results.suggestion.clone().map(|s| {
-            let onclick = props.dispatch.reform({
-                let s = s.clone();
-                move |_: MouseEvent| Action::SetQuery(s.clone())
-            });
-            html! {
-                <p>{ "Did you mean " }<button type="button" class="suggestion link-button" {onclick}>{ s.clone() }</button>{ "?" }</p>
-            }
-        });
-        let clear = props.dispatch.reform(|_: MouseEvent| Action::ClearFilters);
-        let browse = props
-            .dispatch
-            .reform(|_: MouseEvent| Action::SetQuery(String::new()));
-        html! {
-            <div class="no-results">
-                <h2>
-                    if v.q.trim().is_empty() {
-                        { "No documents match these filters" }
-                    } else {
-                        { format!("Nothing matches “{}”", v.q.trim()) }
-                    }
-                </h2>
-                { suggestion.unwrap_or_default() }
-                <ul class="no-results-tips">
-                    if v.has_filters() {
-                        <li><button type="button" class="clear-filters link-button" onclick={clear}>{ "Clear filters" }</button>{ " and search everything" }</li>
-                    }
-                    <li>{ "Check the spelling, or try fewer or more general words" }</li>
-                    if !v.q.trim().is_empty() {
-                        <li><button type="button" class="link-button" onclick={browse}>{ "Browse all documents" }</button></li>
-                    }
-                </ul>
-            </div>
-        }
+        no_results(v, &results, &props.dispatch)
     } else {
         html! {
             <>
@@ -236,12 +92,12 @@ pub fn SearchPage(props: &Props) -> Html {
         }
     };
 
-    let facets = if *facet_sections > 0 || *drawer {
-        let sections = if *drawer { usize::MAX } else { *facet_sections };
+    let facets = if facet_sections > 0 || *drawer {
+        let sections = if *drawer { usize::MAX } else { facet_sections };
         html! {
             <FacetPanel
                 {sections}
-                on_with={open_with}
+                on_with={company.open_with.clone()}
                 facets={results.facets.clone()}
                 view={v.filters_only()}
                 years={props.archive.years.clone()}
@@ -252,11 +108,7 @@ pub fn SearchPage(props: &Props) -> Html {
             />
         }
     } else {
-        html! {
-            <aside id="facets" class="facets" aria-label="Filters">
-                <div class="facets-head"><h2>{ "Filters" }</h2></div>
-            </aside>
-        }
+        empty_filters()
     };
 
     html! {
@@ -276,8 +128,8 @@ pub fn SearchPage(props: &Props) -> Html {
                     </div>
                 </div>
                 <ActiveFilters view={v.filters_only()} dispatch={props.dispatch.clone()} locked={props.locked.clone()} />
-                if let Some((facet, value)) = (*with).clone() {
-                    <AppearsWith archive={props.archive.clone()} view={v.clone()} {facet} {value} on_close={close_with} />
+                if let Some((facet, value)) = (*company.with).clone() {
+                    <AppearsWith archive={props.archive.clone()} view={v.clone()} {facet} {value} on_close={company.close_with.clone()} />
                 }
                 if let Some(note) = &results.note {
                     <p class="result-note">{ note.clone() }</p>
@@ -285,5 +137,200 @@ pub fn SearchPage(props: &Props) -> Html {
                 { body }
             </section>
         </div>
+    }
+}
+
+/// Escape closes the open drawer wherever the focus is: right after the
+/// drawer opens, focus may not have moved into it yet. (Inside it, the
+/// panel handles Escape itself and stops it here.)
+#[hook]
+fn use_escape_closes(open: bool, close: Callback<()>) {
+    use_effect_with(open, move |open| {
+        let listener = if *open {
+            dom::window().map(|w| {
+                EventListener::new(&w, "keydown", move |e| {
+                    let escape = e
+                        .dyn_ref::<KeyboardEvent>()
+                        .is_some_and(|k| k.key() == "Escape");
+                    if escape {
+                        close.emit(());
+                    }
+                })
+            })
+        } else {
+            None
+        };
+        move || drop(listener)
+    });
+}
+
+/// Remembers the scroll position in `scroll`; restores it when coming back
+/// from a document to the same search. The restore waits for the results
+/// to be on the page (a shorter page would clamp it), and until it has
+/// happened scroll events (the clamp itself among them) must not overwrite
+/// what is remembered.
+#[hook]
+fn use_scroll_memory(scroll: ScrollMemory, has_results: bool) {
+    let restore = use_mut_ref(|| None::<f64>);
+    {
+        let restore = restore.clone();
+        use_effect_with((), move |_| {
+            *restore.borrow_mut() = Some(scroll.get());
+            let listener = dom::window().map(|w| {
+                let scroll = scroll.clone();
+                EventListener::new(&w, "scroll", move |_| {
+                    if restore.borrow().is_none() {
+                        scroll.set(dom::scroll_y());
+                    }
+                })
+            });
+            move || drop(listener)
+        });
+    }
+    use_effect_with(has_results, move |has_results| {
+        if *has_results {
+            if let Some(y) = restore.borrow_mut().take() {
+                dom::scroll_to_y(y);
+            }
+        }
+    });
+}
+
+/// How many facet sections to draw. The filter column is drawn after the
+/// first results, a few sections per frame: at start-up the results are
+/// what the visitor waits for, and the column's many checkboxes drawn at
+/// once would be one long task (and one long frame) in which a keystroke
+/// cannot be handled.
+#[hook]
+fn use_facet_sections(has_results: bool) -> usize {
+    let facet_sections = use_state(|| 0usize);
+    {
+        let sections = facet_sections.clone();
+        use_effect_with(
+            (has_results, *facet_sections),
+            move |&(has_results, shown)| {
+                if has_results && shown < engine::FACETS.len() {
+                    dom::after_next_frame(move || sections.set(shown + FACET_SECTIONS_PER_FRAME));
+                }
+            },
+        );
+    }
+    *facet_sections
+}
+
+/// What to do when nothing matches: a spelling suggestion, clearing the
+/// filters, browsing everything.
+fn no_results(v: &ViewState, results: &ResultsView, dispatch: &Callback<Action>) -> Html {
+    let suggestion = results.suggestion.clone().map(|s| {
+        let onclick = dispatch.reform({
+            let s = s.clone();
+            move |_: MouseEvent| Action::SetQuery(s.clone())
+        });
+        html! {
+            <p>{ "Did you mean " }<button type="button" class="suggestion link-button" {onclick}>{ s.clone() }</button>{ "?" }</p>
+        }
+    });
+    let clear = dispatch.reform(|_: MouseEvent| Action::ClearFilters);
+    let browse = dispatch.reform(|_: MouseEvent| Action::SetQuery(String::new()));
+    html! {
+        <div class="no-results">
+            <h2>
+                if v.q.trim().is_empty() {
+                    { "No documents match these filters" }
+                } else {
+                    { format!("Nothing matches “{}”", v.q.trim()) }
+                }
+            </h2>
+            { suggestion.unwrap_or_default() }
+            <ul class="no-results-tips">
+                if v.has_filters() {
+                    <li><button type="button" class="clear-filters link-button" onclick={clear}>{ "Clear filters" }</button>{ " and search everything" }</li>
+                }
+                <li>{ "Check the spelling, or try fewer or more general words" }</li>
+                if !v.q.trim().is_empty() {
+                    <li><button type="button" class="link-button" onclick={browse}>{ "Browse all documents" }</button></li>
+                }
+            </ul>
+        </div>
+    }
+}
+
+/// The filter column's place before its sections are drawn.
+fn empty_filters() -> Html {
+    html! {
+        <aside id="facets" class="facets" aria-label="Filters">
+            <div class="facets-head"><h2>{ "Filters" }</h2></div>
+        </aside>
+    }
+}
+
+/// Closing the filter drawer: by its button or by Escape anywhere; the
+/// focus returns to the toggle, so keyboard users never lose their place.
+#[hook]
+fn use_drawer_closing(drawer: &UseStateHandle<bool>) -> Callback<()> {
+    let close = {
+        let drawer = drawer.clone();
+        use_callback((), move |_: (), _| {
+            drawer.set(false);
+            dom::focus_later("filters-toggle");
+        })
+    };
+    use_escape_closes(**drawer, close.clone());
+    close
+}
+
+/// Opening the drawer moves focus into it.
+fn drawer_toggle(drawer: &UseStateHandle<bool>) -> Callback<MouseEvent> {
+    let drawer = drawer.clone();
+    Callback::from(move |_: MouseEvent| {
+        let open = !*drawer;
+        drawer.set(open);
+        if open {
+            dom::focus_later("facets-close");
+        }
+    })
+}
+
+/// "All 9 documents" when browsing, else the number of results.
+fn count_text(v: &ViewState, total: usize) -> String {
+    let browsing = v.q.trim().is_empty() && !v.has_filters();
+    if browsing {
+        format!("All {}", plural(total, "document", "documents"))
+    } else if total == 0 {
+        "No results".to_string()
+    } else {
+        plural(total, "result", "results")
+    }
+}
+
+/// The person, speaker or place whose company is shown ("who appears with
+/// whom"), asked for from the filter column, with the callbacks that show
+/// and close it.
+struct Company {
+    with: UseStateHandle<Option<(String, String)>>,
+    open_with: Callback<(String, String)>,
+    close_with: Callback<()>,
+}
+
+#[hook]
+fn use_company(drawer: &UseStateHandle<bool>) -> Company {
+    let with = use_state(|| None::<(String, String)>);
+    let open_with = {
+        let with = with.clone();
+        let drawer = drawer.clone();
+        use_callback((), move |fv: (String, String), _| {
+            with.set(Some(fv));
+            drawer.set(false);
+            dom::after_next_frame(|| dom::focus("appears-title"));
+        })
+    };
+    let close_with = {
+        let with = with.clone();
+        use_callback((), move |_: (), _| with.set(None))
+    };
+    Company {
+        with,
+        open_with,
+        close_with,
     }
 }
