@@ -40,65 +40,18 @@ pub fn ReaderPage(props: &Props) -> Html {
     let current = use_state(|| 0usize);
     let v = &props.view;
 
-    // Load the document (and its highlights for this query) when the
-    // document or the search changes; a paragraph change needs no reload.
-    {
-        let loaded = loaded.clone();
-        let current = current.clone();
-        let archive = props.archive.clone();
-        let view = v.clone();
-        use_effect_with((v.doc.clone(), v.search_key()), move |_| {
-            let stale = Rc::new(std::cell::Cell::new(false));
-            let mine = stale.clone();
-            spawn_local(async move {
-                let outcome = archive.open(&view).await;
-                if mine.get() {
-                    return;
-                }
-                current.set(0);
-                loaded.set(match outcome {
-                    Ok(Some(d)) => {
-                        let name = &archive.info.name;
-                        dom::set_title(&if name.is_empty() {
-                            d.doc.title.clone()
-                        } else {
-                            format!("{} — {name}", d.doc.title)
-                        });
-                        crate::embed::report_open_doc(&d.doc.id, &d.doc.title);
-                        Loaded::Ready(d)
-                    }
-                    Ok(None) => Loaded::NotFound,
-                    Err(e) => Loaded::Failed(Rc::new(e)),
-                });
-            });
-            move || stale.set(true)
-        });
-    }
+    use_document(&props.archive, v, &loaded, &current);
 
     let total = match &*loaded {
         Loaded::Ready(d) => hit_count(d),
         _ => 0,
     };
 
-    // Scroll to the paragraph in the URL, else to the first match, else the top.
-    {
-        let ready = matches!(&*loaded, Loaded::Ready(_));
-        let doc_key = match &*loaded {
-            Loaded::Ready(d) => d.doc.id.clone(),
-            _ => String::new(),
-        };
-        use_effect_with((ready, doc_key, v.p), move |(ready, _, p)| {
-            if *ready {
-                match p {
-                    Some(p) => dom::scroll_to(&format!("p-{p}"), false),
-                    None if total > 0 => dom::scroll_to("hit-0", true),
-                    None => dom::scroll_to_y(0.0),
-                }
-            } else {
-                dom::scroll_to_y(0.0);
-            }
-        });
-    }
+    let doc_key = match &*loaded {
+        Loaded::Ready(d) => Some(d.doc.id.clone()),
+        _ => None,
+    };
+    use_scroll_on_open(doc_key.clone(), v.p, total);
 
     let step = {
         let current = current.clone();
@@ -112,67 +65,12 @@ pub fn ReaderPage(props: &Props) -> Html {
         })
     };
 
-    // A document that opens takes the focus from the search box (Enter on a
-    // result, a permalink load), so n / N and Escape act on the document
-    // instead of typing into the query or clearing it. Focus the visitor
-    // put on a control of their own stays where it is.
-    {
-        let ready = matches!(&*loaded, Loaded::Ready(_));
-        let doc_key = match &*loaded {
-            Loaded::Ready(d) => d.doc.id.clone(),
-            _ => String::new(),
-        };
-        use_effect_with((ready, doc_key), move |(ready, _)| {
-            if *ready && dom::focus_is_idle_or_in_search() {
-                dom::focus_without_scroll("doc-title");
-            }
-        });
-    }
+    use_focus_on_open(doc_key);
 
-    // n / N walk the matches, as in less and vim; Escape goes back.
-    {
-        let step = step.clone();
-        let dispatch = props.dispatch.clone();
-        use_effect_with(total, move |_| {
-            let listener = dom::document().map(|d| {
-                EventListener::new(&d, "keydown", move |e: &Event| {
-                    let Some(e) = e.dyn_ref::<KeyboardEvent>() else {
-                        return;
-                    };
-                    if e.ctrl_key()
-                        || e.meta_key()
-                        || e.alt_key()
-                        || dom::is_typing_target(e.target())
-                    {
-                        return;
-                    }
-                    match e.key().as_str() {
-                        "n" => step.emit(1),
-                        "N" => step.emit(-1),
-                        "Escape" => dispatch.emit(Action::CloseDoc),
-                        _ => {}
-                    }
-                })
-            });
-            move || drop(listener)
-        });
-    }
+    use_match_keys(total, step.clone(), props.dispatch.clone());
 
     let results_href = v.results_view().to_hash();
-    // A plain click goes back through the app, not as a fragment
-    // navigation: browsing, the results' hash is "#", and the browser's
-    // scroll to the top for it can land after the list's scroll position
-    // was restored. Modified clicks (new tab) stay the browser's.
-    let back = {
-        let dispatch = props.dispatch.clone();
-        Callback::from(move |e: MouseEvent| {
-            if !crate::dom::is_plain_click(&e) {
-                return;
-            }
-            e.prevent_default();
-            dispatch.emit(Action::CloseDoc);
-        })
-    };
+    let back = back_to_results(props.dispatch.clone());
     let browsing = v.q.trim().is_empty() && !v.has_filters();
     let back_label = if browsing {
         "All documents"
@@ -182,15 +80,7 @@ pub fn ReaderPage(props: &Props) -> Html {
 
     let (nav_extra, content) = match &*loaded {
         Loaded::Loading => (Html::default(), html! { <LoadStateView /> }),
-        Loaded::NotFound => (
-            Html::default(),
-            html! {
-                <section class="load-error" role="alert">
-                    <h1>{ "This document is not in the archive" }</h1>
-                    <p>{ format!("No document has the id “{}”. It may have been renamed or removed when the archive was rebuilt; search for its title instead.", v.doc.clone().unwrap_or_default()) }</p>
-                </section>
-            },
-        ),
+        Loaded::NotFound => (Html::default(), not_found(v)),
         Loaded::Failed(e) => (
             Html::default(),
             html! {
@@ -208,29 +98,7 @@ pub fn ReaderPage(props: &Props) -> Html {
                     _ => None,
                 })
                 .collect();
-            let prev = d
-                .prev
-                .as_ref()
-                .map(|n| (v.with_doc(&n.id, None).to_hash(), n.title.clone()));
-            let next = d
-                .next
-                .as_ref()
-                .map(|n| (v.with_doc(&n.id, None).to_hash(), n.title.clone()));
-            let nav = html! {
-                <>
-                    if let Some((i, n)) = d.position {
-                        <span class="position">{ format!("Result {i} of {n}") }</span>
-                    }
-                    <span class="prev-next">
-                        if let Some((href, title)) = prev {
-                            <a class="prev-result" {href} rel="prev" {title}>{ "‹ Previous" }</a>
-                        }
-                        if let Some((href, title)) = next {
-                            <a class="next-result" {href} rel="next" {title}>{ "Next ›" }</a>
-                        }
-                    </span>
-                </>
-            };
+            let nav = prev_next(d, v);
             let body = html! {
                 <div class={classes!("reader-layout", (headings.len() >= 2).then_some("with-outline"))}>
                     <div class="reader-main">
@@ -261,4 +129,159 @@ pub fn ReaderPage(props: &Props) -> Html {
             { content }
         </div>
     }
+}
+
+/// Loads the document (and its highlights for this query) into `loaded`
+/// when the document or the search changes; a paragraph change needs no
+/// reload. A new document starts at its first match.
+#[hook]
+fn use_document(
+    archive: &ArchiveHandle,
+    v: &ViewState,
+    loaded: &UseStateHandle<Loaded>,
+    current: &UseStateHandle<usize>,
+) {
+    {
+        let loaded = loaded.clone();
+        let current = current.clone();
+        let archive = archive.clone();
+        let view = v.clone();
+        use_effect_with((v.doc.clone(), v.search_key()), move |_| {
+            let stale = Rc::new(std::cell::Cell::new(false));
+            let mine = stale.clone();
+            spawn_local(async move {
+                let outcome = archive.open(&view).await;
+                if mine.get() {
+                    return;
+                }
+                current.set(0);
+                loaded.set(match outcome {
+                    Ok(Some(d)) => {
+                        let name = &archive.info.name;
+                        dom::set_title(&if name.is_empty() {
+                            d.doc.title.clone()
+                        } else {
+                            format!("{} — {name}", d.doc.title)
+                        });
+                        crate::embed::report_open_doc(&d.doc.id, &d.doc.title);
+                        Loaded::Ready(d)
+                    }
+                    Ok(None) => Loaded::NotFound,
+                    Err(e) => Loaded::Failed(Rc::new(e)),
+                });
+            });
+            move || stale.set(true)
+        });
+    }
+}
+
+/// Scrolls to the paragraph in the URL, else to the first match, else the
+/// top, once the document (`doc_key`) is shown.
+#[hook]
+fn use_scroll_on_open(doc_key: Option<String>, p: Option<usize>, total: usize) {
+    use_effect_with((doc_key, p), move |(doc_key, p)| {
+        if doc_key.is_some() {
+            match p {
+                Some(p) => dom::scroll_to(&format!("p-{p}"), false),
+                None if total > 0 => dom::scroll_to("hit-0", true),
+                None => dom::scroll_to_y(0.0),
+            }
+        } else {
+            dom::scroll_to_y(0.0);
+        }
+    });
+}
+
+/// A document that opens takes the focus from the search box (Enter on a
+/// result, a permalink load), so n / N and Escape act on the document
+/// instead of typing into the query or clearing it. Focus the visitor put
+/// on a control of their own stays where it is.
+#[hook]
+fn use_focus_on_open(doc_key: Option<String>) {
+    use_effect_with(doc_key, move |doc_key| {
+        if doc_key.is_some() && dom::focus_is_idle_or_in_search() {
+            dom::focus_without_scroll("doc-title");
+        }
+    });
+}
+
+/// n / N walk the matches, as in less and vim; Escape goes back.
+#[hook]
+fn use_match_keys(total: usize, step: Callback<isize>, dispatch: Callback<Action>) {
+    {
+        use_effect_with(total, move |_| {
+            let listener = dom::document().map(|d| {
+                EventListener::new(&d, "keydown", move |e: &Event| {
+                    let Some(e) = e.dyn_ref::<KeyboardEvent>() else {
+                        return;
+                    };
+                    if e.ctrl_key()
+                        || e.meta_key()
+                        || e.alt_key()
+                        || dom::is_typing_target(e.target())
+                    {
+                        return;
+                    }
+                    match e.key().as_str() {
+                        "n" => step.emit(1),
+                        "N" => step.emit(-1),
+                        "Escape" => dispatch.emit(Action::CloseDoc),
+                        _ => {}
+                    }
+                })
+            });
+            move || drop(listener)
+        });
+    }
+}
+
+/// The result's place in the list and links to the previous and next one.
+fn prev_next(d: &DocView, v: &ViewState) -> Html {
+    let prev = d
+        .prev
+        .as_ref()
+        .map(|n| (v.with_doc(&n.id, None).to_hash(), n.title.clone()));
+    let next = d
+        .next
+        .as_ref()
+        .map(|n| (v.with_doc(&n.id, None).to_hash(), n.title.clone()));
+    html! {
+        <>
+            if let Some((i, n)) = d.position {
+                <span class="position">{ format!("Result {i} of {n}") }</span>
+            }
+            <span class="prev-next">
+                if let Some((href, title)) = prev {
+                    <a class="prev-result" {href} rel="prev" {title}>{ "‹ Previous" }</a>
+                }
+                if let Some((href, title)) = next {
+                    <a class="next-result" {href} rel="next" {title}>{ "Next ›" }</a>
+                }
+            </span>
+        </>
+    }
+}
+
+/// A document id the archive does not hold.
+fn not_found(v: &ViewState) -> Html {
+    html! {
+        <section class="load-error" role="alert">
+            <h1>{ "This document is not in the archive" }</h1>
+            <p>{ format!("No document has the id “{}”. It may have been renamed or removed when the archive was rebuilt; search for its title instead.", v.doc.clone().unwrap_or_default()) }</p>
+        </section>
+    }
+}
+
+/// A plain click goes back through the app, not as a fragment navigation:
+/// browsing, the results' hash is "#", and the browser's scroll to the top
+/// for it can land after the list's scroll position was restored. Modified
+/// clicks (new tab) stay the browser's.
+fn back_to_results(dispatch: Callback<Action>) -> Callback<MouseEvent> {
+    Callback::from(move |e: MouseEvent| {
+        if !crate::dom::is_plain_click(&e) {
+            return;
+        }
+        e.prevent_default();
+        dispatch.emit(Action::CloseDoc);
+    })
 }
