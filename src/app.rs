@@ -1,7 +1,7 @@
 //! The root component: loads the archive, keeps the view state in sync with
 //! the URL hash, runs searches (dropping stale ones) and picks the page.
 
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 use yew::prelude::*;
@@ -14,9 +14,10 @@ use crate::components::search_box::SearchBox;
 use crate::components::search_help::SearchHelp;
 use crate::components::theme_toggle::ThemeToggle;
 use crate::dom;
+use crate::embed::EmbedMode;
 use crate::hooks::{
     use_archive_load, use_first_page_handoff, use_search, use_search_shortcut, use_url_hash,
-    use_warm_up, SearchHandles,
+    use_warm_up, PendingFetch, SearchHandles,
 };
 use crate::pages::reader::ReaderPage;
 use crate::pages::search::SearchPage;
@@ -32,27 +33,11 @@ pub enum LoadState {
 #[component]
 pub fn App() -> Html {
     let embedding = (*use_memo((), |_| crate::embed::EmbedMode::from_location())).clone();
-    let state = {
-        let embedding = embedding.clone();
-        use_reducer(move || {
-            let view = ViewState::from_hash(&dom::location_hash());
-            AppState {
-                // Embed presets (`?embed&source=...`) fill what the hash leaves open.
-                view: match &embedding {
-                    Some(mode) => mode.initial_view(view),
-                    None => view,
-                },
-                history: HistoryMode::None,
-            }
-        })
-    };
+    let state = use_reducer(|| initial_state(EmbedMode::from_location().as_ref()));
     let load = use_archive_load();
     // Damage found in the background (the warm-up): it stays shown, since
     // every search that needs the damaged file would fail too.
     let damage = use_state(|| None::<Rc<LoadError>>);
-    // (search it applies to, number of results shown): a new search starts
-    // again at one page.
-    let shown = use_state(|| (SearchKey::default(), 0usize));
     // Input events in the search box that changed the query, counted as
     // they arrive.
     let keystrokes = use_memo((), |_| Rc::new(Cell::new(0u64)));
@@ -62,157 +47,46 @@ pub fn App() -> Html {
     use_url_hash(&state);
     use_search_shortcut();
 
-    let (view, locked) = match (&embedding, &*load) {
-        // Presets the archive locks come back whatever the visitor did; the
-        // UI shows them without a way to remove them.
-        (Some(mode), LoadState::Ready(a)) => (
-            mode.enforce(&a.info.embed, state.view.clone()),
-            if mode.locked(&a.info.embed) {
-                mode.presets.clone()
-            } else {
-                ViewState::default()
-            },
-        ),
-        _ => (state.view.clone(), ViewState::default()),
-    };
+    let (view, locked) = effective_view(embedding.as_ref(), &load, &state.view);
     let key = view.search_key();
     let archive = match &*load {
         LoadState::Ready(a) => Some(a.clone()),
         _ => None,
     };
-    let page_size = archive
-        .as_ref()
-        .map_or(engine::DEFAULT_PAGE_SIZE as usize, |a| {
-            a.info.cards_per_page()
-        });
-    let limit = if shown.0 == key {
-        shown.1.max(page_size)
-    } else {
-        page_size
-    };
+    let (limit, on_more) = use_paging(&key, archive.as_ref());
 
-    let SearchHandles {
-        results,
-        error: search_error,
-        searching,
-        active,
-        pending_fetch,
-    } = use_search(archive.clone(), key.clone(), limit, (*keystrokes).clone());
+    let search = use_search(archive.clone(), key.clone(), limit, (*keystrokes).clone());
+    let (results, active) = (&search.results, &search.active);
 
-    // One callback for the whole render tree, the same from render to
-    // render: a new one would make every component that takes it (the
-    // result cards among them) redraw on each keystroke.
-    let dispatch = {
-        let state = state.dispatcher();
-        // Opening a document from the list remembers where the list was
-        // scrolled at that moment: the last scroll event may still be queued.
-        let scroll = results_scroll.clone();
-        use_callback(view.doc.is_none(), move |a: Action, on_list| {
-            if *on_list && matches!(a, Action::OpenDoc { .. }) {
-                scroll.set(dom::scroll_y());
-            }
-            state.dispatch(a)
-        })
-    };
+    let dispatch = use_dispatch(&state, &results_scroll, view.doc.is_none());
     // Embedded: report height and opened documents, take queries from the host.
     crate::embed::use_embed(
         embedding.clone(),
         archive.as_ref().map(|a| a.info.embed.clone()),
         dispatch.reform(Action::SetQuery),
     );
-    let on_input = {
-        let d = dispatch.clone();
-        let keystrokes = keystrokes.clone();
-        let last_input = last_input.clone();
-        Callback::from(move |q: String| {
-            // Only a changed query counts: it always starts a new search,
-            // so a search stopped by this count is always replaced.
-            if *last_input.borrow() != q {
-                keystrokes.set(keystrokes.get() + 1);
-                last_input.replace(q.clone());
-            }
-            d.emit(Action::SetQuery(q))
-        })
-    };
     let cards_len = results.as_ref().map(|r| r.cards.len()).unwrap_or(0);
-    let on_key = {
-        let active = active.clone();
-        let results = results.clone();
-        let d = dispatch.clone();
-        let q_empty = view.q.is_empty();
-        let reading = view.doc.is_some();
-        let pending_fetch = pending_fetch.clone();
-        Callback::from(move |e: KeyboardEvent| {
-            if reading {
-                return;
-            }
-            let key = e.key();
-            // Moving through the results means typing is over: the search
-            // the pause would have started runs now, so the list the keys
-            // walk is soon the one for the query typed.
-            if matches!(key.as_str(), "ArrowDown" | "ArrowUp" | "Enter") {
-                let waiting = pending_fetch.borrow_mut().take();
-                if let Some(p) = waiting {
-                    p.now();
-                }
-            }
-            match key.as_str() {
-                "ArrowDown" if cards_len > 0 => {
-                    e.prevent_default();
-                    let next = active.map_or(0, |i| (i + 1).min(cards_len - 1));
-                    active.set(Some(next));
-                    dom::scroll_to(&format!("result-{next}"), true);
-                }
-                "ArrowUp" if cards_len > 0 => {
-                    e.prevent_default();
-                    let prev = active.and_then(|i| i.checked_sub(1));
-                    active.set(prev);
-                    if let Some(p) = prev {
-                        dom::scroll_to(&format!("result-{p}"), true);
-                    }
-                }
-                "Enter" => {
-                    if let (Some(i), Some(r)) = (*active, results.as_ref()) {
-                        if let Some(card) = r.cards.get(i) {
-                            e.prevent_default();
-                            d.emit(Action::OpenDoc {
-                                id: card.id.clone(),
-                                p: None,
-                            });
-                        }
-                    }
-                }
-                "Escape" => {
-                    if active.is_some() {
-                        active.set(None);
-                    } else if !q_empty {
-                        d.emit(Action::SetQuery(String::new()));
-                    }
-                }
-                _ => {}
-            }
-        })
-    };
-    let on_more = {
-        let shown = shown.clone();
-        use_callback(
-            (key.clone(), limit, page_size),
-            move |_: (), (key, limit, page_size)| shown.set((key.clone(), limit + page_size)),
-        )
+    let search_box = html! {
+        <SearchBox
+            value={view.q.clone()}
+            on_input={typed_query(dispatch.clone(), (*keystrokes).clone(), last_input.clone())}
+            on_key={result_keys(ResultKeys {
+                active: active.clone(),
+                results: results.clone(),
+                dispatch: dispatch.clone(),
+                q_empty: view.q.is_empty(),
+                reading: view.doc.is_some(),
+                pending_fetch: search.pending_fetch.clone(),
+            })}
+            expanded={view.doc.is_none() && cards_len > 0}
+            active_descendant={active.filter(|_| view.doc.is_none()).map(|i| format!("result-{i}"))}
+            autofocus={!embed || crate::static_box_was_focused()}
+        >
+            <SearchHelp examples={archive.as_ref().map(|a| a.info.examples.clone()).unwrap_or_default()} />
+        </SearchBox>
     };
 
-    let name = archive
-        .as_ref()
-        .map(|a| a.info.name.clone())
-        .filter(|n| !n.is_empty())
-        .or_else(|| Some(crate::static_title()).filter(|t| !t.trim().is_empty()))
-        .unwrap_or_else(|| "Document archive".to_string());
-    let expanded = view.doc.is_none() && cards_len > 0;
-    let active_id = if view.doc.is_none() {
-        active.map(|i| format!("result-{i}"))
-    } else {
-        None
-    };
+    let name = archive_name(archive.as_ref());
 
     // Start-up is over once the first results or the document can show.
     let started = archive.is_some() && (results.is_some() || view.doc.is_some());
@@ -224,84 +98,31 @@ pub fn App() -> Html {
         view.q.clone(),
         view.doc.is_some(),
     );
-    let failure = match &*load {
-        LoadState::Failed(e) => Some(e.clone()),
-        LoadState::Ready(_) => (*damage).clone(),
-        LoadState::Loading { .. } => None,
-    };
-    let body = if let Some(error) = failure {
-        html! { <ArchiveError {error} name={name.clone()} /> }
-    } else {
-        match &*load {
-            // Behind index.html's first page nobody would see it.
-            LoadState::Loading { .. } if crate::first_page_pending() => Html::default(),
-            LoadState::Loading { loaded, total } => html! {
-                <LoadStateView loaded={*loaded} total={*total} />
-            },
-            LoadState::Failed(_) => Html::default(),
-            LoadState::Ready(archive) => {
-                if view.doc.is_some() {
-                    html! {
-                        <ReaderPage archive={archive.clone()} view={view.clone()} dispatch={dispatch.clone()} />
-                    }
-                } else {
-                    html! {
-                        <SearchPage
-                            archive={archive.clone()}
-                            view={view.clone()}
-                            results={(*results).clone()}
-                            error={(*search_error).clone()}
-                            searching={*searching}
-                            active={*active}
-                            dispatch={dispatch.clone()}
-                            on_more={on_more}
-                            scroll={results_scroll.clone()}
-                            locked={locked.clone()}
-                        />
-                    }
-                }
-            }
-        }
+    let body = match (status_view(&load, (*damage).clone(), &name), &*load) {
+        (Some(status), _) => status,
+        (None, LoadState::Ready(archive)) => ready_page(
+            archive,
+            &view,
+            &dispatch,
+            &search,
+            on_more,
+            results_scroll.clone(),
+            locked,
+        ),
+        (None, _) => Html::default(),
     };
 
-    // The first stop of the keyboard: past the header and the filter
-    // column, to the first result or the open document's title.
-    let reading = view.doc.is_some();
-    let skip = Callback::from(move |e: MouseEvent| {
-        e.prevent_default();
-        let target = if reading {
-            "doc-title"
-        } else if dom::element("result-0").is_some() {
-            "result-0"
-        } else {
-            "main"
-        };
-        dom::focus(target);
+    let header = site_header(Header {
+        name,
+        hash: view.to_hash(),
+        reading: view.doc.is_some(),
+        embed,
+        started,
+        search_box,
     });
     html! {
         <div class={classes!("shell", embed.then_some("embed"))}>
-            <header class="site-header">
-                <a class="skip-link" href={view.to_hash()} onclick={skip}>
-                    { if reading { "Skip to the document" } else { "Skip to the results" } }
-                </a>
-                <div class="header-inner">
-                    <a class="brand" href="#" title="Show all documents">{ name.clone() }</a>
-                    <SearchBox
-                        value={view.q.clone()}
-                        on_input={on_input}
-                        on_key={on_key}
-                        expanded={expanded}
-                        active_descendant={active_id}
-                        autofocus={!embed || crate::static_box_was_focused()}
-                    >
-                        <SearchHelp examples={archive.as_ref().map(|a| a.info.examples.clone()).unwrap_or_default()} />
-                    </SearchBox>
-                    <ThemeToggle />
-                    if !embed {
-                        <crate::offline::OfflineStatusView archive_name={name.clone()} start={started} />
-                    }
-                </div>
-            </header>
+            { header }
             <main id="main" class="main" tabindex="-1">
                 { body }
             </main>
@@ -311,3 +132,282 @@ pub fn App() -> Html {
 
 /// Where the result list was scrolled, restored on "back to results".
 pub type ScrollMemory = Rc<Cell<f64>>;
+
+/// The view the app starts in: the hash's, with embed presets
+/// (`?embed&source=...`) filling what it leaves open.
+fn initial_state(embedding: Option<&EmbedMode>) -> AppState {
+    let view = ViewState::from_hash(&dom::location_hash());
+    AppState {
+        view: match embedding {
+            Some(mode) => mode.initial_view(view),
+            None => view,
+        },
+        history: HistoryMode::None,
+    }
+}
+
+/// The view to show and the filters locked by the embedding page: presets
+/// the archive locks come back whatever the visitor did; the UI shows them
+/// without a way to remove them.
+fn effective_view(
+    embedding: Option<&EmbedMode>,
+    load: &LoadState,
+    view: &ViewState,
+) -> (ViewState, ViewState) {
+    match (embedding, load) {
+        (Some(mode), LoadState::Ready(a)) => (
+            mode.enforce(&a.info.embed, view.clone()),
+            if mode.locked(&a.info.embed) {
+                mode.presets.clone()
+            } else {
+                ViewState::default()
+            },
+        ),
+        _ => (view.clone(), ViewState::default()),
+    }
+}
+
+/// The search box's input: a changed query counts as a keystroke (it
+/// always starts a new search, so a search stopped by this count is always
+/// replaced) and becomes the view's query.
+fn typed_query(
+    dispatch: Callback<Action>,
+    keystrokes: Rc<Cell<u64>>,
+    last_input: Rc<RefCell<String>>,
+) -> Callback<String> {
+    Callback::from(move |q: String| {
+        if *last_input.borrow() != q {
+            keystrokes.set(keystrokes.get() + 1);
+            last_input.replace(q.clone());
+        }
+        dispatch.emit(Action::SetQuery(q))
+    })
+}
+
+/// What the search box's keys act on: the result list.
+struct ResultKeys {
+    active: UseStateHandle<Option<usize>>,
+    results: UseStateHandle<Option<Rc<crate::archive::ResultsView>>>,
+    dispatch: Callback<Action>,
+    q_empty: bool,
+    reading: bool,
+    pending_fetch: Rc<RefCell<Option<PendingFetch>>>,
+}
+
+/// The arrow keys walk the results, Enter opens the one reached, Escape
+/// leaves the list, then clears the query.
+fn result_keys(k: ResultKeys) -> Callback<KeyboardEvent> {
+    let ResultKeys {
+        active,
+        results,
+        dispatch: d,
+        q_empty,
+        reading,
+        pending_fetch,
+    } = k;
+    let cards_len = results.as_ref().map(|r| r.cards.len()).unwrap_or(0);
+    Callback::from(move |e: KeyboardEvent| {
+        if reading {
+            return;
+        }
+        let key = e.key();
+        // Moving through the results means typing is over: the search
+        // the pause would have started runs now, so the list the keys
+        // walk is soon the one for the query typed.
+        if matches!(key.as_str(), "ArrowDown" | "ArrowUp" | "Enter") {
+            let waiting = pending_fetch.borrow_mut().take();
+            if let Some(p) = waiting {
+                p.now();
+            }
+        }
+        match key.as_str() {
+            "ArrowDown" if cards_len > 0 => {
+                e.prevent_default();
+                let next = active.map_or(0, |i| (i + 1).min(cards_len - 1));
+                active.set(Some(next));
+                dom::scroll_to(&format!("result-{next}"), true);
+            }
+            "ArrowUp" if cards_len > 0 => {
+                e.prevent_default();
+                let prev = active.and_then(|i| i.checked_sub(1));
+                active.set(prev);
+                if let Some(p) = prev {
+                    dom::scroll_to(&format!("result-{p}"), true);
+                }
+            }
+            "Enter" => {
+                if let (Some(i), Some(r)) = (*active, results.as_ref()) {
+                    if let Some(card) = r.cards.get(i) {
+                        e.prevent_default();
+                        d.emit(Action::OpenDoc {
+                            id: card.id.clone(),
+                            p: None,
+                        });
+                    }
+                }
+            }
+            "Escape" => {
+                if active.is_some() {
+                    active.set(None);
+                } else if !q_empty {
+                    d.emit(Action::SetQuery(String::new()));
+                }
+            }
+            _ => {}
+        }
+    })
+}
+
+/// The archive's name, else the static page's title, else a generic one.
+fn archive_name(archive: Option<&ArchiveHandle>) -> String {
+    archive
+        .map(|a| a.info.name.clone())
+        .filter(|n| !n.is_empty())
+        .or_else(|| Some(crate::static_title()).filter(|t| !t.trim().is_empty()))
+        .unwrap_or_else(|| "Document archive".to_string())
+}
+
+/// The first stop of the keyboard: past the header and the filter column,
+/// to the first result or the open document's title.
+fn skip_link(reading: bool) -> Callback<MouseEvent> {
+    Callback::from(move |e: MouseEvent| {
+        e.prevent_default();
+        let target = if reading {
+            "doc-title"
+        } else if dom::element("result-0").is_some() {
+            "result-0"
+        } else {
+            "main"
+        };
+        dom::focus(target);
+    })
+}
+
+/// Results per page and the "Show more" callback: a new search starts
+/// again at one page.
+#[hook]
+fn use_paging(key: &SearchKey, archive: Option<&ArchiveHandle>) -> (usize, Callback<()>) {
+    // (search it applies to, number of results shown)
+    let shown = use_state(|| (SearchKey::default(), 0usize));
+    let page_size = archive.map_or(engine::DEFAULT_PAGE_SIZE as usize, |a| {
+        a.info.cards_per_page()
+    });
+    let limit = if shown.0 == *key {
+        shown.1.max(page_size)
+    } else {
+        page_size
+    };
+    let on_more = {
+        let shown = shown.clone();
+        use_callback(
+            (key.clone(), limit, page_size),
+            move |_: (), (key, limit, page_size)| shown.set((key.clone(), limit + page_size)),
+        )
+    };
+    (limit, on_more)
+}
+
+/// One callback for the whole render tree, the same from render to render:
+/// a new one would make every component that takes it (the result cards
+/// among them) redraw on each keystroke. Opening a document from the list
+/// remembers where the list was scrolled at that moment: the last scroll
+/// event may still be queued.
+#[hook]
+fn use_dispatch(
+    state: &UseReducerHandle<AppState>,
+    scroll: &Rc<Cell<f64>>,
+    on_list: bool,
+) -> Callback<Action> {
+    let state = state.dispatcher();
+    let scroll = scroll.clone();
+    use_callback(on_list, move |a: Action, on_list| {
+        if *on_list && matches!(a, Action::OpenDoc { .. }) {
+            scroll.set(dom::scroll_y());
+        }
+        state.dispatch(a)
+    })
+}
+
+/// What shows instead of a page: the error view for a failed load or
+/// damage found later, the loading bar (unless index.html's first page
+/// covers it); `None` once the archive is ready.
+fn status_view(load: &LoadState, damage: Option<Rc<LoadError>>, name: &str) -> Option<Html> {
+    let failure = match load {
+        LoadState::Failed(e) => Some(e.clone()),
+        LoadState::Ready(_) => damage,
+        LoadState::Loading { .. } => None,
+    };
+    if let Some(error) = failure {
+        return Some(html! { <ArchiveError {error} name={name.to_string()} /> });
+    }
+    match load {
+        LoadState::Loading { .. } if crate::first_page_pending() => Some(Html::default()),
+        LoadState::Loading { loaded, total } => Some(html! {
+            <LoadStateView loaded={*loaded} total={*total} />
+        }),
+        _ => None,
+    }
+}
+
+/// What the site header shows.
+struct Header {
+    name: String,
+    /// The view's hash (the skip link's address).
+    hash: String,
+    reading: bool,
+    embed: bool,
+    started: bool,
+    search_box: Html,
+}
+
+/// The skip link, the archive's name, the search box, the theme toggle and
+/// (outside an embed) the offline status.
+fn site_header(h: Header) -> Html {
+    let skip = skip_link(h.reading);
+    html! {
+        <header class="site-header">
+            <a class="skip-link" href={h.hash} onclick={skip}>
+                { if h.reading { "Skip to the document" } else { "Skip to the results" } }
+            </a>
+            <div class="header-inner">
+                <a class="brand" href="#" title="Show all documents">{ h.name.clone() }</a>
+                { h.search_box }
+                <ThemeToggle />
+                if !h.embed {
+                    <crate::offline::OfflineStatusView archive_name={h.name} start={h.started} />
+                }
+            </div>
+        </header>
+    }
+}
+
+/// The page of a loaded archive: the open document, else the results.
+fn ready_page(
+    archive: &ArchiveHandle,
+    view: &ViewState,
+    dispatch: &Callback<Action>,
+    search: &SearchHandles,
+    on_more: Callback<()>,
+    scroll: ScrollMemory,
+    locked: ViewState,
+) -> Html {
+    if view.doc.is_some() {
+        return html! {
+            <ReaderPage archive={archive.clone()} view={view.clone()} dispatch={dispatch.clone()} />
+        };
+    }
+    html! {
+        <SearchPage
+            archive={archive.clone()}
+            view={view.clone()}
+            results={(*search.results).clone()}
+            error={(*search.error).clone()}
+            searching={*search.searching}
+            active={*search.active}
+            dispatch={dispatch.clone()}
+            {on_more}
+            {scroll}
+            {locked}
+        />
+    }
+}
