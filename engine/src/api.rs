@@ -167,17 +167,32 @@ pub struct FirstPageCard {
     pub page: Option<String>,
 }
 
+/// The months in English, January first: dates as cards, citations and
+/// pages print them, and words that never start a person's name.
+pub const MONTH_NAMES: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
 /// An ISO date as a card shows it: "8 Oct 2021", "Oct 2021", "2021".
 pub fn display_date(date: &str) -> String {
-    const MONTHS: [&str; 12] = [
-        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-    ];
     let mut parts = date.splitn(3, '-');
     let year = parts.next().unwrap_or_default();
     let month = parts
         .next()
         .and_then(|m| m.parse::<usize>().ok())
-        .and_then(|m| MONTHS.get(m.wrapping_sub(1)));
+        .and_then(|m| MONTH_NAMES.get(m.wrapping_sub(1)))
+        .map(|m| &m[..3]);
     let day = parts
         .next()
         .and_then(|d| d.get(..2))

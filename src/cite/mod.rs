@@ -126,23 +126,8 @@ impl DateParts {
     }
 }
 
-const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
-
 fn month_name(m: u32) -> &'static str {
-    MONTHS[(m.clamp(1, 12) - 1) as usize]
+    engine::MONTH_NAMES[(m.clamp(1, 12) - 1) as usize]
 }
 
 /// A personal name split for reference formats: the last word is the

@@ -157,12 +157,7 @@ impl<'t> Builder<'t> {
             }
         }
         if BLOCK.contains(&name.as_str()) {
-            if in_content {
-                self.flush();
-            } else {
-                self.buf.clear();
-                self.link_chars = 0;
-            }
+            self.end_block(in_content);
             self.cur_kind = self.block_kind(name);
             if name == "ul" || name == "ol" {
                 self.lists.push((name == "ol", 0));
@@ -240,12 +235,7 @@ impl<'t> Builder<'t> {
         }
         let in_content = !self.only_in_roots || self.content_depth > 0;
         if BLOCK.contains(&name.as_str()) {
-            if in_content {
-                self.flush();
-            } else {
-                self.buf.clear();
-                self.link_chars = 0;
-            }
+            self.end_block(in_content);
             // Inside a list, text after a nested block stays in its item.
             let in_item = !self.lists.is_empty() && name != "ul" && name != "ol" && name != "li";
             if !in_item {
@@ -292,6 +282,17 @@ impl<'t> Builder<'t> {
             self.buf_line = line + u32::try_from(t[..lead].matches('\n').count()).unwrap_or(0);
         }
         self.buf.push_str(t);
+    }
+
+    /// Ends the block being read at a block boundary: kept when it is
+    /// content, dropped when it lies outside the content roots.
+    fn end_block(&mut self, in_content: bool) {
+        if in_content {
+            self.flush();
+        } else {
+            self.buf.clear();
+            self.link_chars = 0;
+        }
     }
 
     /// Ends the block being read: kept unless it is empty or a boilerplate

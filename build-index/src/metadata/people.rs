@@ -82,6 +82,7 @@ static TITLE_SURNAME: LazyLock<Regex> = LazyLock::new(|| {
 pub(super) fn valid_name_word(w: &str) -> bool {
     let bare = w.trim_end_matches("’s").trim_end_matches("'s");
     !(NOT_NAME.contains(&bare)
+        || engine::MONTH_NAMES.contains(&bare)
         || is_title_word(bare)
         || (bare.len() > 3 && crate::text::is_all_caps(bare)))
 }
