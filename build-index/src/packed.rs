@@ -41,11 +41,16 @@ pub struct PackedReader {
     file: File,
 }
 
-fn spill_error(e: impl std::fmt::Display) -> Error {
+/// A failure on one of the build's temporary files (`what` it holds).
+pub(crate) fn temp_file_error(what: &str, e: impl std::fmt::Display) -> Error {
     Error::Io {
         path: std::env::temp_dir().display().to_string(),
-        reason: format!("temporary file of packed documents: {e}"),
+        reason: format!("temporary file of {what}: {e}"),
     }
+}
+
+fn spill_error(e: impl std::fmt::Display) -> Error {
+    temp_file_error("packed documents", e)
 }
 
 impl PackedStore {

@@ -177,10 +177,7 @@ pub struct RelatedLists {
 }
 
 fn spill_error(e: impl std::fmt::Display) -> Error {
-    Error::Io {
-        path: std::env::temp_dir().display().to_string(),
-        reason: format!("temporary file of related documents: {e}"),
-    }
+    crate::packed::temp_file_error("related documents", e)
 }
 
 impl RelatedLists {
