@@ -1,11 +1,11 @@
 // ESLint for the JavaScript the product ships as a file of its own: the
-// service worker body that build-index embeds (build-index/src/site/sw.js).
+// service worker body that build-index embeds (build-index/src/publish/site/sw.js).
 // scripts/test.sh runs `npx eslint` over it.
 import js from '@eslint/js';
 
 export default [
   {
-    files: ['build-index/src/site/sw.js'],
+    files: ['build-index/src/publish/site/sw.js'],
     ...js.configs.recommended,
     languageOptions: {
       ecmaVersion: 2022,

@@ -6,7 +6,7 @@ item 4; scripts/bench-scale.sh runs it).
 
 Writes DIR/ (a few .jsonl files, one document a line: "title", "body",
 "source", and "date", "type", "speakers", "places", "topics" where known;
-the keys build-index's JSONL reader maps, see build-index/src/markdown.rs
+the keys build-index's JSONL reader maps, see build-index/src/read/markdown.rs
 apply_fields) and, beside it, DIR.json: the composition (documents per
 source and tier, bytes). DIR is written under a temporary name and renamed
 when complete, so an existing DIR is a finished corpus.

@@ -1,7 +1,7 @@
 //! `archive.toml`: the one settings file of an archive. Every field is
 //! optional; missing ones take the defaults documented in the file itself.
 
-use crate::catalog::CatalogEntry;
+use crate::read::catalog::CatalogEntry;
 use crate::Error;
 use engine::format::{ArchiveInfo, EmbedInfo, FieldWeights, SearchSettings};
 use serde::Deserialize;
@@ -15,15 +15,15 @@ pub struct Config {
     pub topics: Vec<Topic>,
     pub catalog: Vec<CatalogEntry>,
     /// How the corpus folder is walked (`[corpus]`).
-    pub corpus: crate::corpus::WalkOptions,
+    pub corpus: crate::read::corpus::WalkOptions,
     /// The archivist's cleaning rules (`[[clean]]`), validated.
-    pub clean: Vec<crate::clean::CleanEntry>,
+    pub clean: Vec<crate::read::clean::CleanEntry>,
     /// The file this came from (None = built-in defaults).
     pub path: Option<PathBuf>,
     /// The file has an `[embed]` table: the archivist means to embed it.
     pub embed_section: bool,
     /// `[site]`: static pages and what works offline.
-    pub site: crate::site::SiteOptions,
+    pub site: crate::publish::site::SiteOptions,
 }
 
 /// One topic of the taxonomy: a document gets the topic when its text
@@ -48,9 +48,9 @@ struct RawConfig {
     #[serde(default)]
     corpus: RawCorpus,
     #[serde(default)]
-    site: crate::site::SiteOptions,
+    site: crate::publish::site::SiteOptions,
     #[serde(default)]
-    clean: Vec<crate::clean::CleanEntry>,
+    clean: Vec<crate::read::clean::CleanEntry>,
     #[serde(default)]
     topics: Vec<Topic>,
     #[serde(default)]
@@ -148,7 +148,7 @@ impl Config {
                 raw.archive.lang
             )));
         }
-        crate::clean::CleanRules::new(&raw.clean).map_err(bad)?;
+        crate::read::clean::CleanRules::new(&raw.clean).map_err(bad)?;
         for t in &raw.topics {
             if t.name.trim().is_empty() {
                 return Err(Error::Config {
@@ -217,7 +217,7 @@ impl Config {
             },
             topics: raw.topics,
             catalog: raw.catalog,
-            corpus: crate::corpus::WalkOptions {
+            corpus: crate::read::corpus::WalkOptions {
                 follow_links_outside: raw.corpus.follow_links_outside,
             },
             clean: raw.clean,
@@ -307,7 +307,7 @@ mod tests {
 
     #[test]
     fn site_pages_take_a_layout_name() {
-        use crate::site::PageLayout;
+        use crate::publish::site::PageLayout;
         let p = Path::new("archive.toml");
         assert_eq!(Config::parse("", p).unwrap().site.pages, PageLayout::Auto);
         for (name, layout) in [

@@ -21,34 +21,20 @@
 //! ([`output`]) and the site ([`site`]).
 #![forbid(unsafe_code)]
 
-pub mod boilerplate;
-pub mod catalog;
-pub mod chrome;
-pub mod clean;
 pub mod config;
-pub mod corpus;
-pub mod draft;
-pub mod encoding;
-pub mod examples;
-pub mod html;
-pub mod markdown;
-pub mod metadata;
-pub mod output;
-pub mod packed;
-pub mod related;
-pub mod segment;
-pub mod site;
-pub mod structure;
-pub mod text;
+pub mod publish;
+pub mod read;
 
-pub use output::{build, BuildOptions, BuildReport};
-pub use packed::{PackedDoc, PackedReader, PackedStore};
+pub use publish::output::{build, BuildOptions, BuildReport};
+pub use read::packed::{PackedDoc, PackedReader, PackedStore};
 
 use config::Config;
 use engine::Document;
-use metadata::places::Gazetteer;
-use metadata::topics::TopicMatcher;
+use publish::site;
 use rayon::prelude::*;
+use read::metadata::places::Gazetteer;
+use read::metadata::topics::TopicMatcher;
+use read::{catalog, chrome, clean, corpus, metadata, text};
 use std::collections::BTreeMap;
 use std::path::Path;
 

@@ -7,8 +7,9 @@
 
 use anyhow::{bail, Context, Result};
 use build_index::config::Config;
-use build_index::site::AppFiles;
-use build_index::{catalog, load_corpus, BuildOptions, Corpus, Severity};
+use build_index::publish::site::AppFiles;
+use build_index::read::catalog;
+use build_index::{load_corpus, BuildOptions, Corpus, Severity};
 use clap::{Args, Parser, Subcommand};
 use engine::Document;
 use std::io::IsTerminal;
@@ -213,7 +214,7 @@ fn build(args: &BuildArgs) -> Result<ExitCode> {
     };
     let cfg = load_config(corpus, &args.settings)?;
     // Before reading the corpus: a refused output path fails at once.
-    build_index::output::target::check(corpus, out, args.force)?;
+    build_index::publish::output::target::check(corpus, out, args.force)?;
     let app = match &args.app {
         Some(dir) => Some(
             AppFiles::from_dir(dir)
@@ -248,14 +249,15 @@ fn build(args: &BuildArgs) -> Result<ExitCode> {
     let (corpus_data, packed) = loaded?;
     // Warnings first: they explain an empty result too.
     print_warnings(&corpus_data);
-    let report = build_index::output::write(corpus_data, packed, corpus, out, &cfg, &opts, started)
-        .with_context(|| {
-            format!(
-                "building {} from {} (nothing was written)",
-                out.display(),
-                corpus.display()
-            )
-        })?;
+    let report =
+        build_index::publish::output::write(corpus_data, packed, corpus, out, &cfg, &opts, started)
+            .with_context(|| {
+                format!(
+                    "building {} from {} (nothing was written)",
+                    out.display(),
+                    corpus.display()
+                )
+            })?;
     let c = &report;
     let errors = c
         .warnings
@@ -276,7 +278,7 @@ fn print_summary(
     json: bool,
     cfg: &Config,
     out: &Path,
-    report: &build_index::output::BuildReport,
+    report: &build_index::publish::output::BuildReport,
     errors: usize,
 ) -> Result<()> {
     let c = report;
@@ -476,7 +478,7 @@ pub fn table(docs: &[Document]) -> String {
 }
 
 fn bundle(site_dir: &Path, out: &Path) -> Result<ExitCode> {
-    let b = build_index::site::bundle_site(site_dir)
+    let b = build_index::publish::site::bundle_site(site_dir)
         .with_context(|| format!("bundling {}", site_dir.display()))?;
     let tmp = out.with_extension("html.partial");
     std::fs::write(&tmp, b.html.as_bytes())

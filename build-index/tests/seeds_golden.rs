@@ -202,7 +202,7 @@ fn transcript_speakers_are_people_and_roles_are_not() {
     );
 }
 
-/// A build reads the corpus packed (see `build_index::packed`): each
+/// A build reads the corpus packed (see `build_index::read::packed`): each
 /// document, catalog applied, must read back as exactly what the index
 /// stores for the document `load_corpus` gives, with the same warnings.
 #[test]

@@ -7,7 +7,7 @@ use libfuzzer_sys::fuzz_target;
 fuzz_target!(|data: &[u8]| {
     for html in [false, true] {
         let mut w = Vec::new();
-        if let Some(text) = build_index::encoding::decode(data, "f", html, &mut w) {
+        if let Some(text) = build_index::read::encoding::decode(data, "f", html, &mut w) {
             // Text that was not UTF-16/32 and held no U+FFFD of its own.
             let plain = !data.contains(&0)
                 && !data.starts_with(&[0xFF, 0xFE])

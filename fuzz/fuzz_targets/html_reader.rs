@@ -9,15 +9,15 @@ use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
     let mut warnings = Vec::new();
-    let Some(text) = build_index::encoding::decode(data, "f.html", true, &mut warnings) else {
+    let Some(text) = build_index::read::encoding::decode(data, "f.html", true, &mut warnings) else {
         return;
     };
-    let text = build_index::text::normalize(&text);
+    let text = build_index::read::text::normalize(&text);
     let lines = u32::try_from(text.lines().count().max(1)).unwrap_or(u32::MAX);
     let drafts = if data.len() % 64 == 0 {
-        build_index::html::read(&text)
+        build_index::read::html::read(&text)
     } else {
-        build_index::html::read_own_rules(&text)
+        build_index::read::html::read_own_rules(&text)
     };
     for d in drafts {
         assert!(d.line_start <= d.line_end);

@@ -2,14 +2,14 @@
 //! lines stay inside the input (line provenance is what citations use).
 #![no_main]
 
-use build_index::metadata::places::Gazetteer;
+use build_index::read::metadata::places::Gazetteer;
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
     let raw = String::from_utf8_lossy(data);
-    let text = build_index::text::normalize(&raw);
+    let text = build_index::read::text::normalize(&raw);
     let lines = u32::try_from(text.lines().count().max(1)).unwrap_or(u32::MAX);
-    for d in build_index::segment::segment(&text, Gazetteer::get()) {
+    for d in build_index::read::segment::segment(&text, Gazetteer::get()) {
         assert!(
             d.line_start >= 1 && d.line_start <= d.line_end,
             "{} > {}",

@@ -15,7 +15,7 @@ pub struct Props {
 
 /// "Related documents" at the end of the reading view: links that open
 /// each one in the reader, with the reason it is related. The static pages
-/// draw the same list (`build-index/src/site/related.rs`).
+/// draw the same list (`build-index/src/publish/site/related.rs`).
 #[component]
 pub fn RelatedList(props: &Props) -> Html {
     if props.related.is_empty() {

@@ -84,7 +84,7 @@ pub(super) fn valid_name_word(w: &str) -> bool {
     !(NOT_NAME.contains(&bare)
         || engine::MONTH_NAMES.contains(&bare)
         || is_title_word(bare)
-        || (bare.len() > 3 && crate::text::is_all_caps(bare)))
+        || (bare.len() > 3 && crate::read::text::is_all_caps(bare)))
 }
 
 /// Cleans a name candidate: keeps the longest run of name words from its

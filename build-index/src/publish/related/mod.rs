@@ -23,7 +23,7 @@
 //!    much as their words, else the shared words that weigh most.
 //!
 //! ```
-//! use build_index::related;
+//! use build_index::publish::related;
 //! use engine::{Block, Document};
 //! let doc = |id: &str, title: &str, text: &str| Document {
 //!     id: id.into(),
@@ -177,7 +177,7 @@ pub struct RelatedLists {
 }
 
 fn spill_error(e: impl std::fmt::Display) -> Error {
-    crate::packed::temp_file_error("related documents", e)
+    crate::read::packed::temp_file_error("related documents", e)
 }
 
 impl RelatedLists {

@@ -5,10 +5,10 @@
 //! label, emphasis and code marks removed, images dropped; raw HTML leaves
 //! its text, never its tags.
 
-use crate::boilerplate;
-use crate::draft::{Draft, RawBlock, RawKind, Stated};
-use crate::metadata::parse_date;
-use crate::text::squash_spaces;
+use crate::read::boilerplate;
+use crate::read::draft::{Draft, RawBlock, RawKind, Stated};
+use crate::read::metadata::parse_date;
+use crate::read::text::squash_spaces;
 use std::collections::BTreeMap;
 
 /// A front-matter value: a string or a list of strings.
@@ -327,7 +327,7 @@ pub fn read_body(body: &str, first_line: u32) -> (Vec<RawBlock>, Option<(String,
                 // A raw HTML block: its text, without the tags.
                 html.push_str(&h);
                 if h.ends_with('\n') || range.end >= body.len() {
-                    let text = crate::html::text_of_fragment(&html);
+                    let text = crate::read::html::text_of_fragment(&html);
                     html.clear();
                     if !text.trim().is_empty() {
                         b.close();
@@ -450,7 +450,7 @@ pub fn read(src: &str) -> (Option<Draft>, Option<LineError>) {
     let fm_title = fields.as_ref().and_then(|f| apply_fields(f, &mut stated));
     let title = match (fm_title, h1) {
         (Some(t), Some((h, l))) => {
-            if crate::text::fold(&t) != crate::text::fold(&h) {
+            if crate::read::text::fold(&t) != crate::read::text::fold(&h) {
                 blocks.insert(
                     0,
                     RawBlock {
@@ -469,7 +469,7 @@ pub fn read(src: &str) -> (Option<Draft>, Option<LineError>) {
         (None, Some((h, _))) => h,
         (None, None) => blocks
             .first()
-            .map(|b| crate::segment::fallback_title(&b.text))
+            .map(|b| crate::read::segment::fallback_title(&b.text))
             .unwrap_or_else(|| "Untitled".into()),
     };
     let line_start = if fields.is_some() { 1 } else { first_line };

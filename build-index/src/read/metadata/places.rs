@@ -8,11 +8,11 @@
 //! the later letters ("Juarez" finds "Juárez"); short abbreviations (US, UK,
 //! DRC) must be printed exactly.
 
-use crate::text::fold;
+use crate::read::text::fold;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use std::sync::LazyLock;
 
-const GAZETTEER: &str = include_str!("../../data/gazetteer.tsv");
+const GAZETTEER: &str = include_str!("../../../data/gazetteer.tsv");
 
 /// Words that, right after a place name, show the name is part of the name
 /// of something else.

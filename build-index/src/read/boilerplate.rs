@@ -230,7 +230,7 @@ pub fn clean_inline(text: &str) -> std::borrow::Cow<'_, str> {
     if b == text {
         std::borrow::Cow::Borrowed(text)
     } else {
-        std::borrow::Cow::Owned(crate::text::squash_spaces(&b))
+        std::borrow::Cow::Owned(crate::read::text::squash_spaces(&b))
     }
 }
 

@@ -15,7 +15,7 @@ const PAGE: &str = "<!doctype html>\n<html lang=\"es-MX\"><head><title>Wells &am
 #[test]
 fn an_archivists_main_selector_keeps_only_that_element_with_its_lines() {
     let page = "<html><head><title>Wells | Gazette</title></head><body>\n<div class=\"promo\">Subscribe now for news about the valley and the farms around it every day.</div>\n<div class=\"story\">\n<h1>Wells run dry</h1>\n<p>Farmers said the wells were at their lowest level.</p>\n<div class=\"story\"><p>Nested part.</p></div>\n</div>\n<p>Footer text that is not the story.</p></body></html>";
-    let sel = crate::clean::Selector::parse("div.story").expect("selector");
+    let sel = crate::read::clean::Selector::parse("div.story").expect("selector");
     let d = read_selected(page, &sel);
     assert_eq!(d.len(), 1);
     assert_eq!(d[0].title, "Wells run dry");

@@ -208,7 +208,7 @@ pub(super) fn classify(t: &str) -> Kind {
         return Kind::Date { iso, release };
     }
     // "Posted on March 4, 2020 by Ana Ruiz", "By Ana Ruiz | 4 March 2020".
-    if let Some(iso) = crate::html::header_facts(t).and_then(|f| f.date) {
+    if let Some(iso) = crate::read::html::header_facts(t).and_then(|f| f.date) {
         return Kind::Date {
             iso,
             release: false,
@@ -219,7 +219,7 @@ pub(super) fn classify(t: &str) -> Kind {
             return Kind::Attribution(c[1].trim().to_string());
         }
     }
-    if CREDIT.is_match(t) && !crate::text::is_all_caps(t.split(':').next().unwrap_or("")) {
+    if CREDIT.is_match(t) && !crate::read::text::is_all_caps(t.split(':').next().unwrap_or("")) {
         return Kind::Credit;
     }
     if is_turn_line(t) {
@@ -265,7 +265,7 @@ pub(super) fn is_section_number(kind: &Kind, t: &str) -> bool {
 
 /// "Presenter: Jo Bloggs", "Duration: 10'00": production credits, never speakers.
 pub fn is_credit_line(t: &str) -> bool {
-    CREDIT.is_match(t) && !crate::text::is_all_caps(t.split(':').next().unwrap_or(""))
+    CREDIT.is_match(t) && !crate::read::text::is_all_caps(t.split(':').next().unwrap_or(""))
 }
 
 /// Strips a list marker from an item's text.

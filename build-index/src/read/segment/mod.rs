@@ -20,11 +20,11 @@
 //!    closed document; fragments of fewer than [`MIN_WORDS`] words in a file
 //!    that holds other documents are chrome and are dropped.
 
-use crate::boilerplate::{self, Rule};
-use crate::draft::{Draft, RawBlock, RawKind, Stated};
-use crate::metadata::dates::date_line;
-use crate::metadata::places::Gazetteer;
-use crate::text::{fold, squash_spaces, title_case, word_count};
+use crate::read::boilerplate::{self, Rule};
+use crate::read::draft::{Draft, RawBlock, RawKind, Stated};
+use crate::read::metadata::dates::date_line;
+use crate::read::metadata::places::Gazetteer;
+use crate::read::text::{fold, squash_spaces, title_case, word_count};
 use regex::Regex;
 use std::sync::LazyLock;
 

@@ -22,7 +22,7 @@
 //! the type.
 
 use super::dates::{date_line, parse_date};
-use crate::text::fold;
+use crate::read::text::fold;
 use std::collections::BTreeMap;
 
 /// Front-matter and record keys about the site's navigation and layout or

@@ -13,7 +13,7 @@
 //! on the article-extraction dev set our rules scored shingle F1 0.78, the
 //! extractor alone 0.96.
 
-use crate::draft::{RawBlock, RawKind, Stated};
+use crate::read::draft::{RawBlock, RawKind, Stated};
 use std::cell::Cell;
 use std::collections::HashSet;
 use std::panic::{self, AssertUnwindSafe};
@@ -98,7 +98,7 @@ impl MainText {
             author: r
                 .metadata
                 .author
-                .map(|a| crate::text::squash_spaces(&a))
+                .map(|a| crate::read::text::squash_spaces(&a))
                 .filter(|a| !a.is_empty() && a.split_whitespace().count() <= 8),
         })
     }
@@ -150,7 +150,7 @@ impl MainText {
     /// Whether the extractor's main text lies mostly in one of `drafts` (the
     /// articles a page seemed to hold): then the others are teasers beside
     /// one article, not articles of a listing.
-    pub(super) fn is_mostly_one(&self, drafts: &[crate::draft::Draft]) -> bool {
+    pub(super) fn is_mostly_one(&self, drafts: &[crate::read::draft::Draft]) -> bool {
         let kept: Vec<usize> = drafts
             .iter()
             .map(|d| {

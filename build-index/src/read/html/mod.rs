@@ -9,11 +9,11 @@
 //! Text comes out as text: markup inside the page is never passed on, and
 //! what scripts contain is never read.
 
-use crate::boilerplate;
-use crate::draft::{Draft, RawBlock, RawKind, Stated};
-use crate::metadata::dates::date_line;
-use crate::metadata::parse_date;
-use crate::text::squash_spaces;
+use crate::read::boilerplate;
+use crate::read::draft::{Draft, RawBlock, RawKind, Stated};
+use crate::read::metadata::dates::date_line;
+use crate::read::metadata::parse_date;
+use crate::read::text::squash_spaces;
 
 mod articles;
 mod blocks;
@@ -186,7 +186,7 @@ pub fn read_own_rules(src: &str) -> Vec<Draft> {
 /// in a `[[clean]]` rule): only the first element that matches is read,
 /// and the extractor is not asked. A page where nothing matches is read
 /// as [`read`] reads it.
-pub fn read_selected(src: &str, main: &crate::clean::Selector) -> Vec<Draft> {
+pub fn read_selected(src: &str, main: &crate::read::clean::Selector) -> Vec<Draft> {
     let tokens = tokenize(src);
     match selected_range(&tokens, main) {
         Some(range) => drafts_of(&tokens, Some(range), None),
@@ -195,7 +195,10 @@ pub fn read_selected(src: &str, main: &crate::clean::Selector) -> Vec<Draft> {
 }
 
 /// The tokens of the first element `sel` matches, start tag to end tag.
-fn selected_range(tokens: &[(Token, u32)], sel: &crate::clean::Selector) -> Option<(usize, usize)> {
+fn selected_range(
+    tokens: &[(Token, u32)],
+    sel: &crate::read::clean::Selector,
+) -> Option<(usize, usize)> {
     let start = tokens.iter().position(|(t, _)| {
         matches!(t, Token::Start { name, attrs, self_closing: false } if sel.matches(name, attrs))
     })?;
@@ -240,7 +243,7 @@ fn drafts_of(
         Some((a, b)) => &all[a..=b],
         None => all,
     };
-    let page_title = squash_spaces(&crate::text::normalize(&page_title));
+    let page_title = squash_spaces(&crate::read::text::normalize(&page_title));
     // The <title> names the site after a separator even when <h1> gives the title.
     let (title_tag, site) = strip_site_suffix(&page_title, &mut stated);
     if let Some(parts) = articles::split(tokens) {
@@ -353,7 +356,7 @@ fn page_draft(
     let title = if title.is_empty() {
         blocks
             .first()
-            .map(|b| crate::segment::fallback_title(&b.text))
+            .map(|b| crate::read::segment::fallback_title(&b.text))
             .unwrap_or_else(|| "Untitled".into())
     } else {
         title
@@ -396,7 +399,7 @@ fn article_draft(tokens: &[(Token, u32)], part: articles::Part, page: &Stated) -
     take_header_facts(&mut blocks, &mut stated);
     let title = match heading {
         Some(h) => h.text,
-        None => crate::segment::fallback_title(&blocks.first()?.text),
+        None => crate::read::segment::fallback_title(&blocks.first()?.text),
     };
     if blocks.is_empty() {
         return None;
@@ -493,7 +496,8 @@ fn read_meta(attrs: &[(String, String)], stated: &mut Stated) {
         .or_else(|| attr(attrs, "property"))
         .unwrap_or("")
         .to_lowercase();
-    let Some(value) = attr(attrs, "content").map(|v| squash_spaces(&crate::text::normalize(v)))
+    let Some(value) =
+        attr(attrs, "content").map(|v| squash_spaces(&crate::read::text::normalize(v)))
     else {
         return;
     };

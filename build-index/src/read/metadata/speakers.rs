@@ -21,14 +21,14 @@
 //! without its titles, cased as the text prints it ("McAllister").
 //!
 //! Role labels (QUESTION, MODERATOR) are no person and are not resolved
-//! ([`crate::structure::is_role_label`]); every turn keeps its label as
+//! ([`crate::read::structure::is_role_label`]); every turn keeps its label as
 //! printed for display.
 
 use super::name_words::is_title_word;
 use super::people::{clean_name, valid_name_word};
 use super::places::Gazetteer;
-use crate::draft::Stated;
-use crate::text::{fold, is_all_caps, title_case};
+use crate::read::draft::Stated;
+use crate::read::text::{fold, is_all_caps, title_case};
 use engine::{Block, Document};
 use std::collections::BTreeMap;
 

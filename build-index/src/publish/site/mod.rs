@@ -4,7 +4,7 @@
 //! (`offline.html`).
 //!
 //! ```no_run
-//! # use build_index::site::{self, AppFiles, SiteInput};
+//! # use build_index::publish::site::{self, AppFiles, SiteInput};
 //! # fn demo(staging: &std::path::Path, archive: &engine::ArchiveInfo, docs: &[engine::Document]) -> Result<(), site::SiteError> {
 //! // `staging/index/` already holds the index files written by the engine.
 //! let app = AppFiles::bundled().map(Ok).unwrap_or_else(|| AppFiles::from_dir("dist".as_ref()))?;

@@ -10,7 +10,7 @@
 //! each briefing) and stays. Such lines are blanked before a file is split,
 //! so line numbers stay those of the file.
 
-use crate::corpus::{Format, SourceFile};
+use crate::read::corpus::{Format, SourceFile};
 use rayon::prelude::*;
 use std::collections::{HashMap, HashSet};
 
@@ -37,14 +37,14 @@ fn key(line: &str) -> Option<String> {
     if words == 0 || words > MAX_WORDS || t.ends_with(['.', '?', '!', ':', ',']) {
         return None;
     }
-    let k = crate::text::fold(&crate::text::squash_spaces(t));
+    let k = crate::read::text::fold(&crate::read::text::squash_spaces(t));
     (!k.is_empty()).then_some(k)
 }
 
 fn is_date_line(line: &str) -> bool {
     let t = line.trim();
-    crate::metadata::dates::date_line(t).is_some()
-        || crate::html::header_facts(t).is_some_and(|f| f.date.is_some())
+    crate::read::metadata::dates::date_line(t).is_some()
+        || crate::read::html::header_facts(t).is_some_and(|f| f.date.is_some())
 }
 
 /// A line of this many words is prose: the page's header ends before it.
@@ -67,7 +67,7 @@ fn edges(text: &str) -> Vec<(String, bool)> {
     let mut seen = HashSet::new();
     for (i, l) in header(&lines) {
         // Lines the line rules know already keep their meaning as cues.
-        if crate::boilerplate::classify_line(l.trim()).is_some() {
+        if crate::read::boilerplate::classify_line(l.trim()).is_some() {
             continue;
         }
         if let Some(k) = key(l) {
@@ -95,7 +95,7 @@ impl Chrome {
                     return Vec::new();
                 };
                 let mut quiet = Vec::new();
-                crate::encoding::decode(&bytes, &f.relative, false, &mut quiet)
+                crate::read::encoding::decode(&bytes, &f.relative, false, &mut quiet)
                     .map(|t| edges(&t))
                     .unwrap_or_default()
             })

@@ -3,7 +3,7 @@
 use super::*;
 
 fn seg(text: &str) -> Vec<Draft> {
-    segment(&crate::text::normalize(text), Gazetteer::get())
+    segment(&crate::read::text::normalize(text), Gazetteer::get())
 }
 
 /// A paragraph of `n` sentences about `topic`.

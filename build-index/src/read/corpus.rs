@@ -5,7 +5,7 @@
 //!   hidden files and folders and `archive.toml` are skipped.
 //! - `.txt` (and `.text`), `.md`/`.markdown`, `.html`/`.htm`, `.jsonl`/`.ndjson`
 //!   are read; other files are skipped with a warning.
-//! - Bytes become text as [`crate::encoding`] says: byte-order marks,
+//! - Bytes become text as [`crate::read::encoding`] says: byte-order marks,
 //!   `<meta charset>`, then UTF-8, then a guessed legacy encoding (with a
 //!   warning naming the file); text that could not be decoded is an error.
 //! - Empty files (or only whitespace), binary files (NUL bytes or mostly
@@ -15,9 +15,9 @@
 //! - Anything that is not a regular file (FIFO, socket, device, broken
 //!   link) is never opened.
 
-use crate::draft::{Draft, RawBlock, Stated};
-use crate::markdown::{apply_fields, Value};
-use crate::metadata::places::Gazetteer;
+use crate::read::draft::{Draft, RawBlock, Stated};
+use crate::read::markdown::{apply_fields, Value};
+use crate::read::metadata::places::Gazetteer;
 use crate::Warning;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -63,7 +63,7 @@ pub struct WalkOptions {
 }
 
 /// Lists the corpus files in sorted order; problems with entries become
-/// warnings. Folders a build wrote (they hold [`crate::output::MARKER`])
+/// warnings. Folders a build wrote (they hold [`crate::publish::output::MARKER`])
 /// are never read: an output inside the corpus does not feed the next build.
 pub fn walk(root: &Path, opts: WalkOptions, warnings: &mut Vec<Warning>) -> Vec<SourceFile> {
     let mut out = Vec::new();
@@ -87,7 +87,7 @@ pub fn walk(root: &Path, opts: WalkOptions, warnings: &mut Vec<Warning>) -> Vec<
             }
             return false;
         }
-        if e.file_type().is_dir() && crate::output::target::is_previous_output(e.path()) {
+        if e.file_type().is_dir() && crate::publish::output::target::is_previous_output(e.path()) {
             outputs.push(relative_path(root, e.path()));
             return false;
         }
@@ -233,14 +233,14 @@ fn relative_path(root: &Path, path: &Path) -> String {
 }
 
 /// Decodes file bytes to text, or says why the file is skipped (see
-/// [`crate::encoding`]).
+/// [`crate::read::encoding`]).
 pub fn decode(
     bytes: &[u8],
     file: &str,
     format: Format,
     warnings: &mut Vec<Warning>,
 ) -> Option<String> {
-    crate::encoding::decode(bytes, file, format == Format::Html, warnings)
+    crate::read::encoding::decode(bytes, file, format == Format::Html, warnings)
 }
 
 /// Splits one decoded file into drafts.
@@ -248,29 +248,29 @@ pub fn drafts_of(
     text: &str,
     file: &SourceFile,
     gaz: &Gazetteer,
-    main: Option<&crate::clean::Selector>,
+    main: Option<&crate::read::clean::Selector>,
     warnings: &mut Vec<Warning>,
 ) -> Vec<Draft> {
     if file.format == Format::Jsonl {
         // Normalised per field after JSON unescaping.
         return jsonl(text, &file.relative, warnings);
     }
-    let text = crate::text::normalize(text);
+    let text = crate::read::text::normalize(text);
     match file.format {
-        Format::Text => crate::segment::segment(&text, gaz),
+        Format::Text => crate::read::segment::segment(&text, gaz),
         Format::Markdown => {
-            let (draft, err) = crate::markdown::read(&text);
+            let (draft, err) = crate::read::markdown::read(&text);
             if let Some((e, line)) = err {
                 warnings.push(Warning::warn(file.relative.clone(), Some(line), e));
             }
             match draft {
                 Some(d) => vec![d],
-                None => crate::segment::segment(&text, gaz),
+                None => crate::read::segment::segment(&text, gaz),
             }
         }
         Format::Html => match main {
-            Some(sel) => crate::html::read_selected(&text, sel),
-            None => crate::html::read(&text),
+            Some(sel) => crate::read::html::read_selected(&text, sel),
+            None => crate::read::html::read(&text),
         },
         Format::Jsonl => Vec::new(),
     }
@@ -369,8 +369,8 @@ fn jsonl_line(line: &str, ln: u32, file: &str) -> Option<Result<Draft, Warning>>
     }
     let mut stated = Stated::default();
     let title = apply_fields(&fields, &mut stated)
-        .map(|t| crate::text::squash_spaces(&crate::text::normalize(&t)));
-    let body = crate::text::normalize(&body);
+        .map(|t| crate::read::text::squash_spaces(&crate::read::text::normalize(&t)));
+    let body = crate::read::text::normalize(&body);
     let blocks: Vec<RawBlock> = paragraphs(&body)
         .into_iter()
         .map(|p| RawBlock::para(p, ln))
@@ -385,7 +385,7 @@ fn jsonl_line(line: &str, ln: u32, file: &str) -> Option<Result<Draft, Warning>>
     let title = title.filter(|t| !t.trim().is_empty()).unwrap_or_else(|| {
         blocks
             .first()
-            .map(|b| crate::segment::fallback_title(&b.text))
+            .map(|b| crate::read::segment::fallback_title(&b.text))
             .unwrap_or_default()
     });
     Some(Ok(Draft {
@@ -411,7 +411,7 @@ fn paragraphs(body: &str) -> Vec<String> {
     for line in body.split('\n') {
         let starts_para = indent_breaks && (line.starts_with(' ') || line.starts_with('\t'));
         if (line.trim().is_empty() || starts_para) && !cur.is_empty() {
-            out.push(crate::text::squash_spaces(&cur.join(" ")));
+            out.push(crate::read::text::squash_spaces(&cur.join(" ")));
             cur.clear();
         }
         if !line.trim().is_empty() {
@@ -419,9 +419,9 @@ fn paragraphs(body: &str) -> Vec<String> {
         }
     }
     if !cur.is_empty() {
-        out.push(crate::text::squash_spaces(&cur.join(" ")));
+        out.push(crate::read::text::squash_spaces(&cur.join(" ")));
     }
-    out.retain(|p| crate::boilerplate::classify_line(p).is_none());
+    out.retain(|p| crate::read::boilerplate::classify_line(p).is_none());
     out
 }
 

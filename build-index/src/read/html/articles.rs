@@ -300,8 +300,8 @@ fn by_dated_sections(page: &Page<'_>) -> Option<Vec<Part>> {
 
 #[cfg(test)]
 mod tests {
-    use crate::draft::Draft;
-    use crate::html::read;
+    use crate::read::draft::Draft;
+    use crate::read::html::read;
 
     const BODY_A: &str = "The county opened a new footbridge over the mill race on Saturday, \
         linking the two halves of the village for the first time since the winter floods \
@@ -453,7 +453,7 @@ mod tests {
 
     #[test]
     fn header_lines_state_a_byline_or_a_date() {
-        use crate::html::header_facts;
+        use crate::read::html::header_facts;
         let f = header_facts("By Ana Ruiz · 9 June 2021").unwrap();
         assert_eq!(f.date.as_deref(), Some("2021-06-09"));
         assert_eq!(f.byline.as_deref(), Some("By Ana Ruiz"));

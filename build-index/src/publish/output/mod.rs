@@ -5,8 +5,8 @@
 //! output stays untouched until the new one is whole.
 
 use crate::config::Config;
-use crate::examples::ExampleFinder;
-use crate::site::{self, AppFiles, SiteError, SiteReport};
+use crate::publish::examples::ExampleFinder;
+use crate::publish::site::{self, AppFiles, SiteError, SiteReport};
 use crate::{load_corpus_packed, Corpus, Error, PackedDoc, PackedReader, Severity, Warning};
 use engine::{auto_doc_chunk_bytes, Document, IndexSink, IndexWriter, WriterSettings};
 use std::path::{Path, PathBuf};
@@ -159,7 +159,7 @@ pub fn write(
     let staging = Staging::new(out)?;
     // Document numbers follow id order (the engine's contract).
     documents.sort_unstable_by(|a, b| a.id.cmp(&b.id));
-    let mut related = crate::related::compute_packed(&documents, &mut packed)?;
+    let mut related = crate::publish::related::compute_packed(&documents, &mut packed)?;
     phases.end("related");
     let index_dir = staging.path().join("index");
     create_dir(&index_dir)?;
@@ -232,7 +232,7 @@ fn feed(
     documents: &[PackedDoc],
     packed: &mut PackedReader,
     writer: &mut IndexWriter<IndexDir>,
-    related: &mut crate::related::RelatedLists,
+    related: &mut crate::publish::related::RelatedLists,
     mut tx: Option<mpsc::SyncSender<Vec<Document>>>,
 ) -> Result<(), Error> {
     let mut batch = Vec::with_capacity(PAGE_BATCH);
@@ -303,7 +303,7 @@ fn recovery_notes(recovered: &target::Recovered, out: &Path) -> Vec<String> {
 fn add_with_related(
     writer: &mut IndexWriter<IndexDir>,
     json: &mut Vec<u8>,
-    related: &mut crate::related::RelatedLists,
+    related: &mut crate::publish::related::RelatedLists,
     list: &mut Vec<u8>,
 ) -> Result<Document, Error> {
     if related.next_json(list)? {

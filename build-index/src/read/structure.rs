@@ -9,8 +9,8 @@
 //! speakers. Credit lines ("Presenter: …") are mixed-case and stay
 //! paragraphs. Speaker display names are resolved later by `metadata`.
 
-use crate::draft::{RawBlock, RawKind};
-use crate::segment::{is_credit_line, is_non_speaker_label, TURN};
+use crate::read::draft::{RawBlock, RawKind};
+use crate::read::segment::{is_credit_line, is_non_speaker_label, TURN};
 use engine::Block;
 use regex::Regex;
 use std::sync::LazyLock;

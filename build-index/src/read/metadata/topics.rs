@@ -4,7 +4,7 @@
 //! every term of every topic, built once per run.
 
 use crate::config::Topic;
-use crate::text::fold;
+use crate::read::text::fold;
 use aho_corasick::{AhoCorasick, MatchKind};
 
 pub struct TopicMatcher {

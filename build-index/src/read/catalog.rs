@@ -8,8 +8,8 @@
 //! case- and accent-insensitively). Scalar fields replace the text's value;
 //! list fields add to it.
 
-use crate::metadata::is_iso_date;
-use crate::text::fold;
+use crate::read::metadata::is_iso_date;
+use crate::read::text::fold;
 use crate::{Error, Warning};
 use engine::{Document, Origin};
 use serde::Deserialize;

@@ -26,9 +26,9 @@ pub mod topics;
 
 pub use dates::{is_iso_date, parse_date};
 
-use crate::draft::{Draft, RawBlock, Stated};
-use crate::structure::build_blocks;
-use crate::text::word_count;
+use crate::read::draft::{Draft, RawBlock, Stated};
+use crate::read::structure::build_blocks;
+use crate::read::text::word_count;
 use engine::{Block, Document, Origin};
 use places::Gazetteer;
 use regex::Regex;
@@ -62,11 +62,15 @@ fn self_named_source(blocks: &[Block]) -> Option<String> {
 /// title's genre words, the body's shape (turns: interview when one named
 /// person answers questions, else transcript; audio cues: radio programme),
 /// a site section ("Press Releases"), a source attribution (news article).
-pub fn doc_type(title: &str, stated: &crate::draft::Stated, blocks: &[Block]) -> Option<String> {
+pub fn doc_type(
+    title: &str,
+    stated: &crate::read::draft::Stated,
+    blocks: &[Block],
+) -> Option<String> {
     if let Some(t) = &stated.doc_type {
         return Some(normalize_type(t));
     }
-    let t = crate::text::fold(title);
+    let t = crate::read::text::fold(title);
     let has = |w: &str| t.contains(w);
     if has("joint statement") {
         return Some("joint statement".into());
@@ -110,7 +114,7 @@ pub fn doc_type(title: &str, stated: &crate::draft::Stated, blocks: &[Block]) ->
         || stated
             .section
             .as_deref()
-            .is_some_and(|s| crate::text::fold(s).contains("press release"))
+            .is_some_and(|s| crate::read::text::fold(s).contains("press release"))
     {
         return Some("press release".into());
     }
@@ -121,7 +125,7 @@ pub fn doc_type(title: &str, stated: &crate::draft::Stated, blocks: &[Block]) ->
 }
 
 fn normalize_type(t: &str) -> String {
-    let f = crate::text::fold(t.trim());
+    let f = crate::read::text::fold(t.trim());
     match f.as_str() {
         "joint communique" | "communique" => "communiqué".to_string(),
         "news release" => "press release".to_string(),
@@ -279,10 +283,10 @@ pub fn build_document(draft: Draft, source_file: &str, ctx: &Context<'_>) -> Doc
     }
 }
 
-/// Cleans every metadata value of `doc` with [`crate::text::clean_label`]
+/// Cleans every metadata value of `doc` with [`crate::read::text::clean_label`]
 /// (the last step, after the catalog: its values come from archive.toml).
 pub fn clean_labels(doc: &mut Document) {
-    use crate::text::clean_label;
+    use crate::read::text::clean_label;
     let title = clean_label(&doc.title);
     if !title.is_empty() {
         doc.title = title;
@@ -309,7 +313,7 @@ pub fn clean_labels(doc: &mut Document) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::draft::{RawBlock, Stated};
+    use crate::read::draft::{RawBlock, Stated};
 
     #[test]
     fn bidi_controls_leave_titles_and_metadata() {
