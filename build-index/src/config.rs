@@ -2,6 +2,7 @@
 //! optional; missing ones take the defaults documented in the file itself.
 
 use crate::read::catalog::CatalogEntry;
+pub use crate::read::metadata::topics::Topic;
 use crate::Error;
 use engine::format::{ArchiveInfo, EmbedInfo, FieldWeights, SearchSettings};
 use serde::Deserialize;
@@ -24,16 +25,6 @@ pub struct Config {
     pub embed_section: bool,
     /// `[site]`: static pages and what works offline.
     pub site: crate::publish::site::SiteOptions,
-}
-
-/// One topic of the taxonomy: a document gets the topic when its text
-/// mentions any of the terms (whole words, case- and accent-insensitive).
-#[derive(Debug, Clone, Deserialize, PartialEq)]
-#[serde(deny_unknown_fields)]
-pub struct Topic {
-    pub name: String,
-    #[serde(default)]
-    pub terms: Vec<String>,
 }
 
 #[derive(Deserialize, Default)]

@@ -22,6 +22,7 @@
 #![forbid(unsafe_code)]
 
 pub mod config;
+pub mod output_marker;
 pub mod publish;
 pub mod read;
 

@@ -63,7 +63,7 @@ pub struct WalkOptions {
 }
 
 /// Lists the corpus files in sorted order; problems with entries become
-/// warnings. Folders a build wrote (they hold [`crate::publish::output::MARKER`])
+/// warnings. Folders a build wrote (they hold [`crate::output_marker::MARKER`])
 /// are never read: an output inside the corpus does not feed the next build.
 pub fn walk(root: &Path, opts: WalkOptions, warnings: &mut Vec<Warning>) -> Vec<SourceFile> {
     let mut out = Vec::new();
@@ -87,7 +87,7 @@ pub fn walk(root: &Path, opts: WalkOptions, warnings: &mut Vec<Warning>) -> Vec<
             }
             return false;
         }
-        if e.file_type().is_dir() && crate::publish::output::target::is_previous_output(e.path()) {
+        if e.file_type().is_dir() && crate::output_marker::is_previous_output(e.path()) {
             outputs.push(relative_path(root, e.path()));
             return false;
         }

@@ -3,9 +3,19 @@
 //! phrases, compared case- and accent-insensitively. One automaton holds
 //! every term of every topic, built once per run.
 
-use crate::config::Topic;
 use crate::read::text::fold;
 use aho_corasick::{AhoCorasick, MatchKind};
+use serde::Deserialize;
+
+/// One topic of the taxonomy: a document gets the topic when its text
+/// mentions any of the terms (whole words, case- and accent-insensitive).
+#[derive(Debug, Clone, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Topic {
+    pub name: String,
+    #[serde(default)]
+    pub terms: Vec<String>,
+}
 
 pub struct TopicMatcher {
     automaton: Option<AhoCorasick>,
