@@ -32,8 +32,7 @@ pub enum LoadState {
 
 #[component]
 pub fn App() -> Html {
-    let embedding = (*use_memo((), |_| crate::embed::EmbedMode::from_location())).clone();
-    let state = use_reducer(|| initial_state(EmbedMode::from_location().as_ref()));
+    let (embedding, state) = use_start_state();
     let load = use_archive_load();
     // Damage found in the background (the warm-up): it stays shown, since
     // every search that needs the damaged file would fail too.
@@ -132,6 +131,18 @@ pub fn App() -> Html {
 
 /// Where the result list was scrolled, restored on "back to results".
 pub type ScrollMemory = Rc<Cell<f64>>;
+
+/// Embed mode (read once from the page's address) and the view state,
+/// which starts from the hash with the embed presets.
+#[hook]
+fn use_start_state() -> (Option<EmbedMode>, UseReducerHandle<AppState>) {
+    let embedding = (*use_memo((), |_| EmbedMode::from_location())).clone();
+    let state = {
+        let embedding = embedding.clone();
+        use_reducer(move || initial_state(embedding.as_ref()))
+    };
+    (embedding, state)
+}
 
 /// The view the app starts in: the hash's, with embed presets
 /// (`?embed&source=...`) filling what it leaves open.

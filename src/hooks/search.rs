@@ -38,15 +38,14 @@ pub struct SearchHandles {
 /// archive is loaded. `keystrokes` counts the search box's input events:
 /// a newer one stops this search's downloads.
 ///
-/// Each search takes
-/// a generation number; a result that arrives after a newer search began
-/// is dropped, so fast typing never shows stale results. Results paint
-/// once, with their snippets: a warm keystroke (no chunk to fetch) runs
-/// search, snippets and one render in the task of its input event, which
-/// is cheaper than painting titles first and snippets a task later. A
-/// keystroke that needs chunks keeps the results shown and fetches once
-/// typing pauses (FETCH_DELAY_MS); filters, sorting, paging and a query
-/// from a link or the history fetch at once.
+/// Each search takes a generation number; a result that arrives after a
+/// newer search began is dropped, so fast typing never shows stale
+/// results. Results paint once, with their snippets: a warm keystroke (no
+/// chunk to fetch) runs search, snippets and one render in the task of its
+/// input event, which is cheaper than painting titles first and snippets a
+/// task later. A keystroke that needs chunks keeps the results shown and
+/// fetches once typing pauses ([`FETCH_DELAY_MS`]); filters, sorting,
+/// paging and a query from a link or the history fetch at once.
 #[hook]
 pub fn use_search(
     archive: Option<ArchiveHandle>,
