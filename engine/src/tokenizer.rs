@@ -16,9 +16,9 @@
 //! assert_eq!(terms, ["juarez", "h", "2", "h-2", "h2", "visas"]);
 //! ```
 
-use unicode_normalization::char::is_combining_mark;
-use unicode_normalization::UnicodeNormalization;
 use unicode_segmentation::UnicodeSegmentation;
+
+mod marks_table;
 
 /// Longest term kept, in bytes: longer "words" are base64 blobs, hashes or
 /// URLs glued together, and would only bloat the dictionary.
@@ -315,10 +315,15 @@ pub fn fold(word: &str) -> String {
         return word.to_string();
     }
     let mut out = String::with_capacity(word.len());
-    for c in word.nfd() {
-        if is_combining_mark(c) {
-            continue;
-        }
+    for c in word.chars().flat_map(|c| {
+        let mut kept = ['\0'; 3];
+        let mut n = 0;
+        strip_marks(c, |d| {
+            kept[n] = d;
+            n += 1;
+        });
+        kept.into_iter().take(n)
+    }) {
         match c {
             'ß' => out.push_str("ss"),
             'æ' => out.push_str("ae"),
@@ -332,6 +337,51 @@ pub fn fold(word: &str) -> String {
         }
     }
     out
+}
+
+/// Hands `f` the characters of `c`'s canonical decomposition (NFD) that
+/// are not combining marks: `é` → `e`, `ǿ` → `ø`, a mark → nothing, a
+/// Hangul syllable → its jamo. The same as NFD followed by dropping
+/// General_Category=Mark, from a table generated and checked against
+/// `unicode-normalization` for every character (`tests/fold_table.rs`),
+/// which keeps that crate's tables out of the reader's wasm.
+pub fn strip_marks(c: char, mut f: impl FnMut(char)) {
+    let u = c as u32;
+    if u < 0xc0 {
+        return f(c);
+    }
+    if let Ok(i) = marks_table::TO_ONE.binary_search_by_key(&u, |e| e.0) {
+        return f(char::from_u32(marks_table::TO_ONE[i].1).unwrap_or(c));
+    }
+    if let Ok(i) = marks_table::TO_MANY.binary_search_by_key(&u, |e| e.0) {
+        return marks_table::TO_MANY[i].1.chars().for_each(f);
+    }
+    let in_marks = marks_table::MARKS
+        .binary_search_by(|&(lo, hi)| {
+            if hi < u {
+                std::cmp::Ordering::Less
+            } else if lo > u {
+                std::cmp::Ordering::Greater
+            } else {
+                std::cmp::Ordering::Equal
+            }
+        })
+        .is_ok();
+    if in_marks {
+        return;
+    }
+    // Hangul syllables decompose by formula (Unicode §3.12), not by table.
+    const S_BASE: u32 = 0xac00;
+    if (S_BASE..S_BASE + 11_172).contains(&u) {
+        let s = u - S_BASE;
+        let jamo = [0x1100 + s / 588, 0x1161 + (s % 588) / 28, 0x11a7 + s % 28];
+        let n = if s % 28 == 0 { 2 } else { 3 };
+        return jamo[..n]
+            .iter()
+            .filter_map(|&j| char::from_u32(j))
+            .for_each(f);
+    }
+    f(c)
 }
 
 /// Languages with a stemmer (ISO 639-1).

@@ -1,9 +1,6 @@
 //! Small text helpers shared by every stage: space normalisation, accent
 //! folding for matching, slugs for ids, word counting.
 
-use unicode_normalization::char::is_combining_mark;
-use unicode_normalization::UnicodeNormalization;
-
 /// True for every Unicode space that should behave like U+0020 (NBSP, narrow
 /// NBSP, the en/em/thin spaces, ideographic space, …). Tabs count too.
 pub fn is_unicode_space(c: char) -> bool {
@@ -89,30 +86,22 @@ pub fn squash_spaces(s: &str) -> String {
 /// used to compare words (topics, gazetteer, titles printed twice).
 pub fn fold(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    let mut buf = [0u8; 4];
     for ch in s.chars() {
         if ch.is_ascii() {
             out.push(ch.to_ascii_lowercase());
             continue;
         }
-        for c in ch.encode_utf8(&mut buf).nfd() {
-            fold_char(c, &mut out);
-        }
+        engine::tokenizer::strip_marks(ch, |c| fold_char(c, &mut out));
     }
     out
 }
 
 fn fold_char(c: char, out: &mut String) {
-    {
-        if is_combining_mark(c) {
-            return;
-        }
-        match c {
-            '‘' | '’' | '‚' | '′' | '`' => out.push('\''),
-            '“' | '”' | '„' | '″' => out.push('"'),
-            '‐' | '‑' | '‒' | '–' | '—' | '―' | '−' => out.push('-'),
-            c => out.extend(c.to_lowercase()),
-        }
+    match c {
+        '‘' | '’' | '‚' | '′' | '`' => out.push('\''),
+        '“' | '”' | '„' | '″' => out.push('"'),
+        '‐' | '‑' | '‒' | '–' | '—' | '―' | '−' => out.push('-'),
+        c => out.extend(c.to_lowercase()),
     }
 }
 
