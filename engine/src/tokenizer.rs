@@ -375,7 +375,7 @@ pub fn strip_marks(c: char, mut f: impl FnMut(char)) {
     if (S_BASE..S_BASE + 11_172).contains(&u) {
         let s = u - S_BASE;
         let jamo = [0x1100 + s / 588, 0x1161 + (s % 588) / 28, 0x11a7 + s % 28];
-        let n = if s % 28 == 0 { 2 } else { 3 };
+        let n = if s.is_multiple_of(28) { 2 } else { 3 };
         return jamo[..n]
             .iter()
             .filter_map(|&j| char::from_u32(j))
