@@ -138,7 +138,13 @@ impl Archive {
         // a new build) names another docmeta file: its cards are not used.
         let first_page = crate::first_page()
             .filter(|p| p.docmeta == manifest.docmeta)
-            .map(|p| p.cards.into_iter().map(|c| (c.doc, c)).collect())
+            .map(|p| {
+                // `extend`, not `collect`: a collected map sorts first, one
+                // more copy of the sort in the wasm.
+                let mut cards = BTreeMap::new();
+                cards.extend(p.cards.into_iter().map(|c| (c.doc, c)));
+                cards
+            })
             .unwrap_or_default();
         let reader = IndexReader::open(manifest, &docmeta)?;
         let info = reader.manifest().archive.clone();
@@ -156,7 +162,7 @@ impl Archive {
             .get("year")
             .map(|v| v.iter().filter_map(|(y, _)| y.parse().ok()).collect())
             .unwrap_or_default();
-        years.sort_unstable();
+        engine::sorting::sort(&mut years);
         // A continuous axis shows gaps as gaps; a corpus spanning centuries
         // keeps only its populated years so bars stay wide enough to click.
         if let (Some(&lo), Some(&hi)) = (years.first(), years.last()) {

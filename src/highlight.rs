@@ -13,7 +13,7 @@ pub fn segments<'a>(text: &'a str, ranges: &[Range]) -> Vec<(bool, &'a str)> {
         .map(|r| (floor_boundary(text, r.start), ceil_boundary(text, r.end)))
         .filter(|(s, e)| s < e)
         .collect();
-    spans.sort_unstable();
+    engine::sorting::sort(&mut spans);
     let mut out: Vec<(bool, &'a str)> = Vec::new();
     let mut pos = 0;
     let mut last_hit: Option<usize> = None;

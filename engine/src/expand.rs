@@ -413,7 +413,7 @@ impl IndexReader {
             MAX_PREFIX_TERMS
         };
         // Most frequent completions first.
-        cands.sort_by(|a, b| {
+        crate::sorting::sort_by(&mut cands, |a, b| {
             unpack(b.1)
                 .1
                 .cmp(&unpack(a.1).1)
@@ -458,7 +458,7 @@ impl IndexReader {
                     .map(|(t, v, _)| (3, t, v)),
             );
         }
-        cands.sort_by(|a, b| {
+        crate::sorting::sort_by(&mut cands, |a, b| {
             a.0.cmp(&b.0)
                 .then(unpack(b.2).1.cmp(&unpack(a.2).1))
                 .then_with(|| a.1.cmp(&b.1))
@@ -504,13 +504,12 @@ impl IndexReader {
     /// do not depend on what earlier queries fetched.
     pub(crate) fn postings_plan(&self, q: &Query) -> std::collections::BTreeSet<usize> {
         let mut exps = self.query_expansions(q);
-        let mut plan: std::collections::BTreeSet<usize> = exps
-            .iter()
-            .filter(|e| e.weight >= STEM)
-            .map(|e| e.chunk)
-            .collect();
+        // Filled by `extend`, not `collect`: a collected set is sorted
+        // first, one more copy of the sort in the reader's wasm.
+        let mut plan = std::collections::BTreeSet::new();
+        plan.extend(exps.iter().filter(|e| e.weight >= STEM).map(|e| e.chunk));
         exps.retain(|e| e.weight < STEM);
-        exps.sort_by(|a, b| {
+        crate::sorting::sort_by(&mut exps, |a, b| {
             b.weight
                 .total_cmp(&a.weight)
                 .then(b.df.cmp(&a.df))

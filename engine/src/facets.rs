@@ -173,7 +173,7 @@ impl IndexReader {
                 list.extend(sel.unknown.iter().map(|v| (v.clone(), 0)));
                 list.dedup();
             }
-            list.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+            crate::sorting::sort_by(&mut list, |a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
             list.dedup();
             out.insert(f.name.clone(), list);
         }

@@ -39,6 +39,7 @@ pub mod query;
 mod reader;
 mod search;
 pub mod snippet;
+pub mod sorting;
 pub mod tokenizer;
 
 pub use api::*;

@@ -226,8 +226,7 @@ impl IndexReader {
     /// Doc chunks (file names) holding `docs` that are not loaded yet.
     pub fn missing_doc_chunks(&self, docs: &[DocNum]) -> Vec<String> {
         let mut need: Vec<usize> = docs.iter().filter_map(|&d| self.doc_chunk_of(d)).collect();
-        need.sort_unstable();
-        need.dedup();
+        crate::sorting::sort_dedup(&mut need);
         need.into_iter()
             .filter(|i| !self.docs.contains_key(i))
             .map(|i| self.manifest.doc_chunks[i].file.clone())

@@ -182,7 +182,7 @@ impl<'a> Ctx<'a> {
             for &t in terms {
                 self.score_term_into(t, &mut pairs);
             }
-            pairs.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.total_cmp(&a.1)));
+            crate::sorting::sort_by(&mut pairs, |a, b| a.0.cmp(&b.0).then(b.1.total_cmp(&a.1)));
             pairs.dedup_by_key(|p| p.0);
             return pairs;
         }
@@ -232,17 +232,16 @@ impl<'a> Ctx<'a> {
             };
         }
         // Candidates: docs having every word.
-        let doc_sets: Vec<BTreeMap<DocNum, f32>> = per_word
-            .iter()
-            .map(|ts| self.best_scores(ts).into_iter().collect())
-            .collect();
+        // Each list is sorted by document (`best_scores`).
+        let doc_sets: Vec<Vec<(DocNum, f32)>> =
+            per_word.iter().map(|ts| self.best_scores(ts)).collect();
         let mut docs = Vec::new();
-        'doc: for (&doc, &s0) in &doc_sets[0] {
+        'doc: for &(doc, s0) in &doc_sets[0] {
             let mut score = s0;
             for set in &doc_sets[1..] {
-                match set.get(&doc) {
-                    Some(s) => score += s,
-                    None => continue 'doc,
+                match set.binary_search_by_key(&doc, |p| p.0) {
+                    Ok(i) => score += set[i].1,
+                    Err(_) => continue 'doc,
                 }
             }
             let positions: Vec<Vec<u32>> =
@@ -381,7 +380,7 @@ fn full_matches(positive: &[Matches], n: u32, keep: &dyn Fn(DocNum) -> bool) -> 
             .collect()
     } else {
         let mut order: Vec<usize> = (0..positive.len()).collect();
-        order.sort_by_key(|&i| positive[i].docs.len());
+        crate::sorting::sort_by_key(&mut order, |&i| positive[i].docs.len());
         let mut acc = positive[order[0]].docs.clone();
         for &i in &order[1..] {
             acc = intersect(&acc, &positive[i].docs);
@@ -468,8 +467,7 @@ fn hit(
         .filter(|&&t| ctx.terms[t].index_of(c.doc).is_some())
         .map(|&t| ctx.terms[t].exp.term.clone())
         .collect();
-    matched.sort();
-    matched.dedup();
+    crate::sorting::sort_dedup(&mut matched);
     let explain = explain.then(|| {
         let mut e = Explanation::new(c.score, "score");
         let labels = q.clauses.iter().filter(|c| !c.negated).map(clause_label);

@@ -123,7 +123,7 @@ fn ranges_of(tokens: &[Tok], hits: &[bool]) -> Vec<Range> {
     if ranges.is_empty() {
         return ranges;
     }
-    ranges.sort_by_key(|r| (r.start, r.end));
+    crate::sorting::sort_by_key(&mut ranges, |r| (r.start, r.end));
     let mut out: Vec<Range> = Vec::with_capacity(ranges.len());
     for r in ranges {
         match out.last_mut() {
@@ -249,8 +249,7 @@ fn snippet_from_tokens(
             .iter()
             .map(|r| text[r.start..r.end].to_lowercase())
             .collect();
-        distinct.sort();
-        distinct.dedup();
+        crate::sorting::sort_dedup(&mut distinct);
         let key = (distinct.len(), ranges.len());
         if best.as_ref().is_none_or(|(_, d, h, _)| key > (*d, *h)) {
             best = Some((i, key.0, key.1, ranges));

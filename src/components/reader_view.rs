@@ -281,12 +281,13 @@ pub fn ReaderView(props: &Props) -> Html {
         id: &doc.id,
         public_url: &props.public_url,
         copied: &copied,
-        ranges: d
-            .highlights
-            .blocks
-            .iter()
-            .map(|(i, r)| (*i, r.as_slice()))
-            .collect(),
+        // `extend`, not `collect`: a collected map sorts first, one more
+        // copy of the sort in the wasm.
+        ranges: {
+            let mut ranges = BTreeMap::new();
+            ranges.extend(d.highlights.blocks.iter().map(|(i, r)| (*i, r.as_slice())));
+            ranges
+        },
         counter: 0,
         current: props.current_hit,
         dispatch: &props.dispatch,

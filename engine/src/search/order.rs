@@ -111,7 +111,7 @@ impl IndexReader {
             hits.select_nth_unstable_by(limit - 1, cmp);
             hits.truncate(limit);
         }
-        hits.sort_by(cmp);
+        crate::sorting::sort_by(hits, cmp);
     }
 
     /// "Did you mean": the query's words with unknown ones replaced by the
