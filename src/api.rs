@@ -245,7 +245,7 @@ impl InlineSource {
     }
 
     pub fn from_json(text: &str) -> Result<InlineSource, LoadError> {
-        serde_json::from_str(text)
+        serde_json::from_slice(text.as_bytes())
             .map(|files| InlineSource { files })
             .map_err(|e| LoadError::Network {
                 file: "archive-data".into(),

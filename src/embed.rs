@@ -193,7 +193,7 @@ pub enum FromHost {
 impl FromHost {
     /// The message in JSON text, if it is one this reader knows.
     pub fn from_json(text: &str) -> Option<FromHost> {
-        let FromHost::Query { q } = serde_json::from_str(text).ok()?;
+        let FromHost::Query { q } = serde_json::from_slice(text.as_bytes()).ok()?;
         Some(FromHost::Query {
             q: q.chars().take(MAX_QUERY_CHARS).collect(),
         })

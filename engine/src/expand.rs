@@ -198,7 +198,7 @@ impl IndexReader {
         dict: Dict,
     ) -> (
         &[crate::format::TermChunkEntry],
-        &std::collections::BTreeMap<usize, crate::format::termdict::TermDict>,
+        &crate::loaded::Loaded<crate::format::termdict::TermDict>,
     ) {
         match dict {
             Dict::Terms => (&self.manifest.term_chunks, &self.chunks),

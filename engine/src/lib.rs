@@ -34,6 +34,7 @@ mod expand;
 pub mod explain;
 mod facets;
 pub mod format;
+mod loaded;
 pub mod model;
 pub mod query;
 mod reader;

@@ -8,22 +8,22 @@ use crate::format::docmeta::{format_date, DocMeta};
 use crate::format::ids::Ids;
 use crate::format::termdict::{PostingsChunk, TermDict};
 use crate::format::{docstore, FormatError, Manifest, TermChunkEntry};
+use crate::loaded::Loaded;
 use crate::model::{Document, FACETS};
 use crate::query::Query;
 use crate::tokenizer::STEMMED_LANGS;
-use std::collections::BTreeMap;
 
 pub struct IndexReader {
     pub(crate) manifest: Manifest,
     pub(crate) meta: DocMeta,
     /// Loaded dictionary chunks by their index in `manifest.term_chunks`.
-    pub(crate) chunks: BTreeMap<usize, TermDict>,
+    pub(crate) chunks: Loaded<TermDict>,
     /// Loaded completion chunks by their index in `manifest.completion_chunks`.
-    pub(crate) completions: BTreeMap<usize, TermDict>,
+    pub(crate) completions: Loaded<TermDict>,
     /// Loaded postings chunks by their index in `manifest.posting_chunks`.
-    pub(crate) postings: BTreeMap<usize, PostingsChunk>,
+    pub(crate) postings: Loaded<PostingsChunk>,
     /// Loaded doc chunks by their index in `manifest.doc_chunks`.
-    docs: BTreeMap<usize, Vec<Document>>,
+    docs: Loaded<Vec<Document>>,
     ids: Option<Ids>,
     /// Languages whose stemmer runs at query time.
     pub(crate) stem_langs: Vec<String>,
@@ -84,10 +84,10 @@ impl IndexReader {
         Ok(IndexReader {
             manifest,
             meta,
-            chunks: BTreeMap::new(),
-            completions: BTreeMap::new(),
-            postings: BTreeMap::new(),
-            docs: BTreeMap::new(),
+            chunks: Loaded::default(),
+            completions: Loaded::default(),
+            postings: Loaded::default(),
+            docs: Loaded::default(),
             token_cache: Default::default(),
             ids: None,
             stem_langs,
