@@ -7,7 +7,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::rc::Rc;
 
 use engine::{
-    ArchiveInfo, DocHighlights, DocNum, Document, FirstPageCard, IndexReader, Query, Range,
+    ArchiveInfo, DocHighlights, DocNum, Document, Facet, FirstPageCard, IndexReader, Query, Range,
     SearchRequest, Snippet, CARD_SNIPPET_CHARS,
 };
 
@@ -39,14 +39,14 @@ const MAX_AXIS_YEARS: i32 = 120;
 
 /// `q` narrowed to documents whose `facet` has the words of `value`: a
 /// field clause added to the query (quotes in the value would end it).
-pub fn with_field_clause(q: &str, facet: &str, value: &str) -> String {
+pub fn with_field_clause(q: &str, facet: Facet, value: &str) -> String {
     format!("{} {facet}:\"{}\"", q.trim(), value.replace('"', " "))
         .trim()
         .to_string()
 }
 
 /// The facets "who appears with whom" counts, and how many of each it shows.
-pub const APPEARS_WITH: [&str; 3] = ["person", "speaker", "place"];
+pub const APPEARS_WITH: [Facet; 3] = [Facet::Person, Facet::Speaker, Facet::Place];
 const APPEARS_WITH_SHOWN: usize = 10;
 
 pub struct Archive {
@@ -102,7 +102,7 @@ pub struct ResultsView {
     pub key: SearchKey,
     pub total: usize,
     pub cards: Vec<Card>,
-    pub facets: BTreeMap<String, Vec<(String, u32)>>,
+    pub facets: BTreeMap<Facet, Vec<(String, u32)>>,
     pub note: Option<String>,
     pub suggestion: Option<String>,
 }
@@ -159,7 +159,7 @@ impl Archive {
         let all = archive.raw_search(&SearchKey::default(), 1).await?;
         let mut years: Vec<i32> = all
             .facets
-            .get("year")
+            .get(&Facet::Year)
             .map(|v| v.iter().filter_map(|(y, _)| y.parse().ok()).collect())
             .unwrap_or_default();
         engine::sorting::sort(&mut years);
@@ -219,13 +219,11 @@ impl Archive {
     pub async fn appears_with(
         &self,
         key: &SearchKey,
-        facet: &str,
+        facet: Facet,
         value: &str,
-    ) -> Result<Vec<(String, Vec<(String, u32)>)>, LoadError> {
+    ) -> Result<Vec<(Facet, Vec<(String, u32)>)>, LoadError> {
         let mut narrowed = key.clone();
-        narrowed
-            .filters
-            .insert(facet.to_string(), vec![value.to_string()]);
+        narrowed.filters.insert(facet, vec![value.to_string()]);
         narrowed.q = with_field_clause(&key.q, facet, value);
         let results = self.raw_search(&narrowed, 0).await?;
         Ok(APPEARS_WITH
@@ -233,13 +231,13 @@ impl Archive {
             .filter_map(|f| {
                 let values: Vec<(String, u32)> = results
                     .facets
-                    .get(*f)?
+                    .get(f)?
                     .iter()
                     .filter(|(v, n)| *n > 0 && !(*f == facet && v == value))
                     .take(APPEARS_WITH_SHOWN)
                     .cloned()
                     .collect();
-                (!values.is_empty()).then(|| (f.to_string(), values))
+                (!values.is_empty()).then_some((*f, values))
             })
             .collect())
     }

@@ -78,9 +78,7 @@ impl EmbedMode {
             view.q = p.q.clone();
         }
         for (facet, values) in &p.filters {
-            view.filters
-                .entry(facet.clone())
-                .or_insert_with(|| values.clone());
+            view.filters.entry(*facet).or_insert_with(|| values.clone());
         }
         if view.from.is_none() && view.to.is_none() {
             view.from = p.from.clone();
@@ -104,7 +102,7 @@ impl EmbedMode {
             return view;
         }
         for (facet, values) in &self.presets.filters {
-            view.filters.insert(facet.clone(), values.clone());
+            view.filters.insert(*facet, values.clone());
         }
         if self.presets.from.is_some() || self.presets.to.is_some() {
             view.from = self.presets.from.clone();
@@ -405,8 +403,11 @@ mod tests {
         assert!(EmbedMode::from_search("?source=X").is_none());
         assert!(EmbedMode::from_search("").is_none());
         let mode = EmbedMode::from_search("?embed&source=Reuters&topic=Climate&doc=x").unwrap();
-        assert_eq!(mode.presets.filters["source"], vec!["Reuters"]);
-        assert_eq!(mode.presets.filters["topic"], vec!["Climate"]);
+        assert_eq!(
+            mode.presets.filters[&engine::Facet::Source],
+            vec!["Reuters"]
+        );
+        assert_eq!(mode.presets.filters[&engine::Facet::Topic], vec!["Climate"]);
         assert_eq!(mode.presets.doc, None);
     }
 
@@ -415,8 +416,8 @@ mod tests {
         let mode = EmbedMode::from_search("?embed&source=A&q=border").unwrap();
         let view = mode.initial_view(ViewState::from_hash("#type=interview"));
         assert_eq!(view.q, "border");
-        assert_eq!(view.filters["source"], vec!["A"]);
-        assert_eq!(view.filters["type"], vec!["interview"]);
+        assert_eq!(view.filters[&engine::Facet::Source], vec!["A"]);
+        assert_eq!(view.filters[&engine::Facet::Type], vec!["interview"]);
         let typed = mode.initial_view(ViewState::from_hash("#q=fentanyl"));
         assert_eq!(typed.q, "fentanyl");
     }
@@ -426,7 +427,7 @@ mod tests {
         let mode = EmbedMode::from_search("?embed&source=A").unwrap();
         let cleared = ViewState::from_hash("#q=x");
         let locked = mode.enforce(&info(&[], false), cleared.clone());
-        assert_eq!(locked.filters["source"], vec!["A"]);
+        assert_eq!(locked.filters[&engine::Facet::Source], vec!["A"]);
         assert!(mode.locked(&info(&[], false)));
         let free = mode.enforce(&info(&[], true), cleared.clone());
         assert_eq!(free, cleared);

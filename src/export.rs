@@ -87,7 +87,7 @@ fn push_csv_cell(cell: &str, out: &mut String) {
 #[derive(Serialize)]
 pub struct ExportedView<'a> {
     pub query: &'a str,
-    pub filters: &'a BTreeMap<String, Vec<String>>,
+    pub filters: &'a BTreeMap<engine::Facet, Vec<String>>,
     pub date_from: Option<&'a str>,
     pub date_to: Option<&'a str>,
     pub sort: &'static str,
@@ -149,7 +149,7 @@ mod tests {
 
     #[test]
     fn json_is_parseable_and_complete() {
-        let filters = BTreeMap::from([("source".to_string(), vec!["Reuters".to_string()])]);
+        let filters = BTreeMap::from([(engine::Facet::Source, vec!["Reuters".to_string()])]);
         let view = ExportedView {
             query: "q",
             filters: &filters,

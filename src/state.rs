@@ -7,7 +7,7 @@
 //! `application/x-www-form-urlencoded`, as `URLSearchParams` does it, with
 //! repeated keys for several values of one facet.
 
-use engine::{Sort, FACETS};
+use engine::{Facet, Sort};
 use std::collections::BTreeMap;
 use std::rc::Rc;
 use yew::Reducible;
@@ -17,7 +17,7 @@ use yew::Reducible;
 pub struct ViewState {
     pub q: String,
     /// facet name → selected values, each list in selection order.
-    pub filters: BTreeMap<String, Vec<String>>,
+    pub filters: BTreeMap<Facet, Vec<String>>,
     pub from: Option<String>,
     pub to: Option<String>,
     pub sort: Sort,
@@ -42,13 +42,14 @@ impl ViewState {
                 "sort" => view.sort = Sort::from_name(&value),
                 "doc" if !value.is_empty() => view.doc = Some(value),
                 "p" => view.p = value.parse().ok(),
-                facet if FACETS.contains(&facet) && !value.is_empty() => {
-                    let values = view.filters.entry(facet.to_owned()).or_default();
-                    if !values.contains(&value) {
-                        values.push(value);
+                name => {
+                    if let Some(facet) = Facet::from_name(name).filter(|_| !value.is_empty()) {
+                        let values = view.filters.entry(facet).or_default();
+                        if !values.contains(&value) {
+                            values.push(value);
+                        }
                     }
                 }
-                _ => {}
             }
         }
         view
@@ -61,10 +62,10 @@ impl ViewState {
         if !self.q.is_empty() {
             pairs.push(("q", &self.q));
         }
-        for facet in FACETS {
-            if let Some(values) = self.filters.get(*facet) {
+        for facet in Facet::ALL {
+            if let Some(values) = self.filters.get(&facet) {
                 for v in values {
-                    pairs.push((facet, v));
+                    pairs.push((facet.name(), v));
                 }
             }
         }
@@ -146,9 +147,9 @@ impl ViewState {
         self.filters.values().any(|v| !v.is_empty()) || self.from.is_some() || self.to.is_some()
     }
 
-    pub fn is_selected(&self, facet: &str, value: &str) -> bool {
+    pub fn is_selected(&self, facet: Facet, value: &str) -> bool {
         self.filters
-            .get(facet)
+            .get(&facet)
             .is_some_and(|v| v.iter().any(|x| x == value))
     }
 }
@@ -157,7 +158,7 @@ impl ViewState {
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct SearchKey {
     pub q: String,
-    pub filters: BTreeMap<String, Vec<String>>,
+    pub filters: BTreeMap<Facet, Vec<String>>,
     pub from: Option<String>,
     pub to: Option<String>,
     pub sort: Sort,
@@ -192,15 +193,15 @@ pub enum Action {
     /// Typing in the search box: leaves the reading view.
     SetQuery(String),
     ToggleFilter {
-        facet: String,
+        facet: Facet,
         value: String,
     },
     /// Replace the selected values of one facet (e.g. only this speaker).
     SetFacet {
-        facet: String,
+        facet: Facet,
         values: Vec<String>,
     },
-    ClearFacet(String),
+    ClearFacet(Facet),
     /// Drops every facet filter and the date range, keeps the query.
     ClearFilters,
     SetRange {
@@ -235,7 +236,7 @@ impl ViewState {
                 v.p = None;
             }
             Action::ToggleFilter { facet, value } => {
-                let values = v.filters.entry(facet.clone()).or_default();
+                let values = v.filters.entry(facet).or_default();
                 if let Some(i) = values.iter().position(|x| *x == value) {
                     values.remove(i);
                 } else {
@@ -257,7 +258,7 @@ impl ViewState {
                 v.p = None;
             }
             Action::ClearFacet(facet) => {
-                if facet == "year" {
+                if facet == Facet::Year {
                     v.from = None;
                     v.to = None;
                 }
@@ -318,11 +319,11 @@ mod tests {
             ..Default::default()
         };
         view.filters.insert(
-            "source".into(),
+            Facet::Source,
             vec!["U.S. Department of State".into(), "El País".into()],
         );
         view.filters
-            .insert("speaker".into(), vec!["Antony J. Blinken".into()]);
+            .insert(Facet::Speaker, vec!["Antony J. Blinken".into()]);
         let hash = view.to_hash();
         assert!(hash.starts_with("#q=border+%22fentanyl"), "{hash}");
         assert_eq!(ViewState::from_hash(&hash), view);
@@ -332,7 +333,7 @@ mod tests {
     fn repeated_keys_are_several_values_of_one_facet() {
         let view =
             ViewState::from_hash("#type=interview&type=transcript&type=interview&sort=newest");
-        assert_eq!(view.filters["type"], vec!["interview", "transcript"]);
+        assert_eq!(view.filters[&Facet::Type], vec!["interview", "transcript"]);
         assert_eq!(view.sort, Sort::Newest);
     }
 
@@ -362,11 +363,11 @@ mod tests {
     fn toggling_a_value_twice_removes_the_facet() {
         let start = ViewState::default();
         let toggle = Action::ToggleFilter {
-            facet: "source".into(),
+            facet: Facet::Source,
             value: "A".into(),
         };
         let (on, _) = start.apply(toggle.clone());
-        assert!(on.is_selected("source", "A"));
+        assert!(on.is_selected(Facet::Source, "A"));
         let (off, _) = on.apply(toggle);
         assert_eq!(off, start);
     }
@@ -374,10 +375,10 @@ mod tests {
     #[test]
     fn clearing_year_drops_the_range() {
         let view = ViewState::from_hash("#from=2019&to=2020&type=x");
-        let (cleared, _) = view.apply(Action::ClearFacet("year".into()));
+        let (cleared, _) = view.apply(Action::ClearFacet(Facet::Year));
         assert_eq!(cleared.from, None);
         assert_eq!(cleared.to, None);
-        assert!(cleared.is_selected("type", "x"));
+        assert!(cleared.is_selected(Facet::Type, "x"));
         let (all, _) = view.apply(Action::ClearFilters);
         assert!(!all.has_filters());
     }

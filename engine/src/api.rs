@@ -16,6 +16,7 @@
 //! 4. `reader.missing_doc_chunks(&hit_docs)` → fetch, `add_doc_chunk`, then
 //!    `reader.document(doc)` and `reader.snippet(doc, &hit.matched, ...)`.
 
+use crate::model::Facet;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -27,7 +28,7 @@ pub type DocNum = u32;
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct SearchRequest {
     /// facet name → selected values (OR within a facet, AND across facets).
-    pub filters: BTreeMap<String, Vec<String>>,
+    pub filters: BTreeMap<Facet, Vec<String>>,
     /// Inclusive ISO date bounds (`YYYY`, `YYYY-MM` or `YYYY-MM-DD`).
     pub date_from: Option<String>,
     pub date_to: Option<String>,
@@ -90,7 +91,7 @@ pub struct SearchResults {
     pub hits: Vec<Hit>,
     /// facet name → (value, count), sorted by count desc then value;
     /// disjunctive counts (see FORMAT.md / ARCHITECTURE.md).
-    pub facets: BTreeMap<String, Vec<(String, u32)>>,
+    pub facets: BTreeMap<Facet, Vec<(String, u32)>>,
     /// Set when no document matched all terms and the results are partial
     /// matches: a human-readable note for the UI.
     pub note: Option<String>,

@@ -7,6 +7,7 @@
 
 use crate::api::{DocNum, SearchRequest};
 use crate::format::docmeta::{parse_date, period_end};
+use crate::model::Facet;
 use crate::query::Query;
 use crate::reader::IndexReader;
 use crate::tokenizer::tokenize;
@@ -32,8 +33,8 @@ fn folded_words(s: &str) -> Vec<String> {
 /// Does facet value `value` match the filter text `want` (`speaker:blinken`
 /// matches "Antony J. Blinken")? Every word of `want` must be a word of
 /// `value`; years and languages compare whole.
-fn value_matches(facet: &str, value: &str, want: &str) -> bool {
-    if matches!(facet, "year" | "lang") {
+fn value_matches(facet: Facet, value: &str, want: &str) -> bool {
+    if matches!(facet, Facet::Year | Facet::Lang) {
         return value.eq_ignore_ascii_case(want.trim());
     }
     let have = folded_words(value);
@@ -74,13 +75,13 @@ impl IndexReader {
             }
         }
         for f in &q.filters {
-            let Some(col) = self.meta.facet(&f.field) else {
+            let Some(col) = self.meta.facet(f.facet) else {
                 continue;
             };
             let ok: Vec<bool> = col
                 .values
                 .iter()
-                .map(|v| value_matches(&f.field, v, &f.value))
+                .map(|v| value_matches(f.facet, v, &f.value))
                 .collect();
             for (d, m) in mask.iter_mut().enumerate() {
                 if *m {
@@ -98,7 +99,7 @@ impl IndexReader {
             if values.is_empty() {
                 continue;
             }
-            let Some(facet) = self.meta.facets.iter().position(|f| &f.name == name) else {
+            let Some(facet) = self.meta.facets.iter().position(|f| f.name == name.name()) else {
                 continue;
             };
             let col = &self.meta.facets[facet];
@@ -133,7 +134,7 @@ impl IndexReader {
         &self,
         base: impl Iterator<Item = DocNum>,
         sels: &[Selection],
-    ) -> BTreeMap<String, Vec<(String, u32)>> {
+    ) -> BTreeMap<Facet, Vec<(String, u32)>> {
         let facets = &self.meta.facets;
         let mut counts: Vec<Vec<u32>> = facets.iter().map(|f| vec![0; f.values.len()]).collect();
         for doc in base {
@@ -161,6 +162,9 @@ impl IndexReader {
         }
         let mut out = BTreeMap::new();
         for (fi, f) in facets.iter().enumerate() {
+            let Some(facet) = Facet::from_name(&f.name) else {
+                continue;
+            };
             let selected = sels.iter().find(|s| s.facet == fi);
             let mut list: Vec<(String, u32)> = f
                 .values
@@ -175,7 +179,7 @@ impl IndexReader {
             }
             crate::sorting::sort_by(&mut list, |a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
             list.dedup();
-            out.insert(f.name.clone(), list);
+            out.insert(facet, list);
         }
         out
     }
@@ -183,15 +187,23 @@ impl IndexReader {
 
 #[cfg(test)]
 mod tests {
-    use super::value_matches;
+    use super::{value_matches, Facet};
 
     #[test]
     fn filter_values_match_by_words() {
-        assert!(value_matches("speaker", "Antony J. Blinken", "blinken"));
-        assert!(value_matches("source", "Voice of America", "voice america"));
-        assert!(value_matches("place", "Ciudad Juárez", "juarez"));
-        assert!(!value_matches("place", "Ciudad Juárez", "mexico"));
-        assert!(value_matches("year", "2021", "2021"));
-        assert!(!value_matches("year", "2021", "20"));
+        assert!(value_matches(
+            Facet::Speaker,
+            "Antony J. Blinken",
+            "blinken"
+        ));
+        assert!(value_matches(
+            Facet::Source,
+            "Voice of America",
+            "voice america"
+        ));
+        assert!(value_matches(Facet::Place, "Ciudad Juárez", "juarez"));
+        assert!(!value_matches(Facet::Place, "Ciudad Juárez", "mexico"));
+        assert!(value_matches(Facet::Year, "2021", "2021"));
+        assert!(!value_matches(Facet::Year, "2021", "20"));
     }
 }

@@ -47,7 +47,7 @@ pub use api::*;
 pub use expand::{prepare_typos, MAX_GUESS_CHUNKS};
 pub use explain::Explanation;
 pub use format::*;
-pub use model::{Block, Document, Origin, Related, FACETS};
+pub use model::{Block, Document, Facet, Origin, Related};
 pub use query::Query;
 pub use reader::IndexReader;
 pub use search::FILL_BELOW;

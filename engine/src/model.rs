@@ -177,24 +177,73 @@ impl Block {
 }
 
 impl Document {
-    /// Value(s) of a facet for this document, by facet name (see [`FACETS`]).
-    pub fn facet_values(&self, facet: &str) -> Vec<String> {
+    /// Value(s) of a facet for this document.
+    pub fn facet_values(&self, facet: Facet) -> Vec<String> {
         match facet {
-            "type" => self.doc_type.iter().cloned().collect(),
-            "source" => self.source.iter().cloned().collect(),
-            "year" => self.year.iter().map(|y| y.to_string()).collect(),
-            "speaker" => self.speakers.clone(),
-            "person" => self.people.clone(),
-            "place" => self.places.clone(),
-            "topic" => self.topics.clone(),
-            "lang" => vec![self.lang.clone()],
-            _ => Vec::new(),
+            Facet::Type => self.doc_type.iter().cloned().collect(),
+            Facet::Source => self.source.iter().cloned().collect(),
+            Facet::Year => self.year.iter().map(|y| y.to_string()).collect(),
+            Facet::Speaker => self.speakers.clone(),
+            Facet::Person => self.people.clone(),
+            Facet::Place => self.places.clone(),
+            Facet::Topic => self.topics.clone(),
+            Facet::Lang => vec![self.lang.clone()],
         }
     }
 }
 
-/// Facet names, in display order. These are also the query-language field
-/// filter names (`type:interview`, `speaker:blinken`, ...).
-pub const FACETS: &[&str] = &[
-    "type", "source", "year", "speaker", "person", "place", "topic", "lang",
-];
+/// A field documents are counted and filtered by. The engine, the
+/// reader's state and its components share this list; its name is the
+/// one in docmeta, in the address (`speaker=…`), in exports and in the
+/// query language (`type:interview`, `speaker:blinken`). Ordered as shown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Facet {
+    Type,
+    Source,
+    Year,
+    Speaker,
+    Person,
+    Place,
+    Topic,
+    Lang,
+}
+
+impl Facet {
+    /// Every facet, in display order.
+    pub const ALL: [Facet; 8] = [
+        Facet::Type,
+        Facet::Source,
+        Facet::Year,
+        Facet::Speaker,
+        Facet::Person,
+        Facet::Place,
+        Facet::Topic,
+        Facet::Lang,
+    ];
+
+    /// The facet's name (the same as its serde name).
+    pub fn name(self) -> &'static str {
+        match self {
+            Facet::Type => "type",
+            Facet::Source => "source",
+            Facet::Year => "year",
+            Facet::Speaker => "speaker",
+            Facet::Person => "person",
+            Facet::Place => "place",
+            Facet::Topic => "topic",
+            Facet::Lang => "lang",
+        }
+    }
+
+    /// The facet called `name` exactly (see [`Facet::name`]).
+    pub fn from_name(name: &str) -> Option<Facet> {
+        Facet::ALL.into_iter().find(|f| f.name() == name)
+    }
+}
+
+impl std::fmt::Display for Facet {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.name())
+    }
+}

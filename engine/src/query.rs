@@ -15,6 +15,7 @@
 //! ends with a space.
 
 use crate::format::docmeta::{parse_date, period_end};
+use crate::model::Facet;
 use crate::tokenizer::tokenize;
 
 /// Characters of query text read; the rest is ignored (and the search
@@ -72,35 +73,35 @@ pub struct Word {
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FieldFilter {
-    /// A facet name from [`crate::FACETS`].
-    pub field: String,
+    pub facet: Facet,
     pub value: String,
     pub negated: bool,
 }
 
-/// Filter names accepted before `:`, with their canonical facet.
-const FIELD_ALIASES: &[(&str, &str)] = &[
-    ("type", "type"),
-    ("doc_type", "type"),
-    ("source", "source"),
-    ("year", "year"),
-    ("speaker", "speaker"),
-    ("speakers", "speaker"),
-    ("person", "person"),
-    ("people", "person"),
-    ("place", "place"),
-    ("places", "place"),
-    ("topic", "topic"),
-    ("topics", "topic"),
-    ("lang", "lang"),
-    ("language", "lang"),
-    ("after", "after"),
-    ("since", "after"),
-    ("from", "after"),
-    ("before", "before"),
-    ("until", "before"),
-    ("to", "before"),
-    ("date", "date"),
+/// What a `name:` before a value filters by.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Field {
+    Facet(Facet),
+    After,
+    Before,
+    Date,
+}
+
+/// Filter names accepted before `:`, besides each facet's own name.
+const FIELD_ALIASES: &[(&str, Field)] = &[
+    ("doc_type", Field::Facet(Facet::Type)),
+    ("speakers", Field::Facet(Facet::Speaker)),
+    ("people", Field::Facet(Facet::Person)),
+    ("places", Field::Facet(Facet::Place)),
+    ("topics", Field::Facet(Facet::Topic)),
+    ("language", Field::Facet(Facet::Lang)),
+    ("after", Field::After),
+    ("since", Field::After),
+    ("from", Field::After),
+    ("before", Field::Before),
+    ("until", Field::Before),
+    ("to", Field::Before),
+    ("date", Field::Date),
 ];
 
 enum Item {
@@ -115,18 +116,20 @@ enum Item {
     },
     Field {
         negated: bool,
-        field: &'static str,
+        field: Field,
         value: String,
     },
     Or,
 }
 
-fn field_name(name: &str) -> Option<&'static str> {
+fn field_name(name: &str) -> Option<Field> {
     let lower = name.to_lowercase();
-    FIELD_ALIASES
-        .iter()
-        .find(|(a, _)| *a == lower)
-        .map(|(_, f)| *f)
+    Facet::from_name(&lower).map(Field::Facet).or_else(|| {
+        FIELD_ALIASES
+            .iter()
+            .find(|(a, _)| *a == lower)
+            .map(|(_, f)| *f)
+    })
 }
 
 fn lex(text: &str) -> Vec<Item> {
@@ -288,21 +291,21 @@ impl Query {
         q
     }
 
-    fn add_filter(&mut self, negated: bool, field: &str, value: String) {
+    fn add_filter(&mut self, negated: bool, field: Field, value: String) {
         match field {
-            "after" | "before" | "date" => {
+            Field::After | Field::Before | Field::Date => {
                 let Some((day, prec)) = parse_date(&value) else {
                     return;
                 };
-                if field != "before" {
+                if field != Field::Before {
                     self.after = Some(self.after.map_or(day, |a| a.max(day)));
                 }
-                if field != "after" {
+                if field != Field::After {
                     let end = period_end(day, prec);
                     self.before = Some(self.before.map_or(end, |b| b.min(end)));
                 }
             }
-            "year" if !negated && value.contains("..") => {
+            Field::Facet(Facet::Year) if !negated && value.contains("..") => {
                 let (a, b) = value.split_once("..").unwrap_or_default();
                 if let Some((d, _)) = parse_date(a.trim()) {
                     self.after = Some(self.after.map_or(d, |x| x.max(d)));
@@ -312,8 +315,8 @@ impl Query {
                     self.before = Some(self.before.map_or(end, |x| x.min(end)));
                 }
             }
-            _ => self.filters.push(FieldFilter {
-                field: field.to_string(),
+            Field::Facet(facet) => self.filters.push(FieldFilter {
+                facet,
                 value,
                 negated,
             }),

@@ -9,7 +9,7 @@ use crate::format::ids::Ids;
 use crate::format::termdict::{PostingsChunk, TermDict};
 use crate::format::{docstore, FormatError, Manifest, TermChunkEntry};
 use crate::loaded::Loaded;
-use crate::model::{Document, FACETS};
+use crate::model::{Document, Facet};
 use crate::query::Query;
 use crate::tokenizer::STEMMED_LANGS;
 
@@ -66,7 +66,7 @@ impl IndexReader {
                 meta.doc_count, manifest.doc_count
             )));
         }
-        for f in FACETS {
+        for f in Facet::ALL {
             if meta.facet(f).is_none() {
                 return Err(bad(format!("facet {f} is missing")));
             }
@@ -276,7 +276,7 @@ impl IndexReader {
     }
 
     /// A document's values of one facet, from docmeta (no doc chunk needed).
-    pub fn facet_values_of(&self, doc: DocNum, facet: &str) -> Vec<&str> {
+    pub fn facet_values_of(&self, doc: DocNum, facet: Facet) -> Vec<&str> {
         self.meta
             .facet(facet)
             .map(|f| {

@@ -7,7 +7,7 @@
 mod common;
 use common::Index;
 use engine::tokenizer::{stem, tokenize};
-use engine::{Block, Document, SearchRequest, SearchSettings, WriterSettings, FACETS};
+use engine::{Block, Document, Facet, SearchRequest, SearchSettings, WriterSettings};
 use proptest::prelude::*;
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -132,14 +132,14 @@ fn phrase_matches(d: &Document, a: &str, b: &str) -> bool {
     })
 }
 
-type FacetCounts = BTreeMap<String, Vec<(String, u32)>>;
+type FacetCounts = BTreeMap<Facet, Vec<(String, u32)>>;
 
 /// The oracle: matching doc numbers under AND semantics, followed by the
 /// documents with some clauses when fewer than `FILL_BELOW` have them all.
 fn oracle(
     docs: &[Document],
     items: &[Item],
-    sel: &BTreeMap<String, Vec<String>>,
+    sel: &BTreeMap<Facet, Vec<String>>,
 ) -> (BTreeSet<u32>, FacetCounts) {
     let positive: Vec<&Item> = items
         .iter()
@@ -157,10 +157,10 @@ fn oracle(
             _ => true,
         })
     };
-    let sel_ok = |d: &Document, skip: Option<&str>| {
+    let sel_ok = |d: &Document, skip: Option<Facet>| {
         sel.iter()
-            .filter(|(f, _)| Some(f.as_str()) != skip)
-            .all(|(f, vals)| d.facet_values(f).iter().any(|v| vals.contains(v)))
+            .filter(|(f, _)| Some(**f) != skip)
+            .all(|(f, vals)| d.facet_values(*f).iter().any(|v| vals.contains(v)))
     };
     let and: Vec<u32> = (0..docs.len() as u32)
         .filter(|&n| {
@@ -189,7 +189,7 @@ fn oracle(
         .filter(|&n| sel_ok(&docs[n as usize], None))
         .collect();
     let mut facets = BTreeMap::new();
-    for f in FACETS {
+    for f in Facet::ALL {
         let mut counts: BTreeMap<String, u32> = BTreeMap::new();
         for &n in &base {
             let d = &docs[n as usize];
@@ -202,12 +202,12 @@ fn oracle(
                 }
             }
         }
-        for v in sel.get(*f).into_iter().flatten() {
+        for v in sel.get(&f).into_iter().flatten() {
             counts.entry(v.clone()).or_default();
         }
         let mut list: Vec<(String, u32)> = counts.into_iter().collect();
         list.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
-        facets.insert(f.to_string(), list);
+        facets.insert(f, list);
     }
     (hits, facets)
 }
@@ -233,7 +233,7 @@ proptest! {
         let mut ix = Index::build(&docs, settings);
         let mut sel = BTreeMap::new();
         if !sources.is_empty() {
-            sel.insert("source".to_string(), sources.iter().map(|s| s.to_string()).collect::<Vec<_>>());
+            sel.insert(Facet::Source, sources.iter().map(|s| s.to_string()).collect::<Vec<_>>());
         }
         let req = SearchRequest { filters: sel.clone(), ..Default::default() };
         let text = query_text(&items);

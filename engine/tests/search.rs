@@ -181,12 +181,12 @@ fn facet_counts_are_disjunctive() {
     let mut ix = index();
     let mut req = SearchRequest::default();
     req.filters
-        .insert("source".into(), vec!["State Department".into()]);
+        .insert(engine::Facet::Source, vec!["State Department".into()]);
     let res = ix.search_req("", &req);
     assert_eq!(res.total, 2);
     // The source facet still shows the other source's count (OR within facet).
     assert_eq!(
-        res.facets["source"],
+        res.facets[&engine::Facet::Source],
         vec![
             ("State Department".to_string(), 2),
             ("Voice of America".to_string(), 2)
@@ -194,21 +194,24 @@ fn facet_counts_are_disjunctive() {
     );
     // Other facets count only within the selection.
     assert_eq!(
-        res.facets["type"],
+        res.facets[&engine::Facet::Type],
         vec![
             ("interview".to_string(), 1),
             ("press release".to_string(), 1)
         ]
     );
     req.filters.insert(
-        "source".into(),
+        engine::Facet::Source,
         vec!["State Department".into(), "Voice of America".into()],
     );
     req.filters
-        .insert("type".into(), vec!["news article".into()]);
+        .insert(engine::Facet::Type, vec!["news article".into()]);
     let res = ix.search_req("", &req);
     assert_eq!(res.total, 2);
-    assert_eq!(res.facets["type"][0], ("news article".to_string(), 2));
+    assert_eq!(
+        res.facets[&engine::Facet::Type][0],
+        ("news article".to_string(), 2)
+    );
 }
 
 #[test]

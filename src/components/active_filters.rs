@@ -20,10 +20,10 @@ pub fn ActiveFilters(props: &Props) -> Html {
         return Html::default();
     }
     let mut chips: Vec<(String, Option<Action>)> = Vec::new();
-    for facet in engine::FACETS {
-        for value in v.filters.get(*facet).into_iter().flatten() {
+    for facet in engine::Facet::ALL {
+        for value in v.filters.get(&facet).into_iter().flatten() {
             let remove = Action::ToggleFilter {
-                facet: facet.to_string(),
+                facet,
                 value: value.clone(),
             };
             chips.push((

@@ -1,3 +1,4 @@
+use engine::Facet;
 use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;
 
@@ -10,14 +11,14 @@ pub struct Props {
     pub archive: ArchiveHandle,
     /// The search whose results are counted.
     pub view: ViewState,
-    pub facet: String,
+    pub facet: Facet,
     pub value: String,
     pub on_close: Callback<()>,
 }
 
 enum Found {
     Counting,
-    Ready(Vec<(String, Vec<(String, u32)>)>),
+    Ready(Vec<(Facet, Vec<(String, u32)>)>),
     Failed(String),
 }
 
@@ -31,12 +32,12 @@ pub fn AppearsWith(props: &Props) -> Html {
         let found = found.clone();
         let archive = props.archive.clone();
         let key = props.view.search_key();
-        let (facet, value) = (props.facet.clone(), props.value.clone());
+        let (facet, value) = (props.facet, props.value.clone());
         use_effect_with((key, facet, value), move |(key, facet, value)| {
             found.set(Found::Counting);
-            let (key, facet, value) = (key.clone(), facet.clone(), value.clone());
+            let (key, facet, value) = (key.clone(), *facet, value.clone());
             spawn_local(async move {
-                match archive.0.appears_with(&key, &facet, &value).await {
+                match archive.0.appears_with(&key, facet, &value).await {
                     Ok(groups) => found.set(Found::Ready(groups)),
                     Err(e) => found.set(Found::Failed(e.to_string())),
                 }
@@ -55,10 +56,9 @@ pub fn AppearsWith(props: &Props) -> Html {
     };
     // The documents where both appear: this value as the facet's filter,
     // the other name as a field clause of the query.
-    let both = |facet: &str, name: &str| {
+    let both = |facet: Facet, name: &str| {
         let mut v = props.view.results_view();
-        v.filters
-            .insert(props.facet.clone(), vec![props.value.clone()]);
+        v.filters.insert(props.facet, vec![props.value.clone()]);
         v.q = with_field_clause(&v.q, facet, name);
         v.to_hash()
     };
@@ -71,12 +71,12 @@ pub fn AppearsWith(props: &Props) -> Html {
         Found::Ready(groups) => html! {
             <div class="appears-groups">
                 { for groups.iter().map(|(facet, values)| html! {
-                    <section class="appears-group" aria-label={facet_label(facet)}>
-                        <h3>{ facet_label(facet) }</h3>
+                    <section class="appears-group" aria-label={facet_label(*facet)}>
+                        <h3>{ facet_label(*facet) }</h3>
                         <ul>
                             { for values.iter().map(|(name, n)| html! {
                                 <li>
-                                    <a href={both(facet, name)} title={format!("Documents with both {} and {name}", props.value)}>
+                                    <a href={both(*facet, name)} title={format!("Documents with both {} and {name}", props.value)}>
                                         <span class="facet-value">{ name.clone() }</span>
                                         <span class="count" aria-label={plural(*n as usize, "document", "documents")}>{ n.to_string() }</span>
                                     </a>

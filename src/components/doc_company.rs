@@ -23,10 +23,10 @@ const NAMES: usize = 8;
 /// across the current results. Folded until asked for.
 #[component]
 pub fn DocCompany(props: &Props) -> Html {
-    let chosen = use_state(|| None::<(String, String)>);
-    let groups: Vec<(&str, Vec<String>)> = APPEARS_WITH
+    let chosen = use_state(|| None::<(engine::Facet, String)>);
+    let groups: Vec<(engine::Facet, Vec<String>)> = APPEARS_WITH
         .iter()
-        .map(|f| (*f, props.doc.facet_values(f)))
+        .map(|&f| (f, props.doc.facet_values(f)))
         .filter(|(_, v)| !v.is_empty())
         .collect();
     if groups.is_empty() {
@@ -49,12 +49,12 @@ pub fn DocCompany(props: &Props) -> Html {
             </p>
             { for groups.iter().map(|(facet, values)| html! {
                 <div class="doc-company-group">
-                    <span class="doc-company-label">{ facet_label(facet) }</span>
+                    <span class="doc-company-label">{ facet_label(*facet) }</span>
                     { for values.iter().take(NAMES).map(|value| {
                         let pressed = chosen.as_ref().is_some_and(|(f, v)| f == facet && v == value);
                         let onclick = {
                             let chosen = chosen.clone();
-                            let fv = (facet.to_string(), value.clone());
+                            let fv = (*facet, value.clone());
                             Callback::from(move |_: MouseEvent| chosen.set(Some(fv.clone())))
                         };
                         html! {

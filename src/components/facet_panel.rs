@@ -1,5 +1,6 @@
 use std::collections::{BTreeMap, BTreeSet};
 
+use engine::Facet;
 use yew::prelude::*;
 
 use super::facet_label;
@@ -8,7 +9,7 @@ use crate::state::{Action, ViewState};
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
-    pub facets: BTreeMap<String, Vec<(String, u32)>>,
+    pub facets: BTreeMap<Facet, Vec<(String, u32)>>,
     pub view: ViewState,
     pub years: Vec<i32>,
     pub dispatch: Callback<Action>,
@@ -24,7 +25,7 @@ pub struct Props {
     pub sections: usize,
     /// Show who appears with this (facet, value).
     #[prop_or_default]
-    pub on_with: Callback<(String, String)>,
+    pub on_with: Callback<(Facet, String)>,
 }
 
 /// Values listed before "Show all".
@@ -35,23 +36,23 @@ const COLLAPSED: usize = 8;
 /// siblings.
 #[component]
 pub fn FacetPanel(props: &Props) -> Html {
-    let expanded = use_state(BTreeSet::<String>::new);
+    let expanded = use_state(BTreeSet::<Facet>::new);
     let v = &props.view;
     // Keyed by facet: while the column fills a few sections per frame, the
     // sections already drawn keep their nodes (an unkeyed list is matched
     // from its end, which would redraw every section into another's node
     // and move them all).
-    let sections = engine::FACETS.iter().take(props.sections).filter_map(|&facet| {
-        if facet == "year" {
+    let sections = Facet::ALL.into_iter().take(props.sections).filter_map(|facet| {
+        if facet == Facet::Year {
             let on_range = props
                 .dispatch
                 .reform(|(from, to): (Option<String>, Option<String>)| Action::SetRange { from, to });
             return Some(html! {
-                <fieldset key={facet} class="facet" data-facet="year">
+                <fieldset key={facet.name()} class="facet" data-facet="year">
                     <legend>{ "Year" }</legend>
                     <YearChart
                         years={props.years.clone()}
-                        counts={props.facets.get("year").cloned().unwrap_or_default()}
+                        counts={props.facets.get(&Facet::Year).cloned().unwrap_or_default()}
                         from={v.from.clone()}
                         to={v.to.clone()}
                         {on_range}
@@ -59,39 +60,35 @@ pub fn FacetPanel(props: &Props) -> Html {
                 </fieldset>
             });
         }
-        let mut values: Vec<(String, u32)> = props.facets.get(facet).cloned().unwrap_or_default();
+        let mut values: Vec<(String, u32)> = props.facets.get(&facet).cloned().unwrap_or_default();
         // A selected value stays visible (with 0) even when the query
         // leaves no document with it, so it can be unticked.
-        for sel in v.filters.get(facet).into_iter().flatten() {
+        for sel in v.filters.get(&facet).into_iter().flatten() {
             if !values.iter().any(|(x, _)| x == sel) {
                 values.push((sel.clone(), 0));
             }
         }
-        let selected_count = v.filters.get(facet).map_or(0, Vec::len);
-        if values.is_empty() || (facet == "lang" && values.len() < 2 && selected_count == 0) {
+        let selected_count = v.filters.get(&facet).map_or(0, Vec::len);
+        if values.is_empty() || (facet == Facet::Lang && values.len() < 2 && selected_count == 0) {
             return None;
         }
-        let open = expanded.contains(facet);
+        let open = expanded.contains(&facet);
         let total = values.len();
         let shown = if open { total } else { total.min(COLLAPSED) };
         let toggle_more = {
             let expanded = expanded.clone();
-            let facet = facet.to_string();
             Callback::from(move |_: MouseEvent| {
                 let mut set = (*expanded).clone();
                 if !set.remove(&facet) {
-                    set.insert(facet.clone());
+                    set.insert(facet);
                 }
                 expanded.set(set);
             })
         };
-        let clear = props.dispatch.reform({
-            let facet = facet.to_string();
-            move |_: MouseEvent| Action::ClearFacet(facet.clone())
-        });
+        let clear = props.dispatch.reform(move |_: MouseEvent| Action::ClearFacet(facet));
         let label = facet_label(facet);
         Some(html! {
-            <fieldset key={facet} class="facet" data-facet={facet}>
+            <fieldset key={facet.name()} class="facet" data-facet={facet.name()}>
                 <legend>{ label }</legend>
                 <ul class="facet-values">
                     { value_items(props, facet, &values[..shown]) }
@@ -133,13 +130,12 @@ pub fn FacetPanel(props: &Props) -> Html {
 }
 
 /// One facet's values as checkboxes with their counts.
-fn value_items(props: &Props, facet: &str, values: &[(String, u32)]) -> Html {
+fn value_items(props: &Props, facet: Facet, values: &[(String, u32)]) -> Html {
     values.iter().enumerate().map(|(i, (value, count))| {
         let id = format!("f-{facet}-{i}");
         let onchange = props.dispatch.reform({
-            let facet = facet.to_string();
             let value = value.clone();
-            move |_: Event| Action::ToggleFilter { facet: facet.clone(), value: value.clone() }
+            move |_: Event| Action::ToggleFilter { facet, value: value.clone() }
         });
         let checked = props.view.is_selected(facet, value);
         let disabled = props.locked.is_selected(facet, value);
@@ -157,19 +153,19 @@ fn value_items(props: &Props, facet: &str, values: &[(String, u32)]) -> Html {
 
 /// "Who appears with …?" for up to three selected values of a facet that
 /// has company (people, places, speakers).
-fn appears_buttons(props: &Props, facet: &str) -> Html {
+fn appears_buttons(props: &Props, facet: Facet) -> Html {
     if !crate::archive::APPEARS_WITH.contains(&facet) {
         return Html::default();
     }
     let v = &props.view;
     v.filters
-        .get(facet)
+        .get(&facet)
         .into_iter()
         .flatten()
         .take(3)
         .map(|value| {
             let onclick = props.on_with.reform({
-                let fv = (facet.to_string(), value.clone());
+                let fv = (facet, value.clone());
                 move |_: MouseEvent| fv.clone()
             });
             html! {

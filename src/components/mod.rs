@@ -41,17 +41,17 @@ pub fn marked(text: &str, ranges: &[Range]) -> Html {
 }
 
 /// Display names of the facets.
-pub fn facet_label(facet: &str) -> &'static str {
+pub fn facet_label(facet: engine::Facet) -> &'static str {
+    use engine::Facet;
     match facet {
-        "type" => "Type",
-        "source" => "Source",
-        "year" => "Year",
-        "speaker" => "Speaker",
-        "person" => "People",
-        "place" => "Places",
-        "topic" => "Topics",
-        "lang" => "Language",
-        _ => "Filter",
+        Facet::Type => "Type",
+        Facet::Source => "Source",
+        Facet::Year => "Year",
+        Facet::Speaker => "Speaker",
+        Facet::Person => "People",
+        Facet::Place => "Places",
+        Facet::Topic => "Topics",
+        Facet::Lang => "Language",
     }
 }
 

@@ -215,7 +215,7 @@ fn render_turn(i: usize, block: &Block, continues: bool, ctx: &mut Ctx<'_>) -> H
         let onclick = ctx.dispatch.reform({
             let speaker = speaker.clone();
             move |_: MouseEvent| Action::SetFacet {
-                facet: "speaker".into(),
+                facet: engine::Facet::Speaker,
                 values: vec![speaker.clone()],
             }
         });

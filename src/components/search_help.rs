@@ -35,15 +35,17 @@ fn rows(ex: &SearchExamples) -> Vec<(String, &'static str)> {
 }
 
 fn filter_finds(q: &str) -> &'static str {
-    match q.split(':').next().unwrap_or("") {
-        "speaker" => "only documents where a speaker's name has those words",
-        "person" => "only documents naming that person",
-        "place" => "only documents naming that place",
-        "type" => "only documents of that type",
-        "source" => "only documents from that publisher",
-        "year" if q.contains("..") => "only documents from that range of years",
-        "year" => "only documents from that year",
-        "after" => "only documents dated from that month on",
+    use engine::Facet;
+    let name = q.split(':').next().unwrap_or("");
+    match Facet::from_name(name) {
+        Some(Facet::Speaker) => "only documents where a speaker's name has those words",
+        Some(Facet::Person) => "only documents naming that person",
+        Some(Facet::Place) => "only documents naming that place",
+        Some(Facet::Type) => "only documents of that type",
+        Some(Facet::Source) => "only documents from that publisher",
+        Some(Facet::Year) if q.contains("..") => "only documents from that range of years",
+        Some(Facet::Year) => "only documents from that year",
+        None if name == "after" => "only documents dated from that month on",
         _ => "only documents with that value",
     }
 }

@@ -209,7 +209,7 @@ fn use_facet_sections(has_results: bool) -> usize {
         use_effect_with(
             (has_results, *facet_sections),
             move |&(has_results, shown)| {
-                if has_results && shown < engine::FACETS.len() {
+                if has_results && shown < engine::Facet::ALL.len() {
                     dom::after_next_frame(move || sections.set(shown + FACET_SECTIONS_PER_FRAME));
                 }
             },
@@ -307,18 +307,18 @@ fn count_text(v: &ViewState, total: usize) -> String {
 /// whom"), asked for from the filter column, with the callbacks that show
 /// and close it.
 struct Company {
-    with: UseStateHandle<Option<(String, String)>>,
-    open_with: Callback<(String, String)>,
+    with: UseStateHandle<Option<(engine::Facet, String)>>,
+    open_with: Callback<(engine::Facet, String)>,
     close_with: Callback<()>,
 }
 
 #[hook]
 fn use_company(drawer: &UseStateHandle<bool>) -> Company {
-    let with = use_state(|| None::<(String, String)>);
+    let with = use_state(|| None::<(engine::Facet, String)>);
     let open_with = {
         let with = with.clone();
         let drawer = drawer.clone();
-        use_callback((), move |fv: (String, String), _| {
+        use_callback((), move |fv: (engine::Facet, String), _| {
             with.set(Some(fv));
             drawer.set(false);
             dom::after_next_frame(|| dom::focus("appears-title"));

@@ -7,7 +7,7 @@
 //! that must still match, compared as stems as the search does.
 
 use engine::tokenizer::{for_each_token, stem};
-use engine::{tokenize, Document, SearchExamples};
+use engine::{tokenize, Document, Facet, SearchExamples};
 use std::collections::{BTreeMap, HashMap, HashSet};
 
 /// Documents whose title words are kept; the rest are only counted.
@@ -31,12 +31,19 @@ pub struct ExampleFinder {
     seen: usize,
     sample: Vec<Sampled>,
     /// Field name → value → documents.
-    values: BTreeMap<&'static str, HashMap<String, u32>>,
+    values: BTreeMap<Facet, HashMap<String, u32>>,
     years: BTreeMap<i32, u32>,
     months: BTreeMap<String, u32>,
 }
 
-const FIELDS: [&str; 5] = ["speaker", "person", "place", "type", "source"];
+/// The facets a search example is given for, in the order shown.
+const FIELDS: [Facet; 5] = [
+    Facet::Speaker,
+    Facet::Person,
+    Facet::Place,
+    Facet::Type,
+    Facet::Source,
+];
 
 impl ExampleFinder {
     pub fn observe(&mut self, doc: &Document) {
@@ -179,7 +186,7 @@ fn sample(doc: &Document) -> Sampled {
     for b in &doc.blocks {
         add(b.text());
     }
-    for f in engine::FACETS {
+    for f in Facet::ALL {
         for v in doc.facet_values(f) {
             add(&v);
         }

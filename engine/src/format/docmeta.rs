@@ -270,8 +270,8 @@ impl DocMeta {
         })
     }
 
-    pub fn facet(&self, name: &str) -> Option<&FacetColumn> {
-        self.facets.iter().find(|f| f.name == name)
+    pub fn facet(&self, facet: crate::model::Facet) -> Option<&FacetColumn> {
+        self.facets.iter().find(|f| f.name == facet.name())
     }
 }
 

@@ -18,7 +18,7 @@ use super::{
     FORMAT_VERSION,
 };
 use crate::api::DocNum;
-use crate::model::{Block, Document, FACETS};
+use crate::model::{Block, Document, Facet};
 use crate::tokenizer::for_each_token;
 use std::collections::{BTreeSet, HashMap};
 
@@ -250,7 +250,7 @@ impl<S: IndexSink> IndexWriter<S> {
             terms: HashMap::new(),
             len_sums: [0; FIELDS],
             dates: Vec::new(),
-            facets: FACETS.iter().map(|_| FacetAcc::default()).collect(),
+            facets: Facet::ALL.iter().map(|_| FacetAcc::default()).collect(),
             docs,
             ids: Vec::new(),
             langs: BTreeSet::new(),
@@ -342,13 +342,13 @@ impl<S: IndexSink> IndexWriter<S> {
         }
         let date = pack_date(doc.date.as_deref(), doc.year);
         self.dates.push(date);
-        for (acc, facet) in self.facets.iter_mut().zip(FACETS) {
+        for (acc, facet) in self.facets.iter_mut().zip(Facet::ALL) {
             let mut v: Vec<String> = doc
                 .facet_values(facet)
                 .into_iter()
                 .filter(|s| !s.trim().is_empty())
                 .collect();
-            if *facet == "year" && v.is_empty() {
+            if facet == Facet::Year && v.is_empty() {
                 // A dated document without an explicit year still has one.
                 v.extend(super::docmeta::format_date(date).map(|d| d[..4].to_string()));
             }
@@ -428,8 +428,8 @@ impl<S: IndexSink> IndexWriter<S> {
                 (total as f64 / n as f64) as f32
             };
         }
-        for (acc, facet) in self.facets.into_iter().zip(FACETS) {
-            meta.facets.push(acc.finish(facet, n));
+        for (acc, facet) in self.facets.into_iter().zip(Facet::ALL) {
+            meta.facets.push(acc.finish(facet.name(), n));
         }
         let mut listed = Vec::new();
         let docmeta = put_listed(sink, "docmeta", meta.encode(), &mut listed)?;
