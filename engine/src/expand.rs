@@ -16,7 +16,7 @@
 
 use crate::format::termdict::unpack;
 use crate::query::{Clause, Query, Unit, Word};
-use crate::reader::IndexReader;
+use crate::reader::{Dict, IndexReader};
 use crate::tokenizer::{fold, stem};
 use fst::automaton::Str;
 use fst::{Automaton, IntoStreamer, Streamer};
@@ -150,14 +150,6 @@ fn first_char(s: &str) -> Option<&str> {
 /// twin carries every document, so fuzzy expansions skip them.
 pub(crate) fn is_unfolded_variant(t: &str) -> bool {
     !t.is_ascii() && fold(t) != t
-}
-
-/// The two term dictionaries of an index: the full one, cut into term
-/// ranges, and the completion table of short prefixes (FORMAT.md).
-#[derive(Clone, Copy, PartialEq, Eq, Debug)]
-pub(crate) enum Dict {
-    Terms,
-    Completions,
 }
 
 impl IndexReader {

@@ -30,12 +30,15 @@
 #![forbid(unsafe_code)]
 
 pub mod api;
+mod bm25;
+mod doc_tokens;
 mod expand;
 pub mod explain;
 mod facets;
 pub mod format;
 mod loaded;
 pub mod model;
+mod plan;
 pub mod query;
 mod reader;
 mod search;

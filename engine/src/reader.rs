@@ -1,7 +1,9 @@
 //! `IndexReader`: holds what has been loaded so far (manifest, docmeta, the
-//! term and doc chunks fetched for earlier queries) and answers queries.
-//! Matching and ranking live in `search`, facets in `facets`, snippets in
-//! `snippet`.
+//! term and doc chunks fetched for earlier queries). The modules that
+//! answer queries add to it and depend on it, never the reverse: planning
+//! which chunks a query needs in `plan`, expansion in `expand`, matching
+//! and ranking in `search` (with BM25F's parameters in `bm25`), facets in
+//! `facets`, snippets in `snippet` (with the token cache in `doc_tokens`).
 
 use crate::api::DocNum;
 use crate::format::docmeta::{format_date, DocMeta};
@@ -10,8 +12,15 @@ use crate::format::termdict::{PostingsChunk, TermDict};
 use crate::format::{docstore, FormatError, Manifest, TermChunkEntry};
 use crate::loaded::Loaded;
 use crate::model::{Document, Facet};
-use crate::query::Query;
 use crate::tokenizer::STEMMED_LANGS;
+
+/// The two term dictionaries of an index: the full one, cut into term
+/// ranges, and the completion table of short prefixes (FORMAT.md).
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub(crate) enum Dict {
+    Terms,
+    Completions,
+}
 
 pub struct IndexReader {
     pub(crate) manifest: Manifest,
@@ -30,7 +39,7 @@ pub struct IndexReader {
     /// BM25F length normalisation × field weight, per field and quantized length.
     pub(crate) norms: [[f32; 256]; crate::format::postings::FIELDS],
     /// Tokens of recently snippeted documents (see `snippet`).
-    pub(crate) token_cache: crate::snippet::TokenCache,
+    pub(crate) token_cache: crate::doc_tokens::TokenCache,
 }
 
 /// True when some string with prefix `p` may lie in `[first, last]`.
@@ -80,7 +89,7 @@ impl IndexReader {
         if stem_langs.is_empty() && STEMMED_LANGS.contains(&manifest.archive.lang.as_str()) {
             stem_langs.push(manifest.archive.lang.clone());
         }
-        let norms = crate::search::norm_table(&meta, manifest.search.weights.as_array());
+        let norms = crate::bm25::norm_table(&meta, manifest.search.weights.as_array());
         Ok(IndexReader {
             manifest,
             meta,
@@ -106,65 +115,6 @@ impl IndexReader {
     /// Term chunks (by index) that may hold terms starting with `prefix`.
     pub(crate) fn chunk_ids_for_prefix(&self, prefix: &str) -> Vec<usize> {
         chunk_ids_for_prefix(&self.manifest.term_chunks, prefix)
-    }
-
-    /// The term chunks a query needs that are not loaded yet, one round at
-    /// a time; call it again after adding them until it returns nothing
-    /// (at most three rounds):
-    /// 1. dictionary chunks covering each word as typed and its stem range
-    ///    (exact, folded, stem and prefix lookups);
-    /// 2. for a word long enough for typos that the dictionary does not
-    ///    hold (and, for the word being typed, that no term starts with),
-    ///    every dictionary chunk of its first letter (typo candidates share
-    ///    the first letter);
-    /// 3. the postings chunks of the terms the words expanded to, as
-    ///    [`IndexReader::postings_plan`] caps them.
-    pub fn missing_term_chunks(&self, q: &Query) -> Vec<String> {
-        use crate::expand::Dict;
-        let files = |dict: Dict, need: std::collections::BTreeSet<usize>| -> Vec<String> {
-            let (table, loaded) = self.dict(dict);
-            need.into_iter()
-                .filter(|i| !loaded.contains_key(i))
-                .map(|i| table[i].file.clone())
-                .collect()
-        };
-        let mut need = std::collections::BTreeSet::new();
-        let mut short = std::collections::BTreeSet::new();
-        for w in q.words() {
-            if self.dict_of(w) == Dict::Completions {
-                for form in [&w.term, &w.exact] {
-                    short.extend(chunk_ids_for_prefix(&self.manifest.completion_chunks, form));
-                }
-                continue;
-            }
-            for p in self.dict_prefixes(w) {
-                need.extend(self.chunk_ids_for_prefix(&p));
-            }
-        }
-        let mut round1 = files(Dict::Terms, need);
-        round1.extend(files(Dict::Completions, short));
-        if !round1.is_empty() {
-            return round1;
-        }
-        let mut need = std::collections::BTreeSet::new();
-        for w in q.words() {
-            if self.typo_eligible(w) && !self.is_known(w) && !self.completes(w) {
-                for form in [&w.term, &w.exact] {
-                    if let Some(c) = form.chars().next() {
-                        need.extend(self.chunk_ids_for_prefix(c.encode_utf8(&mut [0; 4])));
-                    }
-                }
-            }
-        }
-        let round2 = files(Dict::Terms, need);
-        if !round2.is_empty() {
-            return round2;
-        }
-        self.postings_plan(q)
-            .into_iter()
-            .filter(|i| !self.postings.contains_key(i))
-            .map(|i| self.manifest.posting_chunks[i].file.clone())
-            .collect()
     }
 
     /// Adds a dictionary, completion or postings chunk named in the manifest.

@@ -24,11 +24,7 @@ mod order;
 use accumulate::*;
 use explanation::*;
 
-/// BM25 saturation.
-pub const K1: f32 = 1.2;
-/// BM25 length normalisation per field (title, speaker, body, meta,
-/// heading): a page with many headings is long in that field by design.
-pub const B: [f32; FIELDS] = [0.5, 0.5, 0.5, 0.5, 0.3];
+use crate::bm25::K1;
 /// Max proximity boost (adjacent words): score × (1 + PROXIMITY).
 pub const PROXIMITY: f32 = 0.5;
 /// Candidates that get proximity and title scoring.
@@ -347,22 +343,6 @@ impl<'a> Ctx<'a> {
 fn th_idf(n: u32, df: usize) -> f32 {
     let (n, df) = (n as f32, df as f32);
     (1.0 + (n - df + 0.5) / (df + 0.5)).ln()
-}
-
-/// `1 / (1 - b + b·len/avg) × field weight` for each quantized length.
-pub(crate) fn norm_table(
-    meta: &crate::format::docmeta::DocMeta,
-    weights: [f32; FIELDS],
-) -> [[f32; 256]; FIELDS] {
-    let mut t = [[0f32; 256]; FIELDS];
-    for f in 0..FIELDS {
-        let avg = meta.avg_len[f].max(1.0);
-        for (q, slot) in t[f].iter_mut().enumerate() {
-            let len = dequantize_len(q as u8) as f32;
-            *slot = weights[f] / (1.0 - B[f] + B[f] * len / avg);
-        }
-    }
-    t
 }
 
 /// Documents holding every positive clause (every document when there is
