@@ -103,7 +103,7 @@ pub struct ResultsView {
     pub total: usize,
     pub cards: Vec<Card>,
     pub facets: BTreeMap<Facet, Vec<(String, u32)>>,
-    pub note: Option<String>,
+    pub notes: Vec<engine::SearchNote>,
     pub suggestion: Option<String>,
 }
 
@@ -313,7 +313,7 @@ impl Archive {
             total: results.total,
             cards,
             facets: results.facets.clone(),
-            note: results.note.clone(),
+            notes: results.notes.clone(),
             suggestion: results.suggestion.clone(),
         };
         if let Some(cards) = self.first_page_cards(key, &results) {

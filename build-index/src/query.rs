@@ -92,8 +92,8 @@ impl Index {
             "query": text, "results": hits, "facets": r.facets, "total": r.total,
         });
         if let Some(m) = obj.as_object_mut() {
-            if let Some(n) = &r.note {
-                m.insert("note".into(), n.clone().into());
+            if !r.notes.is_empty() {
+                m.insert("notes".into(), serde_json::json!(r.notes));
             }
             if let Some(s) = &r.suggestion {
                 m.insert("suggestion".into(), s.clone().into());
@@ -104,8 +104,8 @@ impl Index {
 
     fn text(&mut self, text: &str, r: &engine::SearchResults) -> String {
         let mut o = format!("{} results for {:?}\n", r.total, text);
-        if let Some(n) = &r.note {
-            let _ = writeln!(o, "note: {n}");
+        for n in &r.notes {
+            let _ = writeln!(o, "note: {}", note_line(n));
         }
         if let Some(s) = &r.suggestion {
             let _ = writeln!(o, "did you mean: {s}");
@@ -168,4 +168,21 @@ pub fn run(index: &Path, o: &Options, query: Option<&str>) -> Result<ExitCode> {
         }
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// A search note as one line of the CLI's text output.
+fn note_line(note: &engine::SearchNote) -> String {
+    use engine::SearchNote;
+    match *note {
+        SearchNote::Shortened { chars, words } => {
+            format!("query cut to its first {chars} characters or {words} words")
+        }
+        SearchNote::LongWordLeftOut { bytes } => {
+            format!("a word longer than {bytes} bytes was left out")
+        }
+        SearchNote::SomeWordsOnly => "no document has every word; these have some".into(),
+        SearchNote::SomeWordsFollow { all } => {
+            format!("{all} with every word, then documents with some")
+        }
+    }
 }

@@ -84,6 +84,22 @@ pub struct Hit {
     pub explain: Option<crate::Explanation>,
 }
 
+/// Something the results should tell the reader about how the query was
+/// read (see `SearchResults::notes`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum SearchNote {
+    /// Only the first `chars` characters or `words` words were searched.
+    Shortened { chars: usize, words: usize },
+    /// A word longer than `bytes` bytes (the longest term the index keeps)
+    /// was left out.
+    LongWordLeftOut { bytes: usize },
+    /// No document has every word: the results have some of them.
+    SomeWordsOnly,
+    /// `all` documents have every word; documents with some of them follow.
+    SomeWordsFollow { all: usize },
+}
+
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct SearchResults {
     /// Total number of matching documents.
@@ -92,9 +108,9 @@ pub struct SearchResults {
     /// facet name → (value, count), sorted by count desc then value;
     /// disjunctive counts (see FORMAT.md / ARCHITECTURE.md).
     pub facets: BTreeMap<Facet, Vec<(String, u32)>>,
-    /// Set when no document matched all terms and the results are partial
-    /// matches: a human-readable note for the UI.
-    pub note: Option<String>,
+    /// What the results should say about how the query was read, in the
+    /// order to show them; the wording is the caller's.
+    pub notes: Vec<SearchNote>,
     /// Closest spelling from the term dictionary when nothing matched.
     pub suggestion: Option<String>,
 }

@@ -7,7 +7,7 @@
 //! query as a phrase: ×1.5). All tunables are the constants below plus the
 //! field weights in `archive.toml` (`[search.weights]`).
 
-use crate::api::{DocNum, Hit, SearchRequest, SearchResults, Sort};
+use crate::api::{DocNum, Hit, SearchNote, SearchRequest, SearchResults, Sort};
 use crate::expand::{Expansion, Scope};
 use crate::explain::Explanation;
 use crate::format::docmeta::dequantize_len;
@@ -406,29 +406,23 @@ fn partial_matches(positive: &[Matches], n: u32, keep: &dyn Fn(DocNum) -> bool) 
 }
 
 /// The notes on what of the query was not searched, before `note`.
-fn query_notes(q: &Query, mut note: Option<String>) -> Option<String> {
-    if q.long_word {
-        let long = format!(
-            "A word longer than {} characters was left out of the search.",
-            crate::tokenizer::MAX_TERM_BYTES
-        );
-        note = Some(match note {
-            Some(n) => format!("{long} {n}"),
-            None => long,
-        });
-    }
+/// The notes of a search, in the order to show them: how the query was
+/// read first, then what the results are.
+fn query_notes(q: &Query, matching: Option<SearchNote>) -> Vec<SearchNote> {
+    let mut notes = Vec::new();
     if q.shortened {
-        let cut = format!(
-            "Only the first {} characters or {} words of the query were searched.",
-            crate::query::MAX_QUERY_CHARS,
-            crate::query::MAX_QUERY_CLAUSES
-        );
-        note = Some(match note {
-            Some(n) => format!("{cut} {n}"),
-            None => cut,
+        notes.push(SearchNote::Shortened {
+            chars: crate::query::MAX_QUERY_CHARS,
+            words: crate::query::MAX_QUERY_CLAUSES,
         });
     }
-    note
+    if q.long_word {
+        notes.push(SearchNote::LongWordLeftOut {
+            bytes: crate::tokenizer::MAX_TERM_BYTES,
+        });
+    }
+    notes.extend(matching);
+    notes
 }
 
 /// A ranked candidate as a hit: the terms it matched and, when asked,
@@ -521,16 +515,9 @@ impl IndexReader {
             let before = base.len();
             base.extend(partial_matches(&positive, n, &keep));
             if and_hits == 0 && !base.is_empty() {
-                note = Some("No document contains all of the words; showing documents that contain some of them.".to_string());
+                note = Some(SearchNote::SomeWordsOnly);
             } else if base.len() > before {
-                note = Some(format!(
-                    "{and_hits} {} all of the words; documents with some of them follow.",
-                    if and_hits == 1 {
-                        "document contains"
-                    } else {
-                        "documents contain"
-                    }
-                ));
+                note = Some(SearchNote::SomeWordsFollow { all: and_hits });
             }
         }
         if words >= 2 || positive.iter().any(|m| m.word) {
@@ -549,12 +536,12 @@ impl IndexReader {
             .map(|c| hit(&ctx, q, &positive, notes.as_ref(), c, req.explain))
             .collect();
         let suggestion = if total == 0 { self.suggest(q) } else { None };
-        let note = query_notes(q, note);
+        let notes = query_notes(q, note);
         SearchResults {
             total,
             hits,
             facets,
-            note,
+            notes,
             suggestion,
         }
     }

@@ -131,8 +131,8 @@ pub fn SearchPage(props: &Props) -> Html {
                 if let Some((facet, value)) = (*company.with).clone() {
                     <AppearsWith archive={props.archive.clone()} view={v.clone()} {facet} {value} on_close={company.close_with.clone()} />
                 }
-                if let Some(note) = &results.note {
-                    <p class="result-note">{ note.clone() }</p>
+                if !results.notes.is_empty() {
+                    <p class="result-note">{ notes_text(&results.notes) }</p>
                 }
                 { body }
             </section>
@@ -333,4 +333,32 @@ fn use_company(drawer: &UseStateHandle<bool>) -> Company {
         open_with,
         close_with,
     }
+}
+
+/// What the engine's notes say, in words, one sentence each.
+fn notes_text(notes: &[engine::SearchNote]) -> String {
+    use engine::SearchNote;
+    let sentence = |n: &SearchNote| match *n {
+        SearchNote::Shortened { chars, words } => {
+            format!(
+                "Only the first {chars} characters or {words} words of the query were searched."
+            )
+        }
+        SearchNote::LongWordLeftOut { bytes } => {
+            format!("A word longer than {bytes} characters was left out of the search.")
+        }
+        SearchNote::SomeWordsOnly => {
+            "No document contains all of the words; showing documents that contain some of them."
+                .to_string()
+        }
+        SearchNote::SomeWordsFollow { all } => format!(
+            "{all} {} all of the words; documents with some of them follow.",
+            if all == 1 {
+                "document contains"
+            } else {
+                "documents contain"
+            }
+        ),
+    };
+    notes.iter().map(sentence).collect::<Vec<_>>().join(" ")
 }
