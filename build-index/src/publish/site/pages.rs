@@ -324,10 +324,23 @@ fn render_article(
             out.push_str(&format!("<h1>{}</h1>\n", escape(&doc.title)));
         }
     }
-    let meta: Vec<String> = [doc.date.clone(), doc.source.clone(), doc.doc_type.clone()]
+    // The date as the reader prints it ("8 Oct 2021"), machine-readable in
+    // `datetime`.
+    let date = doc.date.as_deref().map(|d| {
+        format!(
+            "<time datetime=\"{}\">{}</time>",
+            escape(d),
+            escape(&engine::display_date(d))
+        )
+    });
+    let meta: Vec<String> = date
         .into_iter()
-        .flatten()
-        .map(|v| escape(&v))
+        .chain(
+            [doc.source.as_deref(), doc.doc_type.as_deref()]
+                .into_iter()
+                .flatten()
+                .map(escape),
+        )
         .collect();
     if !meta.is_empty() {
         out.push_str(&format!("<p class=\"meta\">{}</p>\n", meta.join(" · ")));
