@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """House limits for the Rust sources (issue 16): no file over 600 lines and
-no function over 100 lines in src/, engine/ and build-index/.
+no function over 100 lines in src/, engine/, view/ and build-index/.
 
 Relies on rustfmt's layout (checked before this runs): a function's closing
 brace sits alone at the indentation of its `fn` line. Test modules count like
@@ -11,7 +11,7 @@ import sys
 
 MAX_FILE = 600
 MAX_FN = 100
-ROOTS = ["src", "engine/src", "engine/tests", "build-index/src", "build-index/tests"]
+ROOTS = ["src", "engine/src", "engine/tests", "view/src", "build-index/src", "build-index/tests"]
 FN = re.compile(r"^(\s*)(pub(\([^)]*\))?\s+)?((const|async|unsafe|extern \"C\")\s+)*fn\s+(\w+)")
 
 

@@ -35,8 +35,8 @@ check "sizes: no file over 600 lines, no function over 100 (scripts/check-sizes.
 check "eslint (the service worker, build-index/src/publish/site/sw.js)" npx --no-install eslint build-index/src/publish/site/sw.js
 # --no-fail-fast: one failing test binary must not hide the others' results.
 check "cargo test --workspace --locked" cargo test --workspace --locked --no-fail-fast
-check "wasm32 build of the shared engine" \
-  cargo build -p archive-engine --target wasm32-unknown-unknown --locked
+check "wasm32 build of the shared engine and view" \
+  cargo build -p archive-engine -p archive-view --target wasm32-unknown-unknown --locked
 check "release site build (scripts/build-site.sh)" bash scripts/build-site.sh
 # A short run of every fuzz target (the long runs are scripts/fuzz.sh's and
 # are recorded in docs/fuzzing.md): a crash on the committed seeds or in

@@ -7,9 +7,10 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::rc::Rc;
 
 use engine::{
-    ArchiveInfo, DocHighlights, DocNum, Document, Facet, FirstPageCard, IndexReader, Query, Range,
-    SearchRequest, Snippet, CARD_SNIPPET_CHARS,
+    ArchiveInfo, DocHighlights, DocNum, Document, Facet, IndexReader, Query, Range, SearchRequest,
+    Snippet,
 };
+use view::{FirstPageCard, CARD_SNIPPET_CHARS};
 
 use engine::snippet::highlight_ranges;
 

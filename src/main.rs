@@ -47,7 +47,7 @@ pub fn static_title() -> String {
 }
 
 /// The first page of index.html, whether or not it was shown.
-pub fn static_first_page() -> Option<engine::FirstPage> {
+pub fn static_first_page() -> Option<view::FirstPage> {
     let text = STATIC_PAGE.with(|p| p.borrow().first_page_json.clone())?;
     // from_slice, like every other parse here: one JSON reader in the wasm.
     serde_json::from_slice(text.as_bytes()).ok()
@@ -115,7 +115,7 @@ pub fn first_page_pending() -> bool {
 }
 
 /// The first page index.html carries, if it was shown (read once, at start).
-pub fn first_page() -> Option<engine::FirstPage> {
+pub fn first_page() -> Option<view::FirstPage> {
     if !first_page_pending() {
         return None;
     }

@@ -56,7 +56,7 @@ pub fn facet_label(facet: engine::Facet) -> &'static str {
 }
 
 /// "2021-10-08" → "8 Oct 2021"; partial dates keep what they have.
-pub use engine::display_date as pretty_date;
+pub use view::display_date as pretty_date;
 
 /// "1 result", "3 results".
 pub fn plural(n: usize, one: &str, many: &str) -> String {

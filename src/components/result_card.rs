@@ -1,6 +1,6 @@
 use yew::prelude::*;
 
-use engine::card_speakers;
+use view::card_speakers;
 
 use super::{marked, pretty_date};
 use crate::archive::Card;

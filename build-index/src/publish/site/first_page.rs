@@ -12,10 +12,8 @@
 use std::fs;
 use std::path::Path;
 
-use engine::{
-    card_speakers, display_date, FirstPage, FirstPageCard, IndexReader, Query, SearchRequest,
-    CARD_SNIPPET_CHARS,
-};
+use engine::{IndexReader, Query, SearchRequest};
+use view::{card_speakers, display_date, FirstPage, FirstPageCard, CARD_SNIPPET_CHARS};
 
 use super::html::{escape, form_encode};
 use super::SiteError;

@@ -330,7 +330,7 @@ fn render_article(
         format!(
             "<time datetime=\"{}\">{}</time>",
             escape(d),
-            escape(&engine::display_date(d))
+            escape(&view::display_date(d))
         )
     });
     let meta: Vec<String> = date

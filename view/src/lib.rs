@@ -1,0 +1,111 @@
+//! # view
+//!
+//! How documents are presented, shared by the reader (`src/`) and the pages
+//! build-index writes (`build-index/src/publish/site/`): the first page of
+//! results written into `index.html`, and the formatting of a card's date
+//! and speakers. The engine answers queries; what a page prints is decided
+//! here, once.
+
+use engine::{DocNum, MONTH_NAMES};
+use serde::{Deserialize, Serialize};
+
+/// Longest snippet on a result card, in characters (the reader's cards and
+/// the first page build-index writes into `index.html` agree on it).
+pub const CARD_SNIPPET_CHARS: usize = 220;
+
+/// The collection's first page (empty query, no filters, default sort) as
+/// result cards. build-index writes it into the site's `index.html`, drawn
+/// as HTML and as this JSON, so the page shows real results before the
+/// reader's wasm runs and the reader need not fetch document chunks to
+/// start.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FirstPage {
+    /// The docmeta file of the index the page was made from. A reader
+    /// whose manifest names another one (an `index.html` older than the
+    /// index beside it) ignores the page.
+    pub docmeta: String,
+    /// Documents in the collection.
+    pub total: usize,
+    pub cards: Vec<FirstPageCard>,
+}
+
+/// One card of the first page: what a result card shows.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FirstPageCard {
+    pub doc: DocNum,
+    pub id: String,
+    pub title: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub doc_type: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub speakers: Vec<String>,
+    /// The lead passage (no query: nothing highlighted).
+    pub snippet: String,
+    /// Block the passage comes from.
+    pub block: usize,
+    /// Site-relative URL of its static page, when it has one (the reader
+    /// links it when the index cannot load).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub page: Option<String>,
+}
+
+/// An ISO date as a card shows it: "8 Oct 2021", "Oct 2021", "2021".
+pub fn display_date(date: &str) -> String {
+    let mut parts = date.splitn(3, '-');
+    let year = parts.next().unwrap_or_default();
+    let month = parts
+        .next()
+        .and_then(|m| m.parse::<usize>().ok())
+        .and_then(|m| MONTH_NAMES.get(m.wrapping_sub(1)))
+        .map(|m| &m[..3]);
+    let day = parts
+        .next()
+        .and_then(|d| d.get(..2))
+        .and_then(|d| d.parse::<u32>().ok());
+    match (month, day) {
+        (Some(m), Some(d)) => format!("{d} {m} {year}"),
+        (Some(m), None) => format!("{m} {year}"),
+        _ => date.to_string(),
+    }
+}
+
+/// Speakers a result card names before "+N more".
+pub const CARD_MAX_SPEAKERS: usize = 4;
+
+/// A card's speaker line: "A, B, C, D +2 more" (empty without speakers).
+pub fn card_speakers(speakers: &[String]) -> String {
+    let shown = speakers
+        .iter()
+        .take(CARD_MAX_SPEAKERS)
+        .cloned()
+        .collect::<Vec<_>>()
+        .join(", ");
+    match speakers.len().saturating_sub(CARD_MAX_SPEAKERS) {
+        0 => shown,
+        more => format!("{shown} +{more} more"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_as_cards_print_them() {
+        assert_eq!(display_date("2021-10-08"), "8 Oct 2021");
+        assert_eq!(display_date("2021-10"), "Oct 2021");
+        assert_eq!(display_date("2021"), "2021");
+    }
+
+    #[test]
+    fn speakers_past_four_are_counted() {
+        let s: Vec<String> = (1..=6).map(|i| format!("S{i}")).collect();
+        assert_eq!(card_speakers(&s), "S1, S2, S3, S4 +2 more");
+        assert_eq!(card_speakers(&s[..2]), "S1, S2");
+        assert_eq!(card_speakers(&[]), "");
+    }
+}
