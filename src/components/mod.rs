@@ -67,19 +67,6 @@ pub fn plural(n: usize, one: &str, many: &str) -> String {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn dates_read_naturally() {
-        assert_eq!(pretty_date("2021-10-08"), "8 Oct 2021");
-        assert_eq!(pretty_date("2021-10"), "Oct 2021");
-        assert_eq!(pretty_date("2021"), "2021");
-        assert_eq!(pretty_date("2021-13-01"), "2021-13-01");
-    }
-}
-
 /// A panel a button opens (the citation menu, the search tips).
 pub struct Disclosure {
     pub open: UseStateHandle<bool>,

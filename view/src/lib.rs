@@ -99,6 +99,7 @@ mod tests {
         assert_eq!(display_date("2021-10-08"), "8 Oct 2021");
         assert_eq!(display_date("2021-10"), "Oct 2021");
         assert_eq!(display_date("2021"), "2021");
+        assert_eq!(display_date("2021-13-01"), "2021-13-01");
     }
 
     #[test]
