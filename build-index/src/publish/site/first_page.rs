@@ -69,54 +69,12 @@ pub fn first_page(index_dir: &Path, page_size: usize) -> Result<FirstPage, SiteE
 /// `<main>` before the loading panel (CSS shows one of the two, see
 /// styles/app.css `.first-page`), the JSON before `</body>`. `None` for a
 /// page without those places.
-pub fn insert(page: &str, first: &FirstPage) -> Option<String> {
-    const MAIN: &str = "<main id=\"main\" class=\"main\">";
-    let main_at = page.find(MAIN)?;
-    let body_at = page.rfind("</body>")?;
-    let main_end = main_at + MAIN.len();
-    let mut out = String::with_capacity(page.len() + 16 * 1024);
-    out.push_str(&page[..main_end]);
-    out.push_str(&render(first));
-    out.push_str(&page[main_end..body_at]);
-    out.push_str("<script type=\"application/json\" id=\"first-page\">");
-    out.push_str(&script_json(first));
-    out.push_str("</script>\n");
-    out.push_str(&page[body_at..]);
-    Some(out)
-}
-
-/// Puts the archive's name (and description) from `archive.toml` into the
-/// reader's `index.html` in place of its generic ones: the page title, the
-/// description search engines show and the header's name, all there before
-/// the app runs. Text not found is left as it is.
-pub fn name_page(page: &str, archive: &engine::ArchiveInfo) -> String {
-    const GENERIC: &str = "Document archive";
-    let mut out = page.to_owned();
-    let name = archive.name.trim();
-    if !name.is_empty() {
-        let name = escape(name);
-        out = out
-            .replacen(
-                &format!("<title>{GENERIC}</title>"),
-                &format!("<title>{name}</title>"),
-                1,
-            )
-            .replacen(
-                &format!("title=\"Show all documents\">{GENERIC}</a>"),
-                &format!("title=\"Show all documents\">{name}</a>"),
-                1,
-            );
-    }
-    let description = archive.description.trim();
-    if !description.is_empty() {
-        const META: &str = "<meta name=\"description\" content=\"";
-        if let Some(start) = out.find(META).map(|i| i + META.len()) {
-            if let Some(len) = out[start..].find('"') {
-                out.replace_range(start..start + len, &escape(description));
-            }
-        }
-    }
-    out
+pub fn insert(page: &str, first: &FirstPage) -> Result<Option<String>, SiteError> {
+    let script = format!(
+        "<script type=\"application/json\" id=\"first-page\">{}</script>\n",
+        script_json(first)
+    );
+    super::rewrite::insert_first_page(page, &render(first), &script)
 }
 
 /// Loads the reader only once the first page has painted: drops the
@@ -298,7 +256,7 @@ mod tests {
 
     #[test]
     fn corpus_text_is_escaped_in_the_cards_and_the_json() {
-        let out = insert(SHELL, &page()).unwrap();
+        let out = insert(SHELL, &page()).unwrap().unwrap();
         assert!(!out.contains("<b>not markup"), "{out}");
         assert!(out.contains("&lt;b&gt;not markup&lt;/b&gt; &amp; more"));
         // The only `</script>` is the JSON block's own end.
@@ -315,7 +273,7 @@ mod tests {
 
     #[test]
     fn cards_go_before_the_loading_panel_and_link_to_their_document() {
-        let out = insert(SHELL, &page()).unwrap();
+        let out = insert(SHELL, &page()).unwrap().unwrap();
         let cards = out.find("first-page\"").unwrap();
         assert!(cards < out.find("class=\"loading\"").unwrap());
         assert!(out.contains("href=\"#doc=a%2Fb+c\""));
@@ -334,7 +292,7 @@ mod tests {
             description: "Reports \"from\" the valley.".into(),
             ..engine::ArchiveInfo::default()
         };
-        let out = name_page(page_html, &archive);
+        let out = super::super::rewrite::name_page(page_html, &archive).unwrap();
         assert!(
             out.contains("<title>Floods &amp; &lt;Rivers&gt;</title>"),
             "{out}"
@@ -346,7 +304,7 @@ mod tests {
         );
         // Nothing set: the generic page stays.
         assert_eq!(
-            name_page(page_html, &engine::ArchiveInfo::default()),
+            super::super::rewrite::name_page(page_html, &engine::ArchiveInfo::default()).unwrap(),
             page_html
         );
     }
@@ -383,6 +341,6 @@ mod tests {
     #[test]
     fn a_page_without_the_shell_is_left_alone() {
         let page_html = "<html><body><div id=\"app\"></div></body></html>";
-        assert_eq!(insert(page_html, &page()), None);
+        assert_eq!(insert(page_html, &page()).unwrap(), None);
     }
 }

@@ -25,6 +25,7 @@ pub mod headers;
 pub mod html;
 pub mod pages;
 pub mod related;
+mod rewrite;
 pub mod sw;
 
 pub use app::{csp_hash, AppFiles, Entry};
@@ -405,10 +406,10 @@ fn write_app(
             return Err(SiteError::Reserved { path: rel.into() });
         }
         if rel == "index.html" {
-            let page = first_page::name_page(
-                &mark_index_html(app.index_html()?, startup.bundled, startup.partly_offline),
+            let page = rewrite::name_page(
+                &mark_index_html(app.index_html()?, startup.bundled, startup.partly_offline)?,
                 archive,
-            );
+            )?;
             let mut first =
                 first_page::first_page(&out.dir.join("index"), archive.cards_per_page())?;
             // Where the error page links each card without the index.
@@ -419,7 +420,7 @@ fn write_app(
             for card in &mut first.cards {
                 card.page = hrefs.get(card.id.as_str()).map(|h| (*h).to_owned());
             }
-            let page = match first_page::insert(&page, &first) {
+            let page = match first_page::insert(&page, &first)? {
                 Some(with_first) => first_page::defer_wasm(&with_first),
                 None => page,
             };
@@ -538,7 +539,7 @@ impl Tally<'_> {
 /// Tells the reader (src/offline.rs) that this site has a service worker
 /// and a one-file download, so it never requests either where they are
 /// absent (a plain `trunk serve`, the bundle itself).
-fn mark_index_html(page: &str, bundled: bool, partly_offline: bool) -> String {
+fn mark_index_html(page: &str, bundled: bool, partly_offline: bool) -> Result<String, SiteError> {
     const WORKER: &str = "<meta name=\"archive-service-worker\" content=\"sw.js\">\n";
     const DOWNLOAD: &str = "<meta name=\"archive-offline-download\" content=\"offline.html\">\n";
     const PARTLY: &str = "<meta name=\"archive-offline-scope\" content=\"visited\">\n";
@@ -549,20 +550,10 @@ fn mark_index_html(page: &str, bundled: bool, partly_offline: bool) -> String {
     if partly_offline {
         marks.push_str(PARTLY);
     }
-    let page = match page.to_ascii_lowercase().find("</head") {
-        Some(i) => format!("{}{marks}{}", &page[..i], &page[i..]),
-        None => format!("{marks}{page}"),
-    };
     // The static shell's header gets the download link the app's header
     // will show, so the page does not move down when the app takes over.
-    const TOGGLE: &str =
-        "<span class=\"icon-button boot-placeholder\" aria-hidden=\"true\"></span>";
     const LINK: &str = "<div class=\"offline\"><a class=\"offline-download\" href=\"offline.html\" download>Download for offline use</a></div>";
-    if bundled {
-        page.replacen(TOGGLE, &format!("{TOGGLE}{LINK}"), 1)
-    } else {
-        page
-    }
+    rewrite::mark_index_html(page, &marks, bundled.then_some(LINK))
 }
 
 /// Largest index (bytes) the site's one-file download (`offline.html`) is

@@ -260,16 +260,21 @@ fn bundles_a_built_site_from_its_referenced_files_only() {
 #[test]
 fn the_download_link_is_marked_only_when_there_is_a_download() {
     let page = "<html><head></head><body></body></html>";
-    let with = mark_index_html(page, true, false);
+    let with = mark_index_html(page, true, false).unwrap();
     assert!(with.contains("archive-service-worker") && with.contains("archive-offline-download"));
     let shell = "<head></head><body><span class=\"icon-button boot-placeholder\" aria-hidden=\"true\"></span></body>";
-    assert!(mark_index_html(shell, true, false).contains("href=\"offline.html\" download>"));
-    assert!(!mark_index_html(shell, false, false).contains("offline.html"));
-    let without = mark_index_html(page, false, false);
+    assert!(mark_index_html(shell, true, false)
+        .unwrap()
+        .contains("href=\"offline.html\" download>"));
+    assert!(!mark_index_html(shell, false, false)
+        .unwrap()
+        .contains("offline.html"));
+    let without = mark_index_html(page, false, false).unwrap();
     assert!(without.contains("archive-service-worker"));
     assert!(!without.contains("archive-offline-download"));
     assert!(!without.contains("archive-offline-scope"));
     assert!(mark_index_html(page, false, true)
+        .unwrap()
         .contains("<meta name=\"archive-offline-scope\" content=\"visited\">"));
 }
 
