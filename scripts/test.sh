@@ -32,7 +32,7 @@ check "cargo fmt --all --check" cargo fmt --all --check
 check "cargo clippy --workspace --all-targets -- -D warnings" \
   cargo clippy --workspace --all-targets --locked -- -D warnings
 check "sizes: no file over 600 lines, no function over 100 (scripts/check-sizes.py)" python3 scripts/check-sizes.py
-check "eslint (the service worker, build-index/src/publish/site/sw.js)" npx --no-install eslint build-index/src/publish/site/sw.js
+check "eslint (the service worker and the loader, build-index/src/publish/site/{sw,boot}.js)" npx --no-install eslint build-index/src/publish/site/sw.js build-index/src/publish/site/boot.js
 # --no-fail-fast: one failing test binary must not hide the others' results.
 check "cargo test --workspace --locked" cargo test --workspace --locked --no-fail-fast
 check "wasm32 build of the shared engine and view" \

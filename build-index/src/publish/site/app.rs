@@ -22,7 +22,8 @@ mod bundled {
     include!(concat!(env!("OUT_DIR"), "/bundled_app.rs"));
 }
 
-/// What the reader's `index.html` loads, found by reading Trunk's loader.
+/// What the reader's `index.html` loads, found in Trunk's `<link>`s (or on
+/// the element of the loader build-index put in place of Trunk's).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Entry {
     /// The wasm-bindgen JS glue (an ES module), site-relative.
@@ -120,25 +121,40 @@ impl AppFiles {
         Ok(out)
     }
 
-    /// Finds the JS glue and wasm that Trunk's inline loader imports.
+    /// Finds the JS glue and the wasm by element, not in script text: the
+    /// glue is the `modulepreload` link Trunk writes, the wasm its `.wasm`
+    /// preload link, or the `data-glue` / `data-wasm` of build-index's own
+    /// loader in a site's page.
     pub fn entry(&self) -> Result<Entry, SiteError> {
         let page = self.index_html()?;
-        for script in html::find_scripts(page) {
-            let body = &page[script.content_start..script.content_end];
-            let (Some(js), Some(wasm)) =
-                (quoted_ending(body, ".js"), quoted_ending(body, "_bg.wasm"))
-            else {
-                continue;
-            };
-            return Ok(Entry {
-                js: local_path(js).ok_or_else(|| absolute(js))??,
-                wasm: local_path(wasm).ok_or_else(|| absolute(wasm))??,
-            });
+        let (mut js, mut wasm): (Option<String>, Option<String>) = (None, None);
+        for tag in html::find_tags(page, "link") {
+            let rel = tag.attr("rel").unwrap_or("").to_ascii_lowercase();
+            let href = tag.attr("href").unwrap_or("").to_owned();
+            let rels: Vec<&str> = rel.split_whitespace().collect();
+            if rels.contains(&"modulepreload") && href.ends_with(".js") {
+                js.get_or_insert(href);
+            } else if rels.contains(&"preload") && href.ends_with(".wasm") {
+                wasm.get_or_insert(href);
+            }
         }
-        Err(SiteError::App {
-            reason:
-                "its index.html has no Trunk loader script importing the reader's .js and _bg.wasm"
+        for script in html::find_scripts(page) {
+            let tag = &script.tag;
+            if let (Some(g), Some(w)) = (tag.attr("data-glue"), tag.attr("data-wasm")) {
+                js.get_or_insert_with(|| g.to_owned());
+                wasm.get_or_insert_with(|| w.to_owned());
+            }
+        }
+        let (Some(js), Some(wasm)) = (js.as_deref(), wasm.as_deref()) else {
+            return Err(SiteError::App {
+                reason: "its index.html names no .js glue (a modulepreload link) and .wasm \
+                         (a preload link) of the reader, as Trunk writes them"
                     .into(),
+            });
+        };
+        Ok(Entry {
+            js: local_path(js).ok_or_else(|| absolute(js))??,
+            wasm: local_path(wasm).ok_or_else(|| absolute(wasm))??,
         })
     }
 
@@ -231,21 +247,6 @@ fn local_path(url: &str) -> Option<Result<String, SiteError>> {
         }));
     }
     Some(Ok(path.to_owned()))
-}
-
-fn quoted_ending<'a>(text: &'a str, suffix: &str) -> Option<&'a str> {
-    let mut rest = text;
-    while let Some(open) = rest.find(['\'', '"']) {
-        let quote = rest[open..].chars().next()?;
-        let after = &rest[open + 1..];
-        let close = after.find(quote)?;
-        let candidate = &after[..close];
-        if candidate.ends_with(suffix) && !candidate.contains(char::is_whitespace) {
-            return Some(candidate);
-        }
-        rest = &after[close + 1..];
-    }
-    None
 }
 
 /// Every file below `root` but hidden ones (`.stage` and the like), by
@@ -347,7 +348,10 @@ dispatchEvent(new CustomEvent("TrunkApplicationStarted", {detail: {wasm}}));
 
     #[test]
     fn rejects_root_absolute_asset_urls() {
-        let page = TRUNK_INDEX.replace("'./archive-reader-5c4d.js'", "'/archive-reader-5c4d.js'");
+        let page = TRUNK_INDEX.replace(
+            "\"./archive-reader-5c4d.js\"",
+            "\"/archive-reader-5c4d.js\"",
+        );
         let mut files = BTreeMap::new();
         files.insert("index.html".into(), page.into_bytes());
         let err = AppFiles::from_map(files).entry().unwrap_err();

@@ -65,7 +65,6 @@ pub fn build(app: &AppFiles, index: &[(String, Vec<u8>)]) -> Result<Bundle, Site
     edits.extend(meta_and_img_edits(app, page)?);
     let mut loader_found = false;
     for script in html::find_scripts(page) {
-        let body = &page[script.content_start..script.content_end];
         if let Some(src) = script.tag.attr("src").and_then(local) {
             let code = text_file(app, &src)?;
             let module = script.tag.attr("type") == Some("module");
@@ -78,7 +77,9 @@ pub fn build(app: &AppFiles, index: &[(String, Vec<u8>)]) -> Result<Bundle, Site
                     script_safe(code)
                 ),
             ));
-        } else if body.contains(&entry.js) && body.contains(&entry.wasm) {
+        } else if script.tag.attr("type") == Some("module") {
+            // The page's one inline module script is the loader (Trunk's, or
+            // build-index's own); the bundle carries its own instead.
             loader_found = true;
             edits.push((
                 script.tag.start,

@@ -77,68 +77,6 @@ pub fn insert(page: &str, first: &FirstPage) -> Result<Option<String>, SiteError
     super::rewrite::insert_first_page(page, &render(first), &script)
 }
 
-/// Loads the reader only once the first page has painted: drops the
-/// wasm's preload hint, and has Trunk's loader wait a frame, then import
-/// its JS glue (rather than import it statically, which evaluates it before
-/// the first paint) and `init` the wasm. On a slow connection the largest
-/// download then no longer competes with the style sheet the first page
-/// needs; the page is readable sooner and the reader is ready about as
-/// soon. An address that names a view (no first page shown) loads at once.
-/// A page without Trunk's loader is returned unchanged.
-pub fn defer_wasm(page: &str) -> String {
-    const INIT: &str = "const wasm = await init(";
-    const IMPORT: &str = "import init, * as bindings from ";
-    const WAIT: &str = "if (!document.documentElement.classList.contains('linked-view')) \
-        await Promise.race([new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0))), \
-        new Promise((r) => setTimeout(r, 250))]);\n";
-    let Some(init_at) = page.find(INIT) else {
-        return page.to_owned();
-    };
-    // Trunk's `import init, * as bindings from './x.js';`, made a dynamic
-    // import after the wait (same two names).
-    let import = page[..init_at].rfind(IMPORT).and_then(|at| {
-        let end = at + page[at..].find(';')? + 1;
-        let spec = page[at + IMPORT.len()..end - 1].trim();
-        let quoted = spec.len() > 2
-            && (spec.starts_with('\'') && spec.ends_with('\'')
-                || spec.starts_with('"') && spec.ends_with('"'));
-        quoted.then(|| {
-            (
-                at,
-                end - at,
-                format!("const bindings = await import({spec});\nconst init = bindings.default;\n"),
-            )
-        })
-    });
-    // Edits in page order: (where, bytes to drop, text to put there).
-    let mut edits: Vec<(usize, usize, String)> = super::html::find_tags(page, "link")
-        .into_iter()
-        .filter(|tag| {
-            tag.attr("rel")
-                .is_some_and(|r| r.eq_ignore_ascii_case("preload"))
-                && tag.attr("href").is_some_and(|h| h.ends_with(".wasm"))
-        })
-        .map(|tag| (tag.start, tag.end - tag.start, String::new()))
-        .collect();
-    match import {
-        Some((at, len, dynamic)) => {
-            edits.push((at, len, String::new()));
-            edits.push((init_at, 0, format!("{WAIT}{dynamic}")));
-        }
-        None => edits.push((init_at, 0, WAIT.to_owned())),
-    }
-    edits.sort_by_key(|e| e.0);
-    let mut out = String::with_capacity(page.len() + 256);
-    let mut at = 0;
-    for (start, drop, text) in edits {
-        out.push_str(&page[at..start]);
-        out.push_str(&text);
-        at = start + drop;
-    }
-    out.push_str(&page[at..]);
-    out
-}
-
 /// The page as JSON safe inside `<script>`: corpus text can hold `</script>`
 /// or `<!--`, so every `<` is written as its escape (still the same JSON).
 fn script_json(first: &FirstPage) -> String {
@@ -307,35 +245,6 @@ mod tests {
             super::super::rewrite::name_page(page_html, &engine::ArchiveInfo::default()).unwrap(),
             page_html
         );
-    }
-
-    #[test]
-    fn the_wasm_is_fetched_after_the_first_paint() {
-        let page_html = "<head><link rel=\"preload\" href=\"./app_bg.wasm\" as=\"fetch\" crossorigin=\"anonymous\">\
-            <link rel=\"modulepreload\" href=\"./app.js\">\
-            <script type=\"module\">import init, * as bindings from './app.js';\nconst wasm = await init({ module_or_path: './app_bg.wasm' });</script></head>";
-        let out = defer_wasm(page_html);
-        assert!(
-            !out.contains("rel=\"preload\" href=\"./app_bg.wasm\""),
-            "{out}"
-        );
-        assert!(out.contains("<link rel=\"modulepreload\" href=\"./app.js\">"));
-        let wait = out.find("requestAnimationFrame").unwrap();
-        let import = out
-            .find("const bindings = await import('./app.js');")
-            .unwrap();
-        assert!(wait < import && import < out.find("const wasm = await init(").unwrap());
-        assert!(!out.contains("import init, * as bindings from"), "{out}");
-        assert!(out.contains("linked-view"));
-        // Trunk writes its preload hints after the loader.
-        let after = "<script type=\"module\">import init from './a.js';\nconst wasm = await init({});</script>\
-            <link rel=\"preload\" href=\"./a_bg.wasm\" as=\"fetch\">";
-        let out = defer_wasm(after);
-        assert!(!out.contains("a_bg.wasm"), "{out}");
-        assert!(out.contains("requestAnimationFrame"));
-        // No Trunk loader: nothing to defer.
-        let plain = "<head><link rel=\"preload\" href=\"x.wasm\"></head>";
-        assert_eq!(defer_wasm(plain), plain);
     }
 
     #[test]

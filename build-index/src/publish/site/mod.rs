@@ -420,10 +420,8 @@ fn write_app(
             for card in &mut first.cards {
                 card.page = hrefs.get(card.id.as_str()).map(|h| (*h).to_owned());
             }
-            let page = match first_page::insert(&page, &first)? {
-                Some(with_first) => first_page::defer_wasm(&with_first),
-                None => page,
-            };
+            let page = first_page::insert(&page, &first)?.unwrap_or(page);
+            let page = rewrite::own_loader(&page, &app.entry()?)?;
             // The policy allows exactly the inline scripts of the page
             // as written.
             hashes = app::inline_script_hashes(&page);

@@ -101,3 +101,85 @@ pub fn mark_index_html(page: &str, marks: &str, link: Option<&str>) -> Result<St
     }
     rewrite(page, handlers)
 }
+
+/// The reader's own loader (`boot.js`) in place of Trunk's: Trunk's inline
+/// module script is replaced (the reader's `index.html` has none of its
+/// own), the wasm's preload hint dropped (the loader fetches the wasm once
+/// the first page has painted), and the glue and wasm named on the loader's
+/// element, as `AppFiles::entry` found them in Trunk's `<link>`s.
+pub fn own_loader(page: &str, entry: &super::app::Entry) -> Result<String, SiteError> {
+    let script = format!(
+        "<script type=\"module\" data-glue=\"./{}\" data-wasm=\"./{}\">\n{}</script>",
+        super::html::escape(&entry.js),
+        super::html::escape(&entry.wasm),
+        include_str!("boot.js")
+    );
+    let replaced = Cell::new(false);
+    let out = rewrite(
+        page,
+        vec![
+            element!("link[rel~=\"preload\"][href$=\".wasm\"]", |el| {
+                el.remove();
+                Ok(())
+            }),
+            element!("script[type=\"module\"]:not([src])", |el| {
+                if replaced.replace(true) {
+                    el.remove();
+                } else {
+                    el.replace(&script, ContentType::Html);
+                }
+                Ok(())
+            }),
+        ],
+    )?;
+    if replaced.get() {
+        return Ok(out);
+    }
+    // No loader of Trunk's: ours goes at the end of the body.
+    rewrite(
+        &out,
+        vec![element!("body", |el| {
+            el.append(&script, ContentType::Html);
+            Ok(())
+        })],
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::site::app::tests::{sample_app, TRUNK_INDEX};
+    use crate::site::app::AppFiles;
+
+    #[test]
+    fn our_loader_replaces_trunks_and_names_what_it_loads() {
+        let entry = sample_app().entry().unwrap();
+        let out = own_loader(TRUNK_INDEX, &entry).unwrap();
+        assert!(
+            !out.contains("import init"),
+            "Trunk's loader is gone: {out}"
+        );
+        assert!(!out.contains("rel=\"preload\""), "no wasm preload: {out}");
+        assert!(
+            out.contains("rel=\"modulepreload\""),
+            "the glue is still preloaded"
+        );
+        assert_eq!(out.matches("<script type=\"module\"").count(), 1, "{out}");
+        assert!(out.contains(
+            "data-glue=\"./archive-reader-5c4d.js\" data-wasm=\"./archive-reader-5c4d_bg.wasm\""
+        ));
+        assert!(out.contains(include_str!("boot.js")));
+        // A site's page names the same entry points (the one-file bundle
+        // reads them from it).
+        let mut files = std::collections::BTreeMap::new();
+        files.insert("index.html".to_owned(), out.into_bytes());
+        assert_eq!(AppFiles::from_map(files).entry().unwrap(), entry);
+    }
+
+    #[test]
+    fn a_page_without_trunks_loader_gets_ours_at_the_end_of_the_body() {
+        let entry = sample_app().entry().unwrap();
+        let out = own_loader("<html><body><p>x</p></body></html>", &entry).unwrap();
+        assert!(out.ends_with("</script></body></html>"), "{out}");
+    }
+}
