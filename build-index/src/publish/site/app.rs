@@ -129,12 +129,10 @@ impl AppFiles {
         let page = self.index_html()?;
         let (mut js, mut wasm): (Option<String>, Option<String>) = (None, None);
         for tag in html::find_tags(page, "link") {
-            let rel = tag.attr("rel").unwrap_or("").to_ascii_lowercase();
             let href = tag.attr("href").unwrap_or("").to_owned();
-            let rels: Vec<&str> = rel.split_whitespace().collect();
-            if rels.contains(&"modulepreload") && href.ends_with(".js") {
+            if tag.has_rel("modulepreload") && href.ends_with(".js") {
                 js.get_or_insert(href);
-            } else if rels.contains(&"preload") && href.ends_with(".wasm") {
+            } else if tag.has_rel("preload") && href.ends_with(".wasm") {
                 wasm.get_or_insert(href);
             }
         }
@@ -162,8 +160,7 @@ impl AppFiles {
     pub fn icon(&self) -> Result<super::pages::Icon, SiteError> {
         let page = self.index_html()?;
         for tag in html::find_tags(page, "link") {
-            let rel = tag.attr("rel").unwrap_or("").to_ascii_lowercase();
-            if !rel.split_whitespace().any(|r| r == "icon") {
+            if !tag.has_rel("icon") {
                 continue;
             }
             if let Some(href) = tag.attr("href") {

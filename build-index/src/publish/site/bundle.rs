@@ -122,14 +122,13 @@ fn link_edits(app: &AppFiles, page: &str) -> Result<(Vec<Edit>, bool), SiteError
     let mut edits: Vec<Edit> = Vec::new();
     let mut has_icon = false;
     for tag in html::find_tags(page, "link") {
-        let rel = tag.attr("rel").unwrap_or("").to_ascii_lowercase();
-        if rel.split_whitespace().any(|r| r == "icon") {
+        if tag.has_rel("icon") {
             has_icon = true;
         }
         let Some(href) = tag.attr("href").and_then(local) else {
             continue;
         };
-        let replacement = if rel.split_whitespace().any(|r| r == "stylesheet") {
+        let replacement = if tag.has_rel("stylesheet") {
             let css = text_file(app, &href)?;
             if css.to_ascii_lowercase().contains("</style") {
                 return Err(SiteError::App {
@@ -137,7 +136,8 @@ fn link_edits(app: &AppFiles, page: &str) -> Result<(Vec<Edit>, bool), SiteError
                 });
             }
             format!("<style>{css}</style>")
-        } else if rel.split_whitespace().any(|r| r == "icon") {
+        } else if tag.has_rel("icon") {
+            let rel = tag.attr("rel").unwrap_or("").to_ascii_lowercase();
             let bytes = app.get(&href).ok_or_else(|| missing(&href))?;
             format!(
                 "<link rel=\"{}\" href=\"data:{};base64,{}\">",

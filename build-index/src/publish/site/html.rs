@@ -55,6 +55,16 @@ impl Tag {
             .find(|(k, _)| k == name)
             .map(|(_, v)| v.as_str())
     }
+
+    /// True when the tag's `rel` lists `token` (link types are
+    /// case-insensitive and space-separated: `rel="preload"`,
+    /// `rel="shortcut icon"`). `token` is lowercase.
+    pub fn has_rel(&self, token: &str) -> bool {
+        self.attr("rel").is_some_and(|rel| {
+            rel.split_whitespace()
+                .any(|r| r.eq_ignore_ascii_case(token))
+        })
+    }
 }
 
 /// A `<script>` element: its start tag and the byte range of its content.
@@ -238,6 +248,10 @@ mod tests {
         assert_eq!(links.len(), 2);
         assert_eq!(links[0].attr("href"), Some("./styles-1.css"));
         assert_eq!(links[1].attr("rel"), Some("icon"));
+        assert!(links[1].has_rel("icon") && !links[0].has_rel("icon"));
+        let shortcut = &find_tags(r#"<link rel="Shortcut  ICON" href="f.ico">"#, "link")[0];
+        assert!(shortcut.has_rel("icon") && shortcut.has_rel("shortcut"));
+        assert!(!shortcut.has_rel("shortcut icon"));
         assert_eq!(links[1].attr("href"), Some("f.png"));
         let scripts = find_scripts(html);
         assert_eq!(scripts.len(), 1);
