@@ -99,7 +99,7 @@ impl IndexReader {
             if values.is_empty() {
                 continue;
             }
-            let Some(facet) = self.meta.facets.iter().position(|f| f.name == name.name()) else {
+            let Some(facet) = self.meta.facet_index(*name) else {
                 continue;
             };
             let col = &self.meta.facets[facet];

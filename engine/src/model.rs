@@ -247,3 +247,27 @@ impl std::fmt::Display for Facet {
         f.write_str(self.name())
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::Facet;
+
+    #[test]
+    fn facet_names_round_trip_and_match_serde() {
+        for facet in Facet::ALL {
+            assert_eq!(Facet::from_name(facet.name()), Some(facet));
+            assert_eq!(
+                serde_json::to_string(&facet).unwrap(),
+                format!("\"{}\"", facet.name())
+            );
+        }
+        assert_eq!(Facet::from_name("speakers"), None);
+        let mut sorted = Facet::ALL;
+        sorted.sort();
+        assert_eq!(
+            sorted,
+            Facet::ALL,
+            "ALL is in the order maps keyed by Facet iterate"
+        );
+    }
+}

@@ -271,7 +271,12 @@ impl DocMeta {
     }
 
     pub fn facet(&self, facet: crate::model::Facet) -> Option<&FacetColumn> {
-        self.facets.iter().find(|f| f.name == facet.name())
+        self.facets.get(self.facet_index(facet)?)
+    }
+
+    /// The position of `facet`'s column (columns are stored by name).
+    pub fn facet_index(&self, facet: crate::model::Facet) -> Option<usize> {
+        self.facets.iter().position(|f| f.name == facet.name())
     }
 }
 
