@@ -5,9 +5,13 @@
 //! standard library's sort, 75 KB of the reader's wasm. These functions
 //! sort a list of positions with a single compiled sort behind a `dyn`
 //! comparison, then move the elements into place, so every caller shares
-//! one copy. They are stable. The lists sorted in a search are short (a
-//! page of results after selection, a word's candidates), so the indirect
-//! comparison does not show.
+//! one copy. They are stable. Most lists sorted in a search are short (a
+//! page of results after selection, a word's candidates); the longest are
+//! the postings of a rare word's expansions (`best_scores`, under 1/16 of
+//! the corpus, else it accumulates without sorting). The 1M typing run
+//! (docs/benchmarks.md) was measured with this in place. Lists of plain
+//! numbers that can be long (a term's documents) keep `sort_unstable`,
+//! one compiled copy for `u32`.
 
 use std::cmp::Ordering;
 
