@@ -13,24 +13,14 @@ const { WasmHarness, memory_bytes: memoryBytes } = require('./engine-wasm/pkg/en
 
 const read = (name) => fs.readFileSync(path.join(indexDir, name));
 const queries = readQueries(queriesFile);
-const manifest = read('manifest.json');
 
 const memEmpty = memoryBytes();
-const h = new WasmHarness(manifest, read(WasmHarness.docmeta_name(manifest)));
+const h = new WasmHarness({ read });
 const memStartup = memoryBytes();
 
-// Load what the query list needs (term chunks, then the top hits' doc chunks).
-const loaded = new Set();
-for (const q of queries) {
-  // Round 1: dictionary chunks; round 2: postings of the expanded terms.
-  for (let missing; (missing = JSON.parse(h.missing_term_chunks(q))).length > 0; ) {
-    for (const name of missing) {
-      h.add_term_chunk(name, read(name));
-      loaded.add(name);
-    }
-  }
-  for (const name of JSON.parse(h.missing_doc_chunks_for(q))) h.add_doc_chunk(name, read(name));
-}
+// Load what the query list needs (term chunks, then the top hits' doc
+// chunks), through the engine's own loading loop.
+for (const q of queries) h.run_cold(q);
 const memQueries = memoryBytes();
 
 const search = await timeQueries(queries, (q) => h.search(q));
@@ -38,9 +28,7 @@ const snippetTimes = await timeQueries(queries, (q) => h.snippets(q));
 
 // The whole search index resident (every term chunk): the figure comparable
 // to a JS peer that must hold its complete index.
-for (const name of JSON.parse(h.all_term_chunks())) {
-  if (!loaded.has(name)) h.add_term_chunk(name, read(name));
-}
+h.load_all_terms();
 const memAllTerms = memoryBytes();
 
 writeResult(outFile, {

@@ -90,6 +90,26 @@ impl PartialEq for LoadError {
     }
 }
 
+/// The page's source of index files, for the engine's searcher: a round's
+/// requests all start before the first is awaited.
+impl engine::ChunkSource for DataSource {
+    type Error = LoadError;
+
+    fn fetch(
+        &self,
+        files: &[String],
+    ) -> impl std::future::Future<Output = Result<Vec<Vec<u8>>, LoadError>> {
+        let pending: Vec<Pending> = files.iter().map(|f| self.start(f, None)).collect();
+        async move {
+            let mut out = Vec::with_capacity(pending.len());
+            for p in pending {
+                out.push(p.finish().await?);
+            }
+            Ok(out)
+        }
+    }
+}
+
 impl From<engine::FormatError> for LoadError {
     fn from(e: engine::FormatError) -> Self {
         LoadError::Format(e)

@@ -2,27 +2,22 @@
 //! fills itself from. Follows the engine's loading protocol (engine/src/api.rs):
 //! fetch what a query needs, hand the bytes over, then search.
 
-use std::cell::RefCell;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 use std::rc::Rc;
 
 use engine::{
-    ArchiveInfo, DocHighlights, DocNum, Document, Facet, IndexReader, Query, Range, SearchRequest,
-    Snippet,
+    ArchiveInfo, DocHighlights, DocNum, Document, Facet, FormatError, IndexReader, Query, Range,
+    SearchRequest, Searcher, Snippet,
 };
 use view::{FirstPageCard, CARD_SNIPPET_CHARS};
 
 use engine::snippet::highlight_ranges;
 
-use crate::api::{DataSource, LoadError, Pending, Progress};
+use crate::api::{DataSource, LoadError, Progress};
 use crate::export::ResultRow;
 use crate::state::{SearchKey, ViewState};
 
-mod loading;
-
-/// Rounds of "what is missing?" per query; the engine needs at most two
-/// (dictionary, then postings), the rest is a guard against a loop.
-const MAX_FETCH_ROUNDS: usize = 4;
+mod warm_up;
 
 /// An index of at most this many chunk files is loaded whole once the
 /// first results show, so no keystroke waits on the network. (A bigger one
@@ -51,10 +46,8 @@ pub const APPEARS_WITH: [Facet; 3] = [Facet::Person, Facet::Speaker, Facet::Plac
 const APPEARS_WITH_SHOWN: usize = 10;
 
 pub struct Archive {
-    source: DataSource,
-    reader: RefCell<IndexReader>,
-    /// Chunk files already handed to the reader (term and doc chunks, ids).
-    loaded: RefCell<BTreeSet<String>>,
+    /// The engine's reader and the page's source of index files.
+    searcher: Searcher<DataSource>,
     /// The cards of the collection's first page, from index.html (made by
     /// build-index for this very index): browsing starts without fetching
     /// a document chunk.
@@ -150,9 +143,7 @@ impl Archive {
         let reader = IndexReader::open(manifest, &docmeta)?;
         let info = reader.manifest().archive.clone();
         let archive = Archive {
-            source,
-            reader: RefCell::new(reader),
-            loaded: RefCell::new(BTreeSet::new()),
+            searcher: Searcher::with_reader(source, reader),
             first_page,
             info,
             years: Vec::new(),
@@ -180,13 +171,11 @@ impl Archive {
         reader.document(doc).ok_or_else(|| {
             let file = reader
                 .missing_doc_chunks(&[doc])
-                .into_iter()
-                .next()
-                .unwrap_or_else(|| "a document chunk".to_string());
-            LoadError::Format(engine::FormatError::Corrupt {
-                file,
-                reason: format!("document {doc} did not load"),
-            })
+                .first()
+                .and_then(|id| id.file(reader.manifest()))
+                .unwrap_or("a document chunk")
+                .to_string();
+            LoadError::Format(FormatError::NotLoaded { file })
         })
     }
 
@@ -207,8 +196,7 @@ impl Archive {
         limit: usize,
     ) -> Result<engine::SearchResults, LoadError> {
         let q = Query::parse(&key.q);
-        self.ensure_term_chunks(&q).await?;
-        Ok(self.reader.borrow().search(&q, &Self::request(key, limit)))
+        self.searcher.search(&q, &Self::request(key, limit)).await
     }
 
     /// Who appears with `value` of `facet` across the results of `key`:
@@ -262,16 +250,19 @@ impl Archive {
         wanted: &dyn Fn() -> bool,
     ) -> Result<Option<ResultsView>, LoadError> {
         let q = Query::parse(&key.q);
-        if !self.ensure_term_chunks_while(&q, wanted).await? {
+        if !self.searcher.load_query_while(&q, wanted).await? {
             return Ok(None);
         }
-        let results = self.reader.borrow().search(&q, &Self::request(key, limit));
+        let results = self
+            .searcher
+            .reader()
+            .search(&q, &Self::request(key, limit))?;
         if self.first_page_cards(key, &results).is_none() {
             let docs: Vec<DocNum> = results.hits.iter().map(|h| h.doc).collect();
-            if !self.reader.borrow().missing_doc_chunks(&docs).is_empty() && !wanted() {
+            if !self.searcher.reader().missing_doc_chunks(&docs).is_empty() && !wanted() {
                 return Ok(None);
             }
-            self.ensure_doc_chunks(&docs).await?;
+            self.searcher.load_docs(&docs).await?;
         }
         self.view(key, results).map(Some)
     }
@@ -287,11 +278,12 @@ impl Archive {
     ) -> Option<Result<ResultsView, LoadError>> {
         let q = Query::parse(&key.q);
         let results = {
-            let reader = self.reader.borrow();
-            if !reader.missing_term_chunks(&q).is_empty() {
-                return None;
-            }
-            let results = reader.search(&q, &Self::request(key, limit));
+            let reader = self.searcher.reader();
+            let results = match reader.search(&q, &Self::request(key, limit)) {
+                Ok(results) => results,
+                Err(FormatError::NotLoaded { .. }) => return None,
+                Err(e) => return Some(Err(e.into())),
+            };
             let docs: Vec<DocNum> = results.hits.iter().map(|h| h.doc).collect();
             if self.first_page_cards(key, &results).is_none()
                 && !reader.missing_doc_chunks(&docs).is_empty()
@@ -320,7 +312,7 @@ impl Archive {
         if let Some(cards) = self.first_page_cards(key, &results) {
             return Ok(view(cards));
         }
-        let reader = self.reader.borrow();
+        let reader = self.searcher.reader();
         let cards = results
             .hits
             .iter()
@@ -387,8 +379,8 @@ impl Archive {
     ) -> Result<Vec<ResultRow>, LoadError> {
         let results = self.raw_search(key, 0).await?;
         let docs: Vec<DocNum> = results.hits.iter().map(|h| h.doc).collect();
-        self.ensure_doc_chunks(&docs).await?;
-        let reader = self.reader.borrow();
+        self.searcher.load_docs(&docs).await?;
+        let reader = self.searcher.reader();
         let docs = results
             .hits
             .iter()
@@ -425,8 +417,8 @@ impl Archive {
         let Some(id) = view.doc.as_deref() else {
             return Ok(None);
         };
-        self.ensure_ids().await?;
-        let Some(doc) = self.reader.borrow().doc_by_id(id) else {
+        self.searcher.load_ids().await?;
+        let Some(doc) = self.searcher.reader().doc_by_id(id) else {
             return Ok(None);
         };
         let results = self.raw_search(&view.search_key(), 0).await?;
@@ -439,8 +431,8 @@ impl Archive {
             .map(|i| results.hits[i].doc);
         let next = at.and_then(|i| results.hits.get(i + 1)).map(|h| h.doc);
         let wanted: Vec<DocNum> = [Some(doc), prev, next].into_iter().flatten().collect();
-        self.ensure_doc_chunks(&wanted).await?;
-        let reader = self.reader.borrow();
+        self.searcher.load_docs(&wanted).await?;
+        let reader = self.searcher.reader();
         // The id exists, so a missing document is damage, not a rename.
         let document = Self::loaded_doc(&reader, doc)?;
         let neighbour = |d: Option<DocNum>| {

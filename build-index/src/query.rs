@@ -4,7 +4,7 @@
 
 use crate::emit;
 use anyhow::{Context, Result};
-use engine::{IndexReader, Query, SearchRequest};
+use engine::{block_on, ChunkSource, Query, SearchRequest, Searcher};
 use std::fmt::Write as _;
 use std::io::BufRead;
 use std::path::{Path, PathBuf};
@@ -16,10 +16,20 @@ pub struct Options {
     pub explain: bool,
 }
 
-/// An opened index and the folder its chunks are read from.
+/// The folder of a built index, as the engine's chunk source.
+struct Folder(PathBuf);
+
+impl ChunkSource for Folder {
+    type Error = anyhow::Error;
+
+    fn fetch(&self, files: &[String]) -> impl std::future::Future<Output = Result<Vec<Vec<u8>>>> {
+        std::future::ready(files.iter().map(|f| read(&self.0, f)).collect())
+    }
+}
+
+/// An opened index, loading its chunks from its folder as queries need them.
 struct Index {
-    dir: PathBuf,
-    reader: IndexReader,
+    searcher: Searcher<Folder>,
 }
 
 impl Index {
@@ -29,56 +39,32 @@ impl Index {
         } else {
             path.join("index")
         };
-        let manifest = IndexReader::parse_manifest(&read(&dir, "manifest.json")?)
-            .with_context(|| format!("opening {}", dir.join("manifest.json").display()))?;
-        let docmeta = read(&dir, &manifest.docmeta)?;
-        let reader = IndexReader::open(manifest, &docmeta).context("opening the index")?;
-        Ok(Index { dir, reader })
+        let searcher = block_on(Searcher::open(Folder(dir.clone())))
+            .with_context(|| format!("opening the index in {}", dir.display()))?;
+        Ok(Index { searcher })
     }
 
     /// Runs one query: loads the chunks it needs (kept for later queries),
     /// searches, then loads the hits' documents.
     fn search(&mut self, text: &str, o: &Options) -> Result<engine::SearchResults> {
-        let q = Query::parse(text);
-        // Dictionary chunks, the rest of a letter's dictionary for typos,
-        // then postings: three rounds at most; a fourth would be a bug.
-        for _ in 0..4 {
-            let missing = self.reader.missing_term_chunks(&q);
-            if missing.is_empty() {
-                break;
-            }
-            for name in missing {
-                let bytes = read(&self.dir, &name)?;
-                self.reader
-                    .add_term_chunk(&name, &bytes)
-                    .with_context(|| format!("loading {name}"))?;
-            }
-        }
-        let results = self.reader.search(
-            &q,
-            &SearchRequest {
-                limit: o.limit,
-                explain: o.explain,
-                ..Default::default()
-            },
-        );
-        let docs: Vec<u32> = results.hits.iter().map(|h| h.doc).collect();
-        for name in self.reader.missing_doc_chunks(&docs) {
-            let bytes = read(&self.dir, &name)?;
-            self.reader
-                .add_doc_chunk(&name, &bytes)
-                .with_context(|| format!("loading {name}"))?;
-        }
-        Ok(results)
+        let request = SearchRequest {
+            limit: o.limit,
+            explain: o.explain,
+            ..Default::default()
+        };
+        block_on(
+            self.searcher
+                .search_with_docs(&Query::parse(text), &request),
+        )
     }
 
     fn json(&mut self, text: &str, r: &engine::SearchResults) -> serde_json::Value {
         let mut hits = Vec::new();
         for h in &r.hits {
-            let Some(d) = self.reader.document(h.doc).cloned() else {
+            let Some(d) = self.searcher.reader().document(h.doc).cloned() else {
                 continue;
             };
-            let snip = self.reader.snippet(h.doc, &h.matched, 200);
+            let snip = self.searcher.reader().snippet(h.doc, &h.matched, 200);
             let mut v = serde_json::json!({
                 "id": d.id, "score": h.score, "title": d.title, "source_file": d.source_file,
                 "line_start": d.line_start, "line_end": d.line_end, "snippet": snip.text,
@@ -111,10 +97,10 @@ impl Index {
             let _ = writeln!(o, "did you mean: {s}");
         }
         for (i, h) in r.hits.iter().enumerate() {
-            let Some(d) = self.reader.document(h.doc).cloned() else {
+            let Some(d) = self.searcher.reader().document(h.doc).cloned() else {
                 continue;
             };
-            let snip = self.reader.snippet(h.doc, &h.matched, 200);
+            let snip = self.searcher.reader().snippet(h.doc, &h.matched, 200);
             let _ = writeln!(
                 o,
                 "{:>2}. {:.3}  {}\n    {}  ({}, lines {}–{})\n    {}",

@@ -12,7 +12,9 @@
 
 use build_index::config::Config;
 use build_index::load_corpus;
-use engine::{Document, IndexReader, IndexWriter, Query, SearchRequest, WriterSettings};
+use engine::{
+    block_on, Document, FormatError, IndexWriter, Query, SearchRequest, Searcher, WriterSettings,
+};
 use std::path::{Path, PathBuf};
 
 fn root() -> PathBuf {
@@ -169,7 +171,28 @@ const JUDGMENTS: &[(&str, &[(&str, u32)])] = &[
 /// Mean nDCG@10 over all judged queries must stay at or above this.
 const FLOOR: f64 = 0.9;
 
-fn load() -> (Vec<Document>, IndexReader, Vec<engine::IndexFile>) {
+/// The files of an index built in memory, as the engine's chunk source.
+struct Memory(Vec<engine::IndexFile>);
+
+impl engine::ChunkSource for Memory {
+    type Error = FormatError;
+
+    fn fetch(
+        &self,
+        files: &[String],
+    ) -> impl std::future::Future<Output = Result<Vec<Vec<u8>>, FormatError>> {
+        let get = |n: &String| {
+            self.0
+                .iter()
+                .find(|f| &f.name == n)
+                .map(|f| f.bytes.clone())
+                .ok_or(FormatError::Missing { file: n.clone() })
+        };
+        std::future::ready(files.iter().map(get).collect())
+    }
+}
+
+fn load() -> (Vec<Document>, Searcher<Memory>) {
     let cfg = Config::load(&root().join("archive.toml")).expect("archive.toml");
     let mut docs = load_corpus(&root().join("seeds"), &cfg)
         .expect("seeds load")
@@ -184,17 +207,8 @@ fn load() -> (Vec<Document>, IndexReader, Vec<engine::IndexFile>) {
         w.add(d);
     }
     let files = w.finish().expect("index");
-    let get = |n: &str| {
-        files
-            .iter()
-            .find(|f| f.name == n)
-            .map(|f| f.bytes.clone())
-            .expect("file")
-    };
-    let manifest = IndexReader::parse_manifest(&get("manifest.json")).expect("manifest");
-    let docmeta = get(&manifest.docmeta);
-    let reader = IndexReader::open(manifest, &docmeta).expect("open");
-    (docs, reader, files)
+    let searcher = block_on(Searcher::open(Memory(files))).expect("open");
+    (docs, searcher)
 }
 
 fn ndcg10(ranked: &[&str], judged: &[(&str, u32)]) -> f64 {
@@ -228,7 +242,7 @@ fn ndcg10(ranked: &[&str], judged: &[(&str, u32)]) -> f64 {
 
 #[test]
 fn judged_queries_on_the_seeds_reach_the_ndcg_floor() {
-    let (docs, mut reader, files) = load();
+    let (docs, searcher) = load();
     // Every judged document must exist, or the judgments went stale.
     for (_, judged) in JUDGMENTS {
         for (frag, _) in *judged {
@@ -239,34 +253,16 @@ fn judged_queries_on_the_seeds_reach_the_ndcg_floor() {
         }
     }
     assert!(JUDGMENTS.len() >= 30);
-    let get = |n: &str| {
-        files
-            .iter()
-            .find(|f| f.name == n)
-            .map(|f| f.bytes.clone())
-            .expect("file")
-    };
     let mut total = 0.0;
     let mut worst: (f64, &str) = (1.0, "");
     println!("{:<30} {:>6}  top 3", "query", "nDCG");
     for (text, judged) in JUDGMENTS {
         let q = Query::parse(text);
-        loop {
-            let missing = reader.missing_term_chunks(&q);
-            if missing.is_empty() {
-                break;
-            }
-            for name in missing {
-                reader.add_term_chunk(&name, &get(&name)).expect("chunk");
-            }
-        }
-        let res = reader.search(
-            &q,
-            &SearchRequest {
-                limit: 10,
-                ..Default::default()
-            },
-        );
+        let request = SearchRequest {
+            limit: 10,
+            ..Default::default()
+        };
+        let res = block_on(searcher.search(&q, &request)).expect("search");
         let ranked: Vec<&str> = res
             .hits
             .iter()

@@ -4,7 +4,8 @@
 //! then dictionary + postings chunks + the top-10 doc chunks). Warm: parse +
 //! search latency with everything the query list needs loaded.
 
-use engine::{IndexReader, Query, SearchRequest};
+use engine::{block_on, FormatError, IndexReader, Query, ReadySource, SearchRequest, Searcher};
+use std::cell::Cell;
 use std::time::Instant;
 
 fn main() {
@@ -31,29 +32,23 @@ fn main() {
     };
     let mut cold = Vec::new();
     let warm_only = std::env::var_os("WARM_ONLY").is_some();
+    // Counts the bytes each query's searcher fetches past the start-up files.
+    let fetched = Cell::new(0usize);
+    let counted = |n: &str| {
+        let b = read(n);
+        fetched.set(fetched.get() + b.len());
+        Ok::<_, FormatError>(b)
+    };
     for q in queries.iter().filter(|_| !warm_only) {
-        let mut r = IndexReader::open(manifest.clone(), &docmeta).expect("open");
+        let r = IndexReader::open(manifest.clone(), &docmeta).expect("open");
+        let s = Searcher::with_reader(ReadySource(&counted), r);
         let pq = Query::parse(q);
-        let mut bytes = 0;
-        loop {
-            let missing = r.missing_term_chunks(&pq);
-            if missing.is_empty() {
-                break;
-            }
-            for n in missing {
-                let b = read(&n);
-                bytes += b.len();
-                r.add_term_chunk(&n, &b).expect("chunk");
-            }
-        }
-        let res = r.search(&pq, &req);
+        fetched.set(0);
+        let res = block_on(s.search(&pq, &req)).expect("search");
+        let bytes = fetched.replace(0);
         let docs: Vec<u32> = res.hits.iter().map(|h| h.doc).collect();
-        let mut doc_bytes = 0;
-        for n in r.missing_doc_chunks(&docs) {
-            let b = read(&n);
-            doc_bytes += b.len();
-            r.add_doc_chunk(&n, &b).expect("doc chunk");
-        }
+        block_on(s.load_docs(&docs)).expect("doc chunks");
+        let doc_bytes = fetched.get();
         cold.push((bytes, doc_bytes, q.clone(), res.total));
     }
     for (b, d, q, total) in &cold {
@@ -62,15 +57,12 @@ fn main() {
             b, d
         );
     }
-    let mut r = IndexReader::open(manifest.clone(), &docmeta).expect("open");
+    let r = IndexReader::open(manifest.clone(), &docmeta).expect("open");
+    let s = Searcher::with_reader(ReadySource(|n: &str| Ok::<_, FormatError>(read(n))), r);
     for q in &queries {
-        let pq = Query::parse(q);
-        for _ in 0..2 {
-            for n in r.missing_term_chunks(&pq) {
-                r.add_term_chunk(&n, &read(&n)).expect("chunk");
-            }
-        }
+        block_on(s.load_query_while(&Query::parse(q), &|| true)).expect("chunks");
     }
+    let r = s.reader();
     let mut times = Vec::new();
     let mut per: Vec<(f64, &String)> = Vec::new();
     let rounds: usize = std::env::var("ROUNDS")
@@ -80,7 +72,7 @@ fn main() {
     for _ in 0..rounds {
         for q in &queries {
             let t = Instant::now();
-            std::hint::black_box(r.search(&Query::parse(q), &req));
+            std::hint::black_box(r.search(&Query::parse(q), &req).expect("loaded"));
             let ms = t.elapsed().as_secs_f64() * 1000.0;
             times.push(ms);
             per.push((ms, q));

@@ -4,7 +4,9 @@
 //! Sizes from the environment: `DOC_CHUNK_BYTES`, `TERM_CHUNK_BYTES`,
 //! `DICT_CHUNK_BYTES` (defaults: `WriterSettings::default()`).
 
-use engine::{IndexReader, IndexWriter, WriterSettings};
+use engine::{
+    block_on, ChunkId, FormatError, IndexReader, IndexWriter, ReadySource, Searcher, WriterSettings,
+};
 
 fn main() {
     let mut args = std::env::args().skip(1);
@@ -13,10 +15,11 @@ fn main() {
     let read = |n: &str| std::fs::read(dir.join(n)).expect("index file");
     let manifest = IndexReader::parse_manifest(&read("manifest.json")).expect("manifest");
     let docmeta = read(&manifest.docmeta);
-    let mut r = IndexReader::open(manifest.clone(), &docmeta).expect("open");
-    for c in &manifest.doc_chunks {
-        r.add_doc_chunk(&c.file, &read(&c.file)).expect("doc chunk");
-    }
+    let r = IndexReader::open(manifest.clone(), &docmeta).expect("open");
+    let s = Searcher::with_reader(ReadySource(|n: &str| Ok::<_, FormatError>(read(n))), r);
+    let docs = (0..manifest.doc_chunks.len()).map(ChunkId::Docs);
+    block_on(s.load(&docs.collect::<Vec<_>>())).expect("doc chunks");
+    let r = s.reader();
     let env = |k: &str, d: usize| {
         std::env::var(k)
             .ok()

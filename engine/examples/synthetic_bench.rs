@@ -4,7 +4,10 @@
 //! The text is Zipf-distributed pseudo-words, so term statistics look like
 //! natural language (a few very common terms, a long tail).
 
-use engine::{Block, Document, IndexReader, IndexWriter, Query, SearchRequest, WriterSettings};
+use engine::{
+    block_on, Block, ChunkId, Document, FormatError, IndexReader, IndexWriter, Query, ReadySource,
+    SearchRequest, Searcher, WriterSettings,
+};
 use std::time::Instant;
 
 struct Rng(u64);
@@ -119,11 +122,12 @@ fn main() {
     let t = Instant::now();
     let manifest = IndexReader::parse_manifest(&get("manifest.json")).expect("manifest");
     let docmeta_len = get(&manifest.docmeta).len();
-    let mut r = IndexReader::open(manifest.clone(), &get(&manifest.docmeta)).expect("open");
-    let dict_files = manifest.term_chunks.iter().map(|c| &c.file);
-    for file in dict_files.chain(manifest.posting_chunks.iter().map(|c| &c.file)) {
-        r.add_term_chunk(file, &get(file)).expect("chunk");
-    }
+    let r = IndexReader::open(manifest.clone(), &get(&manifest.docmeta)).expect("open");
+    let s = Searcher::with_reader(ReadySource(|n: &str| Ok::<_, FormatError>(get(n))), r);
+    let dicts = (0..manifest.term_chunks.len()).map(ChunkId::Terms);
+    let postings = (0..manifest.posting_chunks.len()).map(ChunkId::Postings);
+    block_on(s.load(&dicts.chain(postings).collect::<Vec<_>>())).expect("chunks");
+    let r = s.reader();
     let load = t.elapsed();
     println!("docs {n}: build {:.2?}, index {:.1} MB in {} files ({} term chunks), docmeta {} KB, load all term chunks {:.2?}",
         build, total as f64 / 1e6, files.len(), manifest.term_chunks.len(), docmeta_len / 1024, load);
@@ -150,7 +154,7 @@ fn main() {
         for q in &queries {
             let t = Instant::now();
             let q = Query::parse(q);
-            let res = r.search(&q, &req);
+            let res = r.search(&q, &req).expect("loaded");
             std::hint::black_box(res);
             times.push(t.elapsed().as_secs_f64() * 1000.0);
         }
@@ -168,7 +172,7 @@ fn main() {
         .iter()
         .map(|q| {
             let t = Instant::now();
-            std::hint::black_box(r.search(&Query::parse(q), &req));
+            std::hint::black_box(r.search(&Query::parse(q), &req).expect("loaded"));
             (t.elapsed().as_secs_f64() * 1000.0, q)
         })
         .collect();

@@ -1,19 +1,20 @@
 //! The engine's public contract, shared by build-index (native) and the
-//! reader (wasm32). The engine is synchronous and does no I/O: callers fetch
-//! bytes (from disk, HTTP or data inlined in the page) and hand them over.
+//! reader (wasm32). The engine does no I/O: a [`crate::Searcher`] asks a
+//! [`crate::ChunkSource`] (files on disk, HTTP, data inlined in the page)
+//! for the bytes it needs.
 //!
-//! Loading protocol (what the reader does on each keystroke):
-//! 1. `IndexReader::open(manifest_json, docmeta_bytes)` once at start-up.
-//! 2. `let q = Query::parse(text)`; `reader.missing_term_chunks(&q)` lists the
-//!    term chunks (by file name) the query needs; fetch them,
-//!    `reader.add_term_chunk(name, bytes)`, and ask again until the list is
-//!    empty (at most three rounds: dictionary chunks of the words, the
-//!    rest of a letter's dictionary for misspelled words, then the postings
-//!    chunks of the terms the query expanded to, guesses capped at
-//!    `MAX_GUESS_CHUNKS`).
+//! Loading protocol (what the searcher does on each query):
+//! 1. `IndexReader::open(manifest, docmeta_bytes)` once at start-up.
+//! 2. `reader.missing_term_chunks(&q)` names the chunks ([`crate::ChunkId`])
+//!    the query needs; fetch them, `reader.add_chunk(id, bytes)`, and ask
+//!    again until the list is empty (at most three rounds: dictionary
+//!    chunks of the words, the rest of a letter's dictionary for misspelled
+//!    words, then the postings chunks of the terms the query expanded to,
+//!    guesses capped at `MAX_GUESS_CHUNKS`).
 //! 3. `reader.search(&q, &request)` → ranked hits + facet counts (needs only
-//!    the manifest, docmeta and the term chunks).
-//! 4. `reader.missing_doc_chunks(&hit_docs)` → fetch, `add_doc_chunk`, then
+//!    the manifest, docmeta and the term chunks; a chunk not loaded is an
+//!    error).
+//! 4. `reader.missing_doc_chunks(&hit_docs)` → fetch, `add_chunk`, then
 //!    `reader.document(doc)` and `reader.snippet(doc, &hit.matched, ...)`.
 
 use crate::model::Facet;

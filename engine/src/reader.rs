@@ -6,6 +6,7 @@
 //! `facets`, snippets in `snippet` (with the token cache in `doc_tokens`).
 
 use crate::api::DocNum;
+use crate::chunk::ChunkId;
 use crate::format::docmeta::{format_date, DocMeta};
 use crate::format::ids::Ids;
 use crate::format::termdict::{PostingsChunk, TermDict};
@@ -117,42 +118,56 @@ impl IndexReader {
         chunk_ids_for_prefix(&self.manifest.term_chunks, prefix)
     }
 
-    /// Adds a dictionary, completion or postings chunk named in the manifest.
-    pub fn add_term_chunk(&mut self, name: &str, bytes: &[u8]) -> Result<(), FormatError> {
-        if let Some(idx) = self
-            .manifest
-            .posting_chunks
-            .iter()
-            .position(|c| c.file == name)
-        {
-            self.postings
-                .insert(idx, PostingsChunk::parse(name, bytes)?);
-            return Ok(());
+    /// Whether chunk `id` has been added.
+    pub fn is_loaded(&self, id: ChunkId) -> bool {
+        match id {
+            ChunkId::Terms(i) => self.chunks.contains_key(&i),
+            ChunkId::Completions(i) => self.completions.contains_key(&i),
+            ChunkId::Postings(i) => self.postings.contains_key(&i),
+            ChunkId::Docs(i) => self.docs.contains_key(&i),
+            ChunkId::Ids => self.ids.is_some(),
         }
-        let (idx, completion) = match self
-            .manifest
-            .completion_chunks
-            .iter()
-            .position(|c| c.file == name)
-        {
-            Some(idx) => (idx, true),
-            None => (
-                self.manifest
-                    .term_chunks
-                    .iter()
-                    .position(|c| c.file == name)
-                    .ok_or_else(|| FormatError::Missing {
-                        file: name.to_string(),
-                    })?,
-                false,
-            ),
-        };
+    }
+
+    /// Adds the bytes of chunk `id`, checked against the manifest: a chunk
+    /// that fails to parse, or whose terms are not the range the manifest
+    /// gives, is an error and stays unloaded.
+    pub fn add_chunk(&mut self, id: ChunkId, bytes: &[u8]) -> Result<(), FormatError> {
+        let name = id
+            .file(&self.manifest)
+            .ok_or_else(|| FormatError::Missing {
+                file: format!("{id:?}"),
+            })?
+            .to_string();
+        match id {
+            ChunkId::Postings(i) => self.postings.insert(i, PostingsChunk::parse(&name, bytes)?),
+            ChunkId::Terms(i) => {
+                let dict = self.checked_dict(&self.manifest.term_chunks[i], &name, bytes)?;
+                self.chunks.insert(i, dict)
+            }
+            ChunkId::Completions(i) => {
+                let dict = self.checked_dict(&self.manifest.completion_chunks[i], &name, bytes)?;
+                self.completions.insert(i, dict)
+            }
+            ChunkId::Docs(i) => {
+                let c = &self.manifest.doc_chunks[i];
+                let docs = docstore::parse(&name, bytes, (c.last - c.first) as usize + 1)?;
+                self.docs.insert(i, docs)
+            }
+            ChunkId::Ids => {
+                self.ids = Some(Ids::parse(&name, bytes, self.meta.doc_count)?);
+            }
+        }
+        Ok(())
+    }
+
+    fn checked_dict(
+        &self,
+        entry: &TermChunkEntry,
+        name: &str,
+        bytes: &[u8],
+    ) -> Result<TermDict, FormatError> {
         let dict = TermDict::parse(name, bytes)?;
-        let entry = if completion {
-            &self.manifest.completion_chunks[idx]
-        } else {
-            &self.manifest.term_chunks[idx]
-        };
         let bounds_ok = {
             use fst::{IntoStreamer, Streamer};
             let mut s = dict.map.range().into_stream();
@@ -165,21 +180,16 @@ impl IndexReader {
                 reason: "terms do not match the manifest's range".into(),
             });
         }
-        if completion {
-            self.completions.insert(idx, dict);
-        } else {
-            self.chunks.insert(idx, dict);
-        }
-        Ok(())
+        Ok(dict)
     }
 
-    /// Doc chunks (file names) holding `docs` that are not loaded yet.
-    pub fn missing_doc_chunks(&self, docs: &[DocNum]) -> Vec<String> {
+    /// Doc chunks holding `docs` that are not loaded yet.
+    pub fn missing_doc_chunks(&self, docs: &[DocNum]) -> Vec<ChunkId> {
         let mut need: Vec<usize> = docs.iter().filter_map(|&d| self.doc_chunk_of(d)).collect();
         crate::sorting::sort_dedup(&mut need);
         need.into_iter()
             .filter(|i| !self.docs.contains_key(i))
-            .map(|i| self.manifest.doc_chunks[i].file.clone())
+            .map(ChunkId::Docs)
             .collect()
     }
 
@@ -189,33 +199,13 @@ impl IndexReader {
         chunks.get(i).filter(|c| c.first <= doc).map(|_| i)
     }
 
-    pub fn add_doc_chunk(&mut self, name: &str, bytes: &[u8]) -> Result<(), FormatError> {
-        let idx = self
-            .manifest
-            .doc_chunks
-            .iter()
-            .position(|c| c.file == name)
-            .ok_or_else(|| FormatError::Missing {
-                file: name.to_string(),
-            })?;
-        let c = &self.manifest.doc_chunks[idx];
-        let docs = docstore::parse(name, bytes, (c.last - c.first) as usize + 1)?;
-        self.docs.insert(idx, docs);
-        Ok(())
-    }
-
     pub fn document(&self, doc: DocNum) -> Option<&Document> {
         let i = self.doc_chunk_of(doc)?;
         let first = self.manifest.doc_chunks[i].first;
         self.docs.get(&i)?.get((doc - first) as usize)
     }
 
-    pub fn add_ids(&mut self, bytes: &[u8]) -> Result<(), FormatError> {
-        self.ids = Some(Ids::parse(&self.manifest.ids, bytes, self.meta.doc_count)?);
-        Ok(())
-    }
-
-    /// Needs [`IndexReader::add_ids`] first.
+    /// Needs [`ChunkId::Ids`] loaded first.
     pub fn doc_by_id(&self, id: &str) -> Option<DocNum> {
         self.ids.as_ref()?.get(id)
     }

@@ -12,6 +12,7 @@ use crate::expand::{Expansion, Scope};
 use crate::explain::Explanation;
 use crate::format::docmeta::dequantize_len;
 use crate::format::postings::{PostingList, FIELDS, TITLE};
+use crate::format::FormatError;
 use crate::query::{Clause, Query, Unit, Word};
 use crate::reader::IndexReader;
 use std::cell::OnceCell;
@@ -472,11 +473,14 @@ fn hit(
 }
 
 impl IndexReader {
-    /// Runs a query. Needs the term chunks from
-    /// [`IndexReader::missing_term_chunks`]; words whose chunks are missing
-    /// simply match nothing.
-    pub fn search(&self, q: &Query, req: &SearchRequest) -> SearchResults {
-        let mut ctx = Ctx::new(self, self.postings_plan(q));
+    /// Runs a query. Needs the chunks [`IndexReader::missing_term_chunks`]
+    /// names (a [`crate::Searcher`] fetches them); one not loaded is
+    /// [`FormatError::NotLoaded`], never a word that matches nothing.
+    pub fn search(&self, q: &Query, req: &SearchRequest) -> Result<SearchResults, FormatError> {
+        self.all_loaded(self.missing_dict_chunks(q))?;
+        let plan = self.postings_plan(q);
+        self.all_loaded(self.missing_postings(&plan))?;
+        let mut ctx = Ctx::new(self, plan);
         let n = self.meta.doc_count;
         let allowed = self.query_filter_mask(q, req);
         let positive: Vec<Matches> = q
@@ -537,12 +541,12 @@ impl IndexReader {
             .collect();
         let suggestion = if total == 0 { self.suggest(q) } else { None };
         let notes = query_notes(q, note);
-        SearchResults {
+        Ok(SearchResults {
             total,
             hits,
             facets,
             notes,
             suggestion,
-        }
+        })
     }
 }

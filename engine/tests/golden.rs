@@ -5,7 +5,9 @@
 //! `UPDATE_GOLDEN=1 cargo test -p archive-engine --test golden`.
 
 mod common;
-use engine::{Document, IndexReader, Query, SearchRequest, WriterSettings};
+use engine::{
+    block_on, Document, FormatError, IndexReader, Query, SearchRequest, Searcher, WriterSettings,
+};
 use std::path::PathBuf;
 
 fn dir() -> PathBuf {
@@ -122,9 +124,11 @@ fn committed_golden_index_is_readable_and_searchable() {
             && manifest.posting_chunks.len() >= 2
             && manifest.doc_chunks.len() >= 2
     );
-    let docmeta = read(&manifest.docmeta);
-    let mut r = IndexReader::open(manifest, &docmeta).expect("open");
-    r.add_ids(&read(&r.manifest().ids.clone())).expect("ids");
+    let folder = engine::ReadySource(|name: &str| {
+        std::fs::read(out.join(name)).map_err(|_| FormatError::Missing { file: name.into() })
+    });
+    let s = block_on(Searcher::open(folder)).expect("open");
+    block_on(s.load_ids()).expect("ids");
     for (text, want) in [
         ("juarez ", 2),
         ("trafficking ", 2),
@@ -136,29 +140,16 @@ fn committed_golden_index_is_readable_and_searchable() {
         ("speaker:blinken", 1),
     ] {
         let q = Query::parse(text);
-        loop {
-            let missing = r.missing_term_chunks(&q);
-            if missing.is_empty() {
-                break;
-            }
-            for name in missing {
-                r.add_term_chunk(&name, &read(&name)).expect("chunk");
-            }
-        }
-        assert_eq!(
-            r.search(&q, &SearchRequest::default()).total,
-            want,
-            "{text}"
-        );
+        let res = block_on(s.search(&q, &SearchRequest::default())).expect("search");
+        assert_eq!(res.total, want, "{text}");
     }
-    let n = r
+    let n = s
+        .reader()
         .doc_by_id("002-interview/interview-with-the-secretary")
         .expect("id");
-    for name in r.missing_doc_chunks(&[n]) {
-        r.add_doc_chunk(&name, &read(&name)).expect("doc chunk");
-    }
+    block_on(s.load_docs(&[n])).expect("doc chunk");
     assert_eq!(
-        r.document(n).expect("doc").title,
+        s.reader().document(n).expect("doc").title,
         "Interview with the Secretary"
     );
 }

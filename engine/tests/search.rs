@@ -230,14 +230,14 @@ fn snippets_and_highlights_mark_the_matched_forms() {
     let mut ix = index();
     let res = ix.search("trafficking ");
     let h = &res.hits[0];
-    let s = ix.reader.snippet(h.doc, &h.matched, 200);
+    let s = ix.reader().snippet(h.doc, &h.matched, 200);
     let marked: Vec<&str> = s
         .highlights
         .iter()
         .map(|r| &s.text[r.start..r.end])
         .collect();
     assert_eq!(marked, ["traffickers"]);
-    let hl = ix.reader.highlights(h.doc, &h.matched);
+    let hl = ix.reader().highlights(h.doc, &h.matched);
     assert_eq!(hl.title.len(), 1);
     assert_eq!(hl.blocks.len(), 1);
 }
@@ -245,10 +245,13 @@ fn snippets_and_highlights_mark_the_matched_forms() {
 #[test]
 fn documents_by_id_and_dates_without_doc_chunks() {
     let ix = index();
-    let n = ix.reader.doc_by_id("a/traffickers").unwrap();
-    assert_eq!(ix.reader.date_of(n).as_deref(), Some("2022-01"));
-    assert!(ix.reader.document(n).is_none(), "doc chunk not loaded yet");
-    assert_eq!(ix.reader.doc_by_id("nope"), None);
+    let n = ix.reader().doc_by_id("a/traffickers").unwrap();
+    assert_eq!(ix.reader().date_of(n).as_deref(), Some("2022-01"));
+    assert!(
+        ix.reader().document(n).is_none(),
+        "doc chunk not loaded yet"
+    );
+    assert_eq!(ix.reader().doc_by_id("nope"), None);
 }
 
 #[test]
@@ -269,24 +272,33 @@ fn limit_truncates_hits_but_not_total() {
 fn damaged_files_give_typed_errors_not_panics() {
     use engine::{FormatError, IndexReader};
     let ix = index();
-    let m = ix.reader.manifest().clone();
+    let m = ix.reader().manifest().clone();
     let docmeta = ix.file(&m.docmeta);
     assert!(matches!(
         IndexReader::open(m.clone(), &docmeta[..docmeta.len() - 3]),
         Err(FormatError::Corrupt { .. } | FormatError::Checksum { .. })
     ));
     let mut r = IndexReader::open(m.clone(), &docmeta).unwrap();
-    let chunk = &m.doc_chunks[0].file;
-    let mut bytes = ix.file(chunk);
+    let mut bytes = ix.file(&m.doc_chunks[0].file);
     bytes[10] ^= 1;
     assert!(matches!(
-        r.add_doc_chunk(chunk, &bytes),
+        r.add_chunk(engine::ChunkId::Docs(0), &bytes),
         Err(FormatError::Checksum { .. })
     ));
     assert!(matches!(
-        r.add_term_chunk("nope.bin", b"x"),
+        r.add_chunk(engine::ChunkId::Terms(usize::MAX), b"x"),
         Err(FormatError::Missing { .. })
     ));
+    // A query whose chunks were never fetched is an error naming one, not
+    // an empty result.
+    let fresh = IndexReader::open(m.clone(), &docmeta).unwrap();
+    let q = engine::Query::parse("fentanyl");
+    match fresh.search(&q, &engine::SearchRequest::default()) {
+        Err(FormatError::NotLoaded { file }) => {
+            assert!(m.term_chunks.iter().any(|c| c.file == file))
+        }
+        other => panic!("expected NotLoaded, got {other:?}"),
+    }
     let json = String::from_utf8(ix.file("manifest.json"))
         .unwrap()
         .replacen(
@@ -405,4 +417,28 @@ fn an_overlong_word_is_left_out_and_the_results_say_so() {
         [engine::SearchNote::LongWordLeftOut { bytes: 64 }]
     );
     assert!(ix.search("fentanyl ").notes.is_empty());
+}
+
+#[test]
+fn a_searcher_whose_source_lacks_a_chunk_fails_instead_of_matching_nothing() {
+    use engine::{block_on, FormatError, Query, ReadySource, SearchRequest, Searcher};
+    let ix = index();
+    let files = ix.files.clone();
+    // Every file but the postings: the words are found in the dictionary,
+    // their posting lists cannot be fetched.
+    let source = ReadySource(move |name: &str| {
+        files
+            .iter()
+            .find(|f| f.name == name && !name.starts_with("postings-"))
+            .map(|f| f.bytes.clone())
+            .ok_or(FormatError::Missing { file: name.into() })
+    });
+    let s = block_on(Searcher::open(source)).expect("start-up files are there");
+    let q = Query::parse("fentanyl");
+    match block_on(s.search(&q, &SearchRequest::default())) {
+        Err(FormatError::Missing { file }) => assert!(file.starts_with("postings-"), "{file}"),
+        other => panic!("expected the missing postings chunk, got {other:?}"),
+    }
+    // What was fetched stays loaded, and the same search still fails.
+    assert!(block_on(s.search(&q, &SearchRequest::default())).is_err());
 }

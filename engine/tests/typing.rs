@@ -5,7 +5,9 @@
 
 mod common;
 use common::{doc, Index};
-use engine::{Document, IndexReader, Query, SearchRequest, WriterSettings, MAX_GUESS_CHUNKS};
+use engine::{
+    ChunkId, Document, IndexReader, Query, SearchRequest, WriterSettings, MAX_GUESS_CHUNKS,
+};
 
 /// Many distinct words of one first letter, so the letter spans many
 /// dictionary and postings chunks.
@@ -59,13 +61,13 @@ fn fetch(ix: &mut Index, text: &str) -> Vec<String> {
     let q = Query::parse(text);
     let mut fetched = Vec::new();
     for _ in 0..3 {
-        for name in ix.reader.missing_term_chunks(&q) {
-            let bytes = ix.file(&name);
-            ix.reader.add_term_chunk(&name, &bytes).unwrap();
-            fetched.push(name);
+        let missing = ix.reader().missing_term_chunks(&q);
+        for id in &missing {
+            fetched.push(id.file(ix.reader().manifest()).unwrap().to_string());
         }
+        engine::block_on(ix.searcher.load(&missing)).unwrap();
     }
-    assert!(ix.reader.missing_term_chunks(&q).is_empty());
+    assert!(ix.reader().missing_term_chunks(&q).is_empty());
     fetched
 }
 
@@ -81,7 +83,7 @@ fn dictionary_chunks_of(reader: &IndexReader, first: char) -> usize {
 #[test]
 fn a_word_being_typed_that_terms_start_with_gets_no_typo_round() {
     let mut ix = Index::build(&corpus(), small_chunks());
-    let p_chunks = dictionary_chunks_of(&ix.reader, 'p');
+    let p_chunks = dictionary_chunks_of(&ix.reader(), 'p');
     assert!(
         p_chunks >= 8,
         "the letter spans {p_chunks} dictionary chunks"
@@ -109,7 +111,7 @@ fn a_word_being_typed_that_terms_start_with_gets_no_typo_round() {
 #[test]
 fn a_short_prefix_reads_few_postings_chunks_and_ranks_the_same_warm_or_cold() {
     let mut cold = Index::build(&corpus(), small_chunks());
-    let postings = cold.reader.manifest().posting_chunks.len();
+    let postings = cold.reader().manifest().posting_chunks.len();
     assert!(
         postings > 3 * MAX_GUESS_CHUNKS,
         "{postings} postings chunks"
@@ -125,29 +127,28 @@ fn a_short_prefix_reads_few_postings_chunks_and_ranks_the_same_warm_or_cold() {
     );
     let cold_ids = cold.hit_ids(
         &cold
-            .reader
-            .search(&Query::parse("p"), &SearchRequest::default()),
+            .reader()
+            .search(&Query::parse("p"), &SearchRequest::default())
+            .unwrap(),
     );
     assert!(!cold_ids.is_empty());
 
     // Every chunk loaded: the same plan, the same results.
-    let mut warm = Index::build(&corpus(), small_chunks());
-    let m = warm.reader.manifest().clone();
-    let dicts = m
-        .term_chunks
-        .iter()
-        .chain(&m.completion_chunks)
-        .map(|c| &c.file);
-    for f in dicts.chain(m.posting_chunks.iter().map(|c| &c.file)) {
-        let bytes = warm.file(f);
-        warm.reader.add_term_chunk(f, &bytes).unwrap();
-    }
+    let warm = Index::build(&corpus(), small_chunks());
+    let m = warm.reader().manifest().clone();
+    let all: Vec<ChunkId> = ChunkId::all(&m)
+        .into_iter()
+        .filter(|c| !matches!(c, ChunkId::Docs(_)))
+        .collect();
+    engine::block_on(warm.searcher.load(&all)).unwrap();
     let warm_res = warm
-        .reader
-        .search(&Query::parse("p"), &SearchRequest::default());
+        .reader()
+        .search(&Query::parse("p"), &SearchRequest::default())
+        .unwrap();
     let cold_res = cold
-        .reader
-        .search(&Query::parse("p"), &SearchRequest::default());
+        .reader()
+        .search(&Query::parse("p"), &SearchRequest::default())
+        .unwrap();
     assert_eq!(warm_res.total, cold_res.total);
     let docs = |r: &engine::SearchResults| r.hits.iter().map(|h| h.doc).collect::<Vec<_>>();
     assert_eq!(docs(&warm_res), docs(&cold_res));
@@ -156,7 +157,7 @@ fn a_short_prefix_reads_few_postings_chunks_and_ranks_the_same_warm_or_cold() {
 #[test]
 fn a_one_letter_prefix_reads_the_completion_table_not_the_letter() {
     let mut ix = Index::build(&corpus(), small_chunks());
-    assert!(!ix.reader.manifest().completion_chunks.is_empty());
+    assert!(!ix.reader().manifest().completion_chunks.is_empty());
     let fetched = fetch(&mut ix, "p");
     let dicts = fetched.iter().filter(|f| f.starts_with("terms-")).count();
     let completions = fetched
@@ -164,7 +165,7 @@ fn a_one_letter_prefix_reads_the_completion_table_not_the_letter() {
         .filter(|f| f.starts_with("completions-"))
         .count();
     assert_eq!(dicts, 0, "{fetched:?}");
-    let letter = dictionary_chunks_of(&ix.reader, 'p');
+    let letter = dictionary_chunks_of(&ix.reader(), 'p');
     assert!(
         completions >= 1 && completions * 3 <= letter,
         "{completions} of {letter}: {fetched:?}"
@@ -194,10 +195,13 @@ fn short_prefixes_rank_the_same_from_the_completion_table_as_from_the_dictionary
     let mut with = Index::build(&docs, small_chunks());
     let mut without = Index::build(&docs, small_chunks());
     // A version 4 index: no completion table, the dictionary answers.
-    let mut m = without.reader.manifest().clone();
+    let mut m = without.reader().manifest().clone();
     m.completion_chunks.clear();
     let docmeta = without.file(&m.docmeta);
-    without.reader = IndexReader::open(m, &docmeta).unwrap();
+    without.searcher = engine::Searcher::with_reader(
+        common::memory_source(without.files.clone()),
+        IndexReader::open(m, &docmeta).unwrap(),
+    );
     let mut prefixes: Vec<String> = vec![
         "p".into(),
         "e".into(),

@@ -9,7 +9,8 @@ use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
     let mut warnings = Vec::new();
-    let Some(text) = build_index::read::encoding::decode(data, "f.html", true, &mut warnings) else {
+    let Some(text) = build_index::read::encoding::decode(data, "f.html", true, &mut warnings)
+    else {
         return;
     };
     let text = build_index::read::text::normalize(&text);

@@ -8,7 +8,10 @@
 //! behind the checksum too.
 #![no_main]
 
-use engine::{Block, Document, IndexReader, IndexWriter, Query, SearchRequest, WriterSettings};
+use engine::{
+    block_on, Block, Document, FormatError, IndexReader, IndexWriter, Query, ReadySource,
+    SearchRequest, Searcher, WriterSettings,
+};
 use libfuzzer_sys::fuzz_target;
 use std::sync::OnceLock;
 
@@ -139,14 +142,12 @@ fuzz_target!(|data: &[u8]| {
                 .unwrap_or_default()
         }
     };
-    let Ok(manifest) = IndexReader::parse_manifest(&get("manifest.json")) else {
+    let source = ReadySource(|n: &str| Ok::<_, FormatError>(get(n)));
+    let Ok(s) = block_on(Searcher::open(source)) else {
         return;
     };
-    let Ok(mut r) = IndexReader::open(manifest.clone(), &get(&manifest.docmeta)) else {
-        return;
-    };
-    let _ = r.add_ids(&get(&manifest.ids));
-    let _ = r.doc_by_id("d/1");
+    let _ = block_on(s.load_ids());
+    let _ = s.reader().doc_by_id("d/1");
     // Two searches per input, not six: the input's length picks the second,
     // so every query shape still meets every damaged file.
     let shapes = [
@@ -158,16 +159,13 @@ fuzz_target!(|data: &[u8]| {
     ];
     for text in ["border", shapes[payload.len() % shapes.len()]] {
         let q = Query::parse(text);
-        for _ in 0..3 {
-            for name in r.missing_term_chunks(&q) {
-                let _ = r.add_term_chunk(&name, &get(&name));
-            }
-        }
-        let res = r.search(&q, &SearchRequest::default());
+        // A damaged chunk is an error here, never a panic.
+        let Ok(res) = block_on(s.search(&q, &SearchRequest::default())) else {
+            continue;
+        };
         let docs: Vec<u32> = res.hits.iter().map(|h| h.doc).collect();
-        for name in r.missing_doc_chunks(&docs) {
-            let _ = r.add_doc_chunk(&name, &get(&name));
-        }
+        let _ = block_on(s.load_docs(&docs));
+        let r = s.reader();
         for h in &res.hits {
             let _ = r.snippet(h.doc, &h.matched, 100);
             let _ = r.date_of(h.doc);

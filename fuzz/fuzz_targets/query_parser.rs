@@ -6,7 +6,8 @@
 #![no_main]
 
 use engine::{
-    Block, Document, IndexReader, IndexWriter, Query, SearchRequest, Sort, WriterSettings,
+    block_on, Block, ChunkId, Document, FormatError, IndexReader, IndexWriter, Query, ReadySource,
+    SearchRequest, Searcher, Sort, WriterSettings,
 };
 use libfuzzer_sys::fuzz_target;
 
@@ -57,20 +58,13 @@ fn load() -> IndexReader {
             .map(|x| x.bytes.clone())
             .expect("fixture file")
     };
-    let m = IndexReader::parse_manifest(&get("manifest.json")).expect("manifest");
-    let mut r = IndexReader::open(m.clone(), &get(&m.docmeta)).expect("open");
-    let terms = m
-        .term_chunks
-        .iter()
-        .chain(&m.completion_chunks)
-        .map(|c| &c.file);
-    for file in terms.chain(m.posting_chunks.iter().map(|c| &c.file)) {
-        r.add_term_chunk(file, &get(file)).expect("term chunk");
-    }
-    for c in &m.doc_chunks {
-        r.add_doc_chunk(&c.file, &get(&c.file)).expect("doc chunk");
-    }
-    r
+    let s = block_on(Searcher::open(ReadySource(|n: &str| {
+        Ok::<_, FormatError>(get(n))
+    })))
+    .expect("open");
+    let all = ChunkId::all(s.reader().manifest());
+    block_on(s.load(&all)).expect("every chunk loads");
+    s.into_reader()
 }
 
 fuzz_target!(|data: &[u8]| {
@@ -90,14 +84,16 @@ fuzz_target!(|data: &[u8]| {
 
 fn search(r: &IndexReader, q: &Query, len: usize) {
     let sort = [Sort::Relevance, Sort::Newest, Sort::Oldest][len % 3];
-    let res = r.search(
-        q,
-        &SearchRequest {
-            sort,
-            limit: 5,
-            ..Default::default()
-        },
-    );
+    let res = r
+        .search(
+            q,
+            &SearchRequest {
+                sort,
+                limit: 5,
+                ..Default::default()
+            },
+        )
+        .expect("a loaded index answers every query");
     assert!(
         r.missing_doc_chunks(&res.hits.iter().map(|h| h.doc).collect::<Vec<_>>())
             .is_empty(),

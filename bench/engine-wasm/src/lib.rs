@@ -1,21 +1,51 @@
-//! Benchmark harness around the engine's `IndexReader`, following the same
-//! loading protocol as the reader app (manifest + docmeta at start-up, term
-//! chunks a query needs, doc chunks of the hits it shows). It does no I/O:
+//! Benchmark harness around the engine's `Searcher`, loading as the reader
+//! app does (manifest + docmeta at start-up, the chunks a query needs, the
+//! doc chunks of the hits it shows) through the same loop. It does no I/O:
 //! the native binary reads files, the node runner hands over bytes, so both
 //! measure the engine and nothing else.
 
+use std::cell::RefCell;
+use std::future::Future;
+
 use engine::query::Query;
-use engine::{DocNum, IndexReader, SearchRequest};
+use engine::{block_on, ChunkId, ChunkSource, DocNum, FormatError, SearchRequest, Searcher};
 
 /// How many hits a results page shows, for the doc chunks and snippets a
 /// first result needs.
 pub const PAGE: usize = 10;
 
-/// The protocol needs two rounds (dictionary chunks, then postings chunks).
-const MAX_ROUNDS: usize = 8;
+/// A failure, as the runners print it.
+#[derive(Debug)]
+pub struct BenchError(pub String);
+
+impl From<FormatError> for BenchError {
+    fn from(e: FormatError) -> Self {
+        BenchError(e.to_string())
+    }
+}
+
+/// The index's files, read by the runner's function; the names fetched
+/// are logged, so a cold query reports what it loaded.
+pub struct Files {
+    read: Box<dyn Fn(&str) -> Result<Vec<u8>, String>>,
+    log: RefCell<Vec<String>>,
+}
+
+impl ChunkSource for Files {
+    type Error = BenchError;
+
+    fn fetch(&self, files: &[String]) -> impl Future<Output = Result<Vec<Vec<u8>>, BenchError>> {
+        self.log.borrow_mut().extend(files.iter().cloned());
+        let all = files
+            .iter()
+            .map(|f| (self.read)(f).map_err(BenchError))
+            .collect();
+        std::future::ready(all)
+    }
+}
 
 pub struct Harness {
-    reader: IndexReader,
+    searcher: Searcher<Files>,
 }
 
 /// One query's outcome, with what it made the harness load.
@@ -29,123 +59,84 @@ pub struct QueryRun {
 }
 
 impl Harness {
-    pub fn open(manifest_json: &[u8], docmeta: &[u8]) -> Result<Harness, String> {
-        let manifest = IndexReader::parse_manifest(manifest_json).map_err(|e| e.to_string())?;
-        let reader = IndexReader::open(manifest, docmeta).map_err(|e| e.to_string())?;
-        Ok(Harness { reader })
-    }
-
-    /// File name of the docmeta file named in a manifest.
-    pub fn docmeta_name(manifest_json: &[u8]) -> Result<String, String> {
-        IndexReader::parse_manifest(manifest_json)
-            .map(|m| m.docmeta)
-            .map_err(|e| e.to_string())
+    /// Opens the index `read` serves (manifest, then docmeta).
+    pub fn open(read: Box<dyn Fn(&str) -> Result<Vec<u8>, String>>) -> Result<Harness, String> {
+        let files = Files {
+            read,
+            log: RefCell::new(Vec::new()),
+        };
+        let searcher = block_on(Searcher::open(files)).map_err(|e| e.0)?;
+        Ok(Harness { searcher })
     }
 
     pub fn doc_count(&self) -> u32 {
-        self.reader.doc_count()
+        self.searcher.reader().doc_count()
     }
 
-    pub fn all_term_chunks(&self) -> Vec<String> {
-        let m = self.reader.manifest();
-        let dict = m
-            .term_chunks
-            .iter()
-            .chain(&m.completion_chunks)
-            .map(|c| c.file.clone());
-        dict.chain(m.posting_chunks.iter().map(|c| c.file.clone()))
-            .collect()
+    /// Loads every chunk of the given kinds: the whole search index for
+    /// `terms`, every document for `docs`.
+    pub fn load_all(&self, terms: bool, docs: bool) -> Result<(), String> {
+        let all: Vec<ChunkId> = ChunkId::all(self.searcher.reader().manifest())
+            .into_iter()
+            .filter(|c| {
+                if matches!(c, ChunkId::Docs(_)) {
+                    docs
+                } else {
+                    terms
+                }
+            })
+            .collect();
+        block_on(self.searcher.load(&all)).map_err(|e| e.0)
     }
 
-    pub fn all_doc_chunks(&self) -> Vec<String> {
-        self.reader
-            .manifest()
-            .doc_chunks
-            .iter()
-            .map(|c| c.file.clone())
-            .collect()
-    }
-
-    pub fn missing_term_chunks(&self, q: &str) -> Vec<String> {
-        self.reader.missing_term_chunks(&Query::parse(q))
-    }
-
-    pub fn add_term_chunk(&mut self, name: &str, bytes: &[u8]) -> Result<(), String> {
-        self.reader
-            .add_term_chunk(name, bytes)
-            .map_err(|e| e.to_string())
-    }
-
-    pub fn missing_doc_chunks(&self, docs: &[DocNum]) -> Vec<String> {
-        self.reader.missing_doc_chunks(docs)
-    }
-
-    pub fn add_doc_chunk(&mut self, name: &str, bytes: &[u8]) -> Result<(), String> {
-        self.reader
-            .add_doc_chunk(name, bytes)
-            .map_err(|e| e.to_string())
+    fn request() -> SearchRequest {
+        SearchRequest {
+            limit: PAGE,
+            ..SearchRequest::default()
+        }
     }
 
     /// The timed operation: parse + search for one results page (the same
     /// work MiniSearch's or Lunr's `search` does; snippets are timed apart).
-    pub fn search_top(&self, q: &str) -> (usize, Vec<DocNum>) {
-        let res = self.search(q);
-        (res.total, res.hits.iter().map(|h| h.doc).collect())
+    /// Everything the query needs must be loaded (see [`Harness::run_cold`]).
+    pub fn search_top(&self, q: &str) -> Result<(usize, Vec<DocNum>), String> {
+        let res = self.search(q)?;
+        Ok((res.total, res.hits.iter().map(|h| h.doc).collect()))
     }
 
-    fn search(&self, q: &str) -> engine::SearchResults {
-        let req = SearchRequest {
-            limit: PAGE,
-            ..SearchRequest::default()
-        };
-        self.reader.search(&Query::parse(q), &req)
+    fn search(&self, q: &str) -> Result<engine::SearchResults, String> {
+        let reader = self.searcher.reader();
+        reader
+            .search(&Query::parse(q), &Self::request())
+            .map_err(|e| e.to_string())
     }
 
     /// Snippets for the current top hits (their doc chunks must be loaded);
     /// returns the characters produced so the work cannot be optimised away.
-    pub fn snippets(&self, q: &str, max_chars: usize) -> usize {
-        self.search(q)
+    pub fn snippets(&self, q: &str, max_chars: usize) -> Result<usize, String> {
+        let reader = self.searcher.reader();
+        Ok(self
+            .search(q)?
             .hits
             .iter()
-            .map(|h| self.reader.snippet(h.doc, &h.matched, max_chars).text.len())
-            .sum()
+            .map(|h| reader.snippet(h.doc, &h.matched, max_chars).text.len())
+            .sum())
     }
 
-    /// A cold query as a browser runs it: `fetch` is asked for every file the
-    /// query needs beyond what this harness already holds.
-    pub fn run_cold(
-        &mut self,
-        q: &str,
-        fetch: &mut dyn FnMut(&str) -> Result<Vec<u8>, String>,
-    ) -> Result<QueryRun, String> {
-        // Round 1: dictionary chunks; round 2: postings of the expanded terms.
-        let mut term_chunks = Vec::new();
-        for round in 0.. {
-            let missing = self.missing_term_chunks(q);
-            if missing.is_empty() {
-                break;
-            }
-            // A reader that keeps asking would hang the whole benchmark.
-            if round == MAX_ROUNDS {
-                return Err(format!(
-                    "{q:?}: still missing {missing:?} after {MAX_ROUNDS} rounds"
-                ));
-            }
-            for name in &missing {
-                let bytes = fetch(name)?;
-                self.add_term_chunk(name, &bytes)?;
-            }
-            term_chunks.extend(missing);
-        }
-        let (total, hits) = self.search_top(q);
-        let doc_chunks = self.missing_doc_chunks(&hits);
-        for name in &doc_chunks {
-            let bytes = fetch(name)?;
-            self.add_doc_chunk(name, &bytes)?;
-        }
-        let snippet_chars = self.snippets(q, 200);
+    /// A cold query as a browser runs it: the searcher fetches every file
+    /// the query and its first page of hits need beyond what it holds.
+    pub fn run_cold(&self, q: &str) -> Result<QueryRun, String> {
+        let log = || self.searcher.source().log.take();
+        log();
+        let res = block_on(self.searcher.search(&Query::parse(q), &Self::request()))
+            .map_err(|e| format!("{q:?}: {}", e.0))?;
+        let term_chunks = log();
+        let hits: Vec<DocNum> = res.hits.iter().map(|h| h.doc).collect();
+        block_on(self.searcher.load_docs(&hits)).map_err(|e| e.0)?;
+        let doc_chunks = log();
+        let snippet_chars = self.snippets(q, 200)?;
         Ok(QueryRun {
-            total,
+            total: res.total,
             hits,
             term_chunks,
             doc_chunks,
@@ -156,7 +147,8 @@ impl Harness {
     /// Title and searchable text of a document whose chunk is loaded, so the
     /// JS peers can index exactly the documents our segmentation produced.
     pub fn document_text(&self, doc: DocNum) -> Option<(String, String)> {
-        let d = self.reader.document(doc)?;
+        let reader = self.searcher.reader();
+        let d = reader.document(doc)?;
         let body: Vec<&str> = d.blocks.iter().map(|b| b.text()).collect();
         Some((d.title.clone(), body.join("\n\n")))
     }
@@ -167,6 +159,14 @@ mod wasm {
     //! The node-facing surface: bytes in, numbers or JSON strings out.
     use super::Harness;
     use wasm_bindgen::prelude::*;
+
+    #[wasm_bindgen]
+    extern "C" {
+        /// The runner's side: `{ read(name) }` returning the file's bytes.
+        pub type IndexFiles;
+        #[wasm_bindgen(method, catch)]
+        fn read(this: &IndexFiles, name: &str) -> Result<Vec<u8>, JsValue>;
+    }
 
     #[wasm_bindgen]
     pub struct WasmHarness(Harness);
@@ -181,53 +181,41 @@ mod wasm {
 
     #[wasm_bindgen]
     impl WasmHarness {
+        /// Opens the index `files.read(name)` serves.
         #[wasm_bindgen(constructor)]
-        pub fn new(manifest_json: &[u8], docmeta: &[u8]) -> Result<WasmHarness, JsError> {
-            Harness::open(manifest_json, docmeta)
-                .map(WasmHarness)
-                .map_err(js)
+        pub fn new(files: IndexFiles) -> Result<WasmHarness, JsError> {
+            let read = move |name: &str| {
+                files
+                    .read(name)
+                    .map_err(|e| format!("{name}: {}", e.as_string().unwrap_or_default()))
+            };
+            Harness::open(Box::new(read)).map(WasmHarness).map_err(js)
         }
 
-        pub fn docmeta_name(manifest_json: &[u8]) -> Result<String, JsError> {
-            Harness::docmeta_name(manifest_json).map_err(js)
+        /// Loads what the query and its first page need; JSON of what it loaded.
+        pub fn run_cold(&self, q: &str) -> Result<String, JsError> {
+            self.0.run_cold(q).map(|r| json(&r)).map_err(js)
         }
 
-        /// JSON array of every term chunk file name.
-        pub fn all_term_chunks(&self) -> String {
-            json(&self.0.all_term_chunks())
-        }
-
-        /// JSON array of term chunk file names the query still needs.
-        pub fn missing_term_chunks(&self, q: &str) -> String {
-            json(&self.0.missing_term_chunks(q))
-        }
-
-        pub fn add_term_chunk(&mut self, name: &str, bytes: &[u8]) -> Result<(), JsError> {
-            self.0.add_term_chunk(name, bytes).map_err(js)
-        }
-
-        /// JSON array of doc chunk file names the query's top hits need.
-        pub fn missing_doc_chunks_for(&self, q: &str) -> String {
-            let (_, hits) = self.0.search_top(q);
-            json(&self.0.missing_doc_chunks(&hits))
-        }
-
-        pub fn add_doc_chunk(&mut self, name: &str, bytes: &[u8]) -> Result<(), JsError> {
-            self.0.add_doc_chunk(name, bytes).map_err(js)
+        /// Loads every term chunk (the whole search index resident).
+        pub fn load_all_terms(&self) -> Result<(), JsError> {
+            self.0.load_all(true, false).map_err(js)
         }
 
         /// The timed call: returns the number of matching documents.
-        pub fn search(&self, q: &str) -> u32 {
-            u32::try_from(self.0.search_top(q).0).unwrap_or(u32::MAX)
+        pub fn search(&self, q: &str) -> Result<u32, JsError> {
+            let (total, _) = self.0.search_top(q).map_err(js)?;
+            Ok(u32::try_from(total).unwrap_or(u32::MAX))
         }
 
         /// JSON array of the top hits' document numbers.
-        pub fn top(&self, q: &str) -> String {
-            json(&self.0.search_top(q).1)
+        pub fn top(&self, q: &str) -> Result<String, JsError> {
+            Ok(json(&self.0.search_top(q).map_err(js)?.1))
         }
 
-        pub fn snippets(&self, q: &str) -> u32 {
-            u32::try_from(self.0.snippets(q, 200)).unwrap_or(u32::MAX)
+        pub fn snippets(&self, q: &str) -> Result<u32, JsError> {
+            let n = self.0.snippets(q, 200).map_err(js)?;
+            Ok(u32::try_from(n).unwrap_or(u32::MAX))
         }
     }
 

@@ -51,6 +51,10 @@ pub enum FormatError {
     Json { file: String, reason: String },
     #[error("{file} is not part of this index (not listed in manifest.json); reload the page to get the current index")]
     Missing { file: String },
+    #[error(
+        "{file} is needed here but was not loaded; fetch the chunks the reader asks for first"
+    )]
+    NotLoaded { file: String },
     #[error("cannot write the index: {reason}")]
     Write { reason: String },
 }

@@ -2,14 +2,30 @@
 //! chunk loaded on demand, the way the browser does.
 #![allow(dead_code)]
 
+use std::cell::Ref;
+use std::rc::Rc;
+
 use engine::{
-    Block, Document, IndexFile, IndexReader, IndexWriter, Query, SearchRequest, SearchResults,
-    WriterSettings,
+    block_on, Block, Document, FormatError, IndexFile, IndexReader, IndexWriter, Query,
+    ReadySource, SearchRequest, SearchResults, Searcher, WriterSettings,
 };
 
+/// Files in memory, served the way the browser's source serves them.
+pub type MemorySource = ReadySource<Box<dyn Fn(&str) -> Result<Vec<u8>, FormatError>>>;
+
+pub fn memory_source(files: Rc<Vec<IndexFile>>) -> MemorySource {
+    ReadySource(Box::new(move |name: &str| {
+        files
+            .iter()
+            .find(|f| f.name == name)
+            .map(|f| f.bytes.clone())
+            .ok_or(FormatError::Missing { file: name.into() })
+    }))
+}
+
 pub struct Index {
-    pub files: Vec<IndexFile>,
-    pub reader: IndexReader,
+    pub files: Rc<Vec<IndexFile>>,
+    pub searcher: Searcher<MemorySource>,
 }
 
 impl Index {
@@ -18,45 +34,25 @@ impl Index {
         for d in docs {
             w.add(d);
         }
-        let files = w.finish().expect("index builds");
-        let manifest =
-            IndexReader::parse_manifest(&get(&files, "manifest.json")).expect("manifest parses");
-        let docmeta = get(&files, &manifest.docmeta);
-        let ids = get(&files, &manifest.ids);
-        let mut reader = IndexReader::open(manifest, &docmeta).expect("docmeta opens");
-        reader.add_ids(&ids).expect("ids load");
-        Index { files, reader }
+        let files = Rc::new(w.finish().expect("index builds"));
+        let searcher = block_on(Searcher::open(memory_source(files.clone()))).expect("index opens");
+        block_on(searcher.load_ids()).expect("ids load");
+        Index { files, searcher }
+    }
+
+    pub fn reader(&self) -> Ref<'_, IndexReader> {
+        self.searcher.reader()
     }
 
     pub fn file(&self, name: &str) -> Vec<u8> {
         get(&self.files, name)
     }
 
-    /// Loads what the query needs (like the reader app), then searches.
+    /// Loads what the query needs (like the reader app), then searches and
+    /// loads the hits' documents.
     pub fn search_req(&mut self, text: &str, req: &SearchRequest) -> SearchResults {
         let q = Query::parse(text);
-        // Dictionary chunks first, then the postings of the expanded terms.
-        for _round in 0..3 {
-            for name in self.reader.missing_term_chunks(&q) {
-                let bytes = self.file(&name);
-                self.reader
-                    .add_term_chunk(&name, &bytes)
-                    .expect("term chunk loads");
-            }
-        }
-        assert!(
-            self.reader.missing_term_chunks(&q).is_empty(),
-            "three rounds load everything"
-        );
-        let res = self.reader.search(&q, req);
-        let docs: Vec<u32> = res.hits.iter().map(|h| h.doc).collect();
-        for name in self.reader.missing_doc_chunks(&docs) {
-            let bytes = self.file(&name);
-            self.reader
-                .add_doc_chunk(&name, &bytes)
-                .expect("doc chunk loads");
-        }
-        res
+        block_on(self.searcher.search_with_docs(&q, req)).expect("search loads and runs")
     }
 
     pub fn search(&mut self, text: &str) -> SearchResults {
@@ -70,10 +66,11 @@ impl Index {
     }
 
     pub fn hit_ids(&self, res: &SearchResults) -> Vec<String> {
+        let reader = self.reader();
         res.hits
             .iter()
             .map(|h| {
-                self.reader
+                reader
                     .document(h.doc)
                     .map(|d| d.id.clone())
                     .unwrap_or_default()

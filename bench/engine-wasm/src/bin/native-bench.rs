@@ -52,9 +52,8 @@ fn read(dir: &Path, name: &str) -> Result<Vec<u8>, String> {
 }
 
 fn open(dir: &Path) -> Result<Harness, String> {
-    let manifest = read(dir, "manifest.json")?;
-    let docmeta = read(dir, &Harness::docmeta_name(&manifest)?)?;
-    Harness::open(&manifest, &docmeta)
+    let dir = dir.to_path_buf();
+    Harness::open(Box::new(move |name: &str| read(&dir, name)))
 }
 
 fn percentile(samples: &[f64], p: f64) -> f64 {
@@ -68,11 +67,8 @@ fn percentile(samples: &[f64], p: f64) -> f64 {
 }
 
 fn dump_docs(dir: &Path, out: &Path) -> Result<(), String> {
-    let mut h = open(dir)?;
-    for name in h.all_doc_chunks() {
-        let bytes = read(dir, &name)?;
-        h.add_doc_chunk(&name, &bytes)?;
-    }
+    let h = open(dir)?;
+    h.load_all(false, true)?;
     let mut w = std::io::BufWriter::new(
         fs::File::create(out).map_err(|e| format!("{}: {e}", out.display()))?,
     );
@@ -103,27 +99,27 @@ fn run(args: &Args) -> Result<serde_json::Value, String> {
     // Cold: a fresh reader per query, as a first visit runs it.
     let mut cold = Vec::new();
     for q in &queries {
-        let mut h = open(dir)?;
+        let h = open(dir)?;
         let t = Instant::now();
-        let run = h.run_cold(q, &mut |name| read(dir, name))?;
+        let run = h.run_cold(q)?;
         let ms = t.elapsed().as_secs_f64() * 1e3;
         cold.push(serde_json::json!({ "q": q, "cold_ms_incl_disk": ms, "run": run }));
     }
 
     // Warm: one reader holding every chunk the list needs.
-    let mut h = open(dir)?;
+    let h = open(dir)?;
     for q in &queries {
-        h.run_cold(q, &mut |name| read(dir, name))?;
+        h.run_cold(q)?;
     }
     let mut search = Vec::new();
     let mut snippets = Vec::new();
     for round in 0..=args.rounds {
         for q in &queries {
             let t = Instant::now();
-            std::hint::black_box(h.search_top(q));
+            std::hint::black_box(h.search_top(q)?);
             let s = t.elapsed().as_secs_f64() * 1e3;
             let t = Instant::now();
-            std::hint::black_box(h.snippets(q, 200));
+            std::hint::black_box(h.snippets(q, 200)?);
             let n = t.elapsed().as_secs_f64() * 1e3;
             // Round 0 warms caches and is not counted.
             if round > 0 {

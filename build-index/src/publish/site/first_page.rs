@@ -12,7 +12,7 @@
 use std::fs;
 use std::path::Path;
 
-use engine::{IndexReader, Query, SearchRequest};
+use engine::{block_on, Query, ReadySource, SearchRequest, Searcher};
 use view::{card_speakers, display_date, FirstPage, FirstPageCard, CARD_SNIPPET_CHARS};
 
 use super::html::{escape, form_encode};
@@ -21,24 +21,19 @@ use super::SiteError;
 /// The first page of the index in `index_dir`: `page_size` cards of the
 /// empty query, newest first.
 pub fn first_page(index_dir: &Path, page_size: usize) -> Result<FirstPage, SiteError> {
-    let read = |name: &str| {
+    let folder = ReadySource(|name: &str| {
         let path = index_dir.join(name);
         fs::read(&path).map_err(|source| SiteError::Io { path, source })
-    };
-    let invalid = |source: engine::FormatError| SiteError::Index { source };
-    let manifest = IndexReader::parse_manifest(&read("manifest.json")?).map_err(invalid)?;
-    let docmeta_name = manifest.docmeta.clone();
-    let mut reader = IndexReader::open(manifest, &read(&docmeta_name)?).map_err(invalid)?;
+    });
+    let searcher = block_on(Searcher::open(folder))?;
     let request = SearchRequest {
         limit: page_size,
         ..SearchRequest::default()
     };
-    let results = reader.search(&Query::parse(""), &request);
+    let results = block_on(searcher.search_with_docs(&Query::parse(""), &request))?;
     let docs: Vec<_> = results.hits.iter().map(|h| h.doc).collect();
-    for name in reader.missing_doc_chunks(&docs) {
-        let bytes = read(&name)?;
-        reader.add_doc_chunk(&name, &bytes).map_err(invalid)?;
-    }
+    let reader = searcher.reader();
+    let docmeta_name = reader.manifest().docmeta.clone();
     let cards = docs
         .iter()
         .filter_map(|&doc| {

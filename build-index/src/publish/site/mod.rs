@@ -81,7 +81,10 @@ pub enum SiteError {
         second: String,
     },
     #[error("the index just written cannot be read back: {source}")]
-    Index { source: engine::FormatError },
+    Index {
+        #[from]
+        source: engine::FormatError,
+    },
     #[error("the reader app contains {path}, a name the site itself writes")]
     Reserved { path: String },
 }
