@@ -6,8 +6,8 @@ use std::collections::BTreeMap;
 use std::rc::Rc;
 
 use engine::{
-    ArchiveInfo, DocHighlights, DocNum, Document, Facet, FormatError, IndexReader, Query, Range,
-    SearchRequest, Searcher, Snippet,
+    ArchiveInfo, DocHighlights, DocNum, Document, Facet, FormatError, IndexReader, Query,
+    SearchRequest, Searcher,
 };
 use view::{FirstPageCard, CARD_SNIPPET_CHARS};
 
@@ -75,21 +75,8 @@ impl std::ops::Deref for ArchiveHandle {
     }
 }
 
-/// One result card, owned so components can compare props cheaply.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Card {
-    pub doc: DocNum,
-    pub id: String,
-    pub title: String,
-    pub title_highlights: Vec<Range>,
-    pub doc_type: Option<String>,
-    pub source: Option<String>,
-    pub date: Option<String>,
-    pub speakers: Vec<String>,
-    pub snippet: Snippet,
-    /// Index terms that matched, for the snippet.
-    pub matched: Vec<String>,
-}
+/// One result card (the view crate draws it).
+pub use view::Card;
 
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct ResultsView {
@@ -349,25 +336,7 @@ impl Archive {
         results
             .hits
             .iter()
-            .map(|hit| {
-                let c = self.first_page.get(&hit.doc)?;
-                Some(Card {
-                    doc: c.doc,
-                    id: c.id.clone(),
-                    title: c.title.clone(),
-                    title_highlights: Vec::new(),
-                    doc_type: c.doc_type.clone(),
-                    source: c.source.clone(),
-                    date: c.date.clone(),
-                    speakers: c.speakers.clone(),
-                    snippet: Snippet {
-                        text: c.snippet.clone(),
-                        highlights: Vec::new(),
-                        block: c.block,
-                    },
-                    matched: Vec::new(),
-                })
-            })
+            .map(|hit| self.first_page.get(&hit.doc).map(Card::from))
             .collect()
     }
 

@@ -9,7 +9,6 @@ mod components;
 mod dom;
 mod embed;
 mod export;
-mod highlight;
 mod hooks;
 mod offline;
 mod pages;

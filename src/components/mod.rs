@@ -12,7 +12,6 @@ pub mod match_nav;
 pub mod outline;
 pub mod reader_view;
 pub mod related_list;
-pub mod result_card;
 pub mod result_list;
 pub mod search_box;
 pub mod search_help;
@@ -20,25 +19,7 @@ pub mod sort_select;
 pub mod theme_toggle;
 pub mod year_chart;
 
-use engine::Range;
 use yew::prelude::*;
-
-use crate::highlight::segments;
-
-/// `text` as text nodes, with the `ranges` wrapped in `<mark>`. Corpus text
-/// never goes through an HTML parser.
-pub fn marked(text: &str, ranges: &[Range]) -> Html {
-    segments(text, ranges)
-        .into_iter()
-        .map(|(hit, piece)| {
-            if hit {
-                html! { <mark>{ piece.to_string() }</mark> }
-            } else {
-                html! { { piece.to_string() } }
-            }
-        })
-        .collect()
-}
 
 /// Display names of the facets.
 pub fn facet_label(facet: engine::Facet) -> &'static str {

@@ -1,8 +1,7 @@
 use yew::prelude::*;
 
-use super::result_card::ResultCard;
-use crate::archive::Card;
 use crate::state::ViewState;
+use view::{Card, ResultCard};
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
@@ -15,6 +14,20 @@ pub struct Props {
     pub on_open: Callback<String>,
 }
 
+/// Opens the document in place on a plain click; a modified click (new
+/// tab or window, download) is the browser's.
+fn open_on_plain_click(on_open: &Callback<String>, id: &str) -> Callback<MouseEvent> {
+    let on_open = on_open.clone();
+    let id = id.to_string();
+    Callback::from(move |e: MouseEvent| {
+        if !crate::dom::is_plain_click(&e) {
+            return;
+        }
+        e.prevent_default();
+        on_open.emit(id.clone());
+    })
+}
+
 /// The results listbox the search combobox controls.
 #[component]
 pub fn ResultList(props: &Props) -> Html {
@@ -24,10 +37,10 @@ pub fn ResultList(props: &Props) -> Html {
                 <ResultCard
                     key={card.id.clone()}
                     card={card.clone()}
-                    index={i}
+                    option={Some(i)}
                     active={props.active == Some(i)}
                     href={props.view.with_doc(&card.id, None).to_hash()}
-                    on_open={props.on_open.clone()}
+                    onclick={open_on_plain_click(&props.on_open, &card.id)}
                 />
             }) }
         </div>

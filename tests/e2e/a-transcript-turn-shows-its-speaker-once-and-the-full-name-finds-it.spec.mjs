@@ -50,8 +50,8 @@ test('the static page shows each turn label once too', async () => {
   const page = await context.newPage();
   await page.goto(new URL('doc/', site.url).href);
   await page.locator('ul.docs a', { hasText: TITLE }).click();
-  const ids = await page.locator('article p.turn').evaluateAll((els) => els.map((e) => e.id));
+  const ids = await page.locator('article .doc-body .turn').evaluateAll((els) => els.map((e) => e.id));
   assert.deepEqual(ids, ['p-1', 'p-2', 'p-3', 'p-4', 'p-5', 'p-6', 'p-7']);
-  const labels = await page.locator('article p.turn .turn-speaker').allTextContents();
-  assert.deepEqual(labels.map((t) => t.trim().replace(/:$/, '')), LABELS);
+  const labels = await page.locator('article .turn-head .turn-label').allTextContents();
+  assert.deepEqual(labels.map((t) => t.trim()), LABELS);
 });

@@ -25,7 +25,8 @@ test('static pages and the reader show the same speaker labels and dates', async
     const page = await plain.newPage();
     await page.goto(href);
     const time = page.locator('article .meta time');
-    const labels = (await page.locator('article .turn-speaker').allTextContents()).map((t) => t.replace(/:\s*$/, '').trim());
+    const labels = (await page.locator('article .turn-head .turn-label').allTextContents()).map((t) => t.trim());
+    const blockIds = await page.locator('article .doc-body [id^="p-"]').evaluateAll((els) => els.map((e) => e.id));
     if ((await time.count()) === 0 || labels.length === 0) {
       await page.close();
       continue;
@@ -49,6 +50,9 @@ test('static pages and the reader show the same speaker labels and dates', async
     );
     const appLabels = (await reader.locator('#reader .turn-head .turn-label, #reader .turn-head .turn-speaker').allTextContents()).map((t) => t.trim());
     assert.deepEqual(appLabels, labels, `${href}: the same speaker labels, in the same order`);
+    // One body markup: the same blocks, with the same permalink ids.
+    const appIds = await reader.locator('#reader .doc-body [id^="p-"]').evaluateAll((els) => els.map((e) => e.id));
+    assert.deepEqual(appIds, blockIds, `${href}: the same blocks`);
     await app.close();
     compared += 1;
   }

@@ -6,6 +6,17 @@
 //! and speakers. The engine answers queries; what a page prints is decided
 //! here, once.
 
+pub mod card;
+pub mod document_body;
+pub mod first_page_view;
+pub mod highlight;
+#[cfg(feature = "ssr")]
+pub mod ssr;
+
+pub use card::{marked, Card, CardProps, ResultCard};
+pub use document_body::{numbered_hits, BodyProps, DocumentBody};
+pub use first_page_view::{FirstPageProps, FirstPageView};
+
 use engine::{DocNum, MONTH_NAMES};
 use serde::{Deserialize, Serialize};
 

@@ -5,17 +5,17 @@
 //! the engine's own search over the index just written, so it is the page
 //! the reader itself would show.
 //!
-//! The HTML repeats the markup of the reader's result list (src/components/
-//! result_card.rs) class for class: the reader replaces it with its own in
-//! one frame once it runs, and the two must look the same.
+//! The HTML is the view crate's `FirstPageView`, whose cards are the
+//! reader's own `ResultCard`: the reader replaces it with its own in one
+//! frame once it runs, and the two look the same because they are the same
+//! markup.
 
 use std::fs;
 use std::path::Path;
 
 use engine::{block_on, Query, ReadySource, SearchRequest, Searcher};
-use view::{card_speakers, display_date, FirstPage, FirstPageCard, CARD_SNIPPET_CHARS};
+use view::{FirstPage, FirstPageCard, FirstPageProps, FirstPageView, CARD_SNIPPET_CHARS};
 
-use super::html::{escape, form_encode};
 use super::SiteError;
 
 /// The first page of the index in `index_dir`: `page_size` cards of the
@@ -80,86 +80,12 @@ fn script_json(first: &FirstPage) -> String {
         .replace('<', "\\u003c")
 }
 
-/// The static cards: the reader's search layout with an empty filter
-/// column (the reader fills it) and the toolbar's controls shown disabled
-/// until the reader runs. No ids: the reader's own elements carry them.
+/// The static first page, drawn by the view crate's own components (the
+/// reader's result cards) with Yew's server renderer.
 fn render(first: &FirstPage) -> String {
-    let mut h = String::with_capacity(first.cards.len() * 800 + 1024);
-    h.push_str("<div class=\"search-layout first-page\">");
-    h.push_str(
-        "<aside class=\"facets\" aria-label=\"Filters\"><div class=\"facets-head\"><h2>Filters</h2></div></aside>",
-    );
-    h.push_str(
-        "<section class=\"results-pane\" aria-label=\"Results\"><div class=\"results-toolbar\">",
-    );
-    let count = if first.total == 1 {
-        "All 1 document".to_owned()
-    } else {
-        format!("All {} documents", first.total)
-    };
-    h.push_str(&format!("<p class=\"result-count\">{count}</p>"));
-    h.push_str(
-        "<div class=\"toolbar-actions\">\
-         <button type=\"button\" class=\"filters-toggle small-button\" disabled>Filters</button>\
-         <div class=\"sort\"><label>Sort</label><select disabled aria-label=\"Sort\"><option>Newest first</option></select></div>\
-         <div class=\"download\" role=\"group\" aria-label=\"Download results\"><span class=\"download-label\" aria-hidden=\"true\">Download</span>\
-         <button type=\"button\" class=\"download-csv small-button\" disabled>CSV</button>\
-         <button type=\"button\" class=\"download-json small-button\" disabled>JSON</button></div>\
-         </div></div>",
-    );
-    h.push_str("<div class=\"results\">");
-    for card in &first.cards {
-        render_card(card, &mut h);
-    }
-    h.push_str("</div>");
-    if first.cards.len() < first.total {
-        h.push_str(&format!(
-            "<button type=\"button\" class=\"show-more button\" disabled>Show more ({} of {} shown)</button>",
-            first.cards.len(),
-            first.total
-        ));
-    }
-    h.push_str("</section></div>");
-    h
-}
-
-fn render_card(c: &FirstPageCard, h: &mut String) {
-    h.push_str(&format!(
-        "<a class=\"result\" href=\"#doc={}\" data-id=\"{}\">",
-        escape(&form_encode(&c.id)),
-        escape(&c.id)
-    ));
-    h.push_str(&format!(
-        "<span class=\"result-title\">{}</span><span class=\"result-meta\">",
-        escape(&c.title)
-    ));
-    if let Some(t) = &c.doc_type {
-        h.push_str(&format!("<span class=\"badge\">{}</span>", escape(t)));
-    }
-    if let Some(s) = &c.source {
-        h.push_str(&format!("<span class=\"meta-source\">{}</span>", escape(s)));
-    }
-    if let Some(d) = &c.date {
-        h.push_str(&format!(
-            "<time datetime=\"{}\">{}</time>",
-            escape(d),
-            escape(&display_date(d))
-        ));
-    }
-    if !c.speakers.is_empty() {
-        h.push_str(&format!(
-            "<span class=\"meta-speakers\"><span class=\"visually-hidden\">Speakers: </span>{}</span>",
-            escape(&card_speakers(&c.speakers))
-        ));
-    }
-    h.push_str("</span>");
-    if !c.snippet.is_empty() {
-        h.push_str(&format!(
-            "<span class=\"result-snippet\">{}</span>",
-            escape(&c.snippet)
-        ));
-    }
-    h.push_str("</a>");
+    view::ssr::render::<FirstPageView>(FirstPageProps {
+        page: first.clone(),
+    })
 }
 
 #[cfg(test)]

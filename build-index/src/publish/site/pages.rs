@@ -9,6 +9,8 @@
 use super::html::{escape, form_encode, path_encode};
 use super::related::{self, RelatedLinks};
 use engine::{ArchiveInfo, Block, Document};
+use std::rc::Rc;
+use view::{BodyProps, DocumentBody};
 
 mod listing;
 pub use listing::*;
@@ -80,10 +82,18 @@ h1{line-height:1.25;margin:.5rem 0}
 .meta,.provenance,footer{color:var(--muted);font-size:.95rem}
 dl{display:grid;grid-template-columns:max-content 1fr;gap:.25rem 1rem;font-size:.95rem}
 dt{color:var(--muted)}dd{margin:0}
-.turn-speaker{font-weight:700}
-.turn-note{color:var(--muted);font-style:italic}
-ol.printed{list-style:none;padding-left:1.5rem}
-.marker{display:inline-block;min-width:2rem;margin-left:-2rem;color:var(--muted)}
+.doc-body>p,.turn,.doc-list{margin:0 0 1.1em}
+.turn{padding-left:.9rem;border-left:3px solid var(--rule)}
+.turn-head{display:flex;flex-wrap:wrap;align-items:baseline;gap:.25rem .5rem}
+.turn-label{font-size:.85rem;font-weight:700;letter-spacing:.06em;text-transform:uppercase;color:var(--muted)}
+.turn-notes{font-size:.85rem;font-style:italic;color:var(--muted)}
+.turn p{margin:.15rem 0 0}
+.turn:has(+ .turn-continued){margin-bottom:0;padding-bottom:1.1em}
+.turn-continued p{margin-top:0}
+.doc-list{padding-left:1.5em;list-style:none}
+.doc-list .doc-list{margin:.3em 0}
+ul.doc-list>li::before{content:\"•\";display:inline-block;width:1.1em;margin-left:-1.1em;color:var(--muted)}
+.marker{font-variant-numeric:tabular-nums;font-weight:600}
 .docs li{margin:.35rem 0}
 .related{margin-top:2rem;border-top:1px solid var(--rule)}
 .related li{margin:.5rem 0}
@@ -371,126 +381,27 @@ fn render_article(
         "<p><a href=\"{}\">Open in the searchable reader</a></p>\n",
         escape(&reader_link)
     ));
-    let ids = match anchor {
-        Some(a) => BlockIds {
-            prefix: format!("{a}-p-"),
-            min_heading: 3,
-        },
-        None => BlockIds {
-            prefix: "p-".to_owned(),
-            min_heading: 2,
-        },
+    // The reader's own body markup, without its highlights, ¶ links and
+    // speaker buttons; on a grouped page the ids are the article's and its
+    // headings sit under its <h2>.
+    let (id_prefix, top_heading) = match anchor {
+        Some(a) => (format!("{a}-p-"), 3),
+        None => ("p-".to_owned(), 2),
     };
-    render_blocks(&doc.blocks, &ids, out);
+    out.push_str(&view::ssr::render::<DocumentBody>(BodyProps {
+        doc: Rc::new(doc.clone()),
+        id_prefix: id_prefix.into(),
+        top_heading,
+        highlights: Vec::new(),
+        first_hit: 0,
+        current_hit: None,
+        target: None,
+        permalink: None,
+        on_speaker: None,
+    }));
+    out.push('\n');
     related::render(&doc.related, root, anchor, links, out);
     out.push_str("</article>\n");
-}
-
-/// How blocks are numbered and how deep their headings start.
-struct BlockIds {
-    /// `id` of block `i` is `{prefix}{i}`.
-    prefix: String,
-    /// A level-1 heading block becomes `<h{min_heading}>`.
-    min_heading: usize,
-}
-
-/// Body blocks as HTML. Lists are rebuilt from the items' depth and kind;
-/// block `i` gets `id="p-i"` on a document's own page, the reader's
-/// paragraph permalink.
-fn render_blocks(blocks: &[Block], ids: &BlockIds, out: &mut String) {
-    let p = escape(&ids.prefix);
-    // Open lists, innermost last: whether each is ordered.
-    let mut open: Vec<bool> = Vec::new();
-    let close_all = |open: &mut Vec<bool>, out: &mut String, keep: usize| {
-        while open.len() > keep {
-            let ordered = open.pop().unwrap_or(false);
-            out.push_str(if ordered {
-                "</li></ol>\n"
-            } else {
-                "</li></ul>\n"
-            });
-        }
-    };
-    for (i, block) in blocks.iter().enumerate() {
-        match block {
-            Block::ListItem {
-                ordered,
-                depth,
-                marker,
-                text,
-                ..
-            } => {
-                let want = usize::from(*depth) + 1;
-                close_all(&mut open, out, want);
-                if open.len() == want && open[want - 1] != *ordered {
-                    close_all(&mut open, out, want - 1);
-                }
-                if open.len() == want {
-                    out.push_str("</li>\n");
-                }
-                while open.len() < want {
-                    out.push_str(if *ordered {
-                        "<ol class=\"printed\">\n"
-                    } else {
-                        "<ul>\n"
-                    });
-                    open.push(*ordered);
-                }
-                out.push_str(&format!("<li id=\"{p}{i}\">"));
-                if let Some(m) = marker.as_deref().filter(|_| *ordered) {
-                    out.push_str(&format!("<span class=\"marker\">{}</span> ", escape(m)));
-                }
-                out.push_str(&escape(text));
-            }
-            other => {
-                close_all(&mut open, out, 0);
-                match other {
-                    Block::Heading { level, text, .. } => {
-                        let h =
-                            (usize::from(*level) + ids.min_heading - 1).clamp(ids.min_heading, 6);
-                        out.push_str(&format!("<h{h} id=\"{p}{i}\">{}</h{h}>\n", escape(text)));
-                    }
-                    Block::Turn { .. } => {
-                        let continues = other.continues_turn(i.checked_sub(1).map(|k| &blocks[k]));
-                        render_turn(other, continues, &format!("{p}{i}"), out);
-                    }
-                    _ => out.push_str(&format!("<p id=\"{p}{i}\">{}</p>\n", escape(other.text()))),
-                }
-            }
-        }
-    }
-    close_all(&mut open, out, 0);
-}
-
-/// A speaker turn as a paragraph: the label as printed, only on the first
-/// paragraph of a run by one speaker, then its notes and text.
-fn render_turn(block: &Block, continues: bool, id: &str, out: &mut String) {
-    let Block::Turn {
-        speaker,
-        label,
-        notes,
-        text,
-        ..
-    } = block
-    else {
-        return;
-    };
-    out.push_str(&format!("<p class=\"turn\" id=\"{id}\">"));
-    if !continues {
-        let shown = if label.is_empty() { speaker } else { label };
-        out.push_str(&format!(
-            "<span class=\"turn-speaker\">{}:</span> ",
-            escape(shown)
-        ));
-    }
-    for note in notes {
-        out.push_str(&format!(
-            "<span class=\"turn-note\">({})</span> ",
-            escape(note)
-        ));
-    }
-    out.push_str(&escape(text));
-    out.push_str("</p>\n");
 }
 
 /// The first `max` characters of the body, cut at a word.
