@@ -22,6 +22,7 @@ use crate::hooks::{
 use crate::pages::reader::ReaderPage;
 use crate::pages::search::SearchPage;
 use crate::state::{Action, AppState, HistoryMode, SearchKey, ViewState};
+use view::SiteHeader;
 
 #[derive(Clone, PartialEq)]
 pub enum LoadState {
@@ -275,7 +276,7 @@ fn archive_name(archive: Option<&ArchiveHandle>) -> String {
         .map(|a| a.info.name.clone())
         .filter(|n| !n.is_empty())
         .or_else(|| Some(crate::static_title()).filter(|t| !t.trim().is_empty()))
-        .unwrap_or_else(|| "Document archive".to_string())
+        .unwrap_or_else(|| view::DEFAULT_NAME.to_string())
 }
 
 /// The first stop of the keyboard: past the header and the filter column,
@@ -376,19 +377,17 @@ struct Header {
 fn site_header(h: Header) -> Html {
     let skip = skip_link(h.reading);
     html! {
-        <header class="site-header">
+        <SiteHeader name={h.name.clone()} skip={html! {
             <a class="skip-link" href={h.hash} onclick={skip}>
                 { if h.reading { "Skip to the document" } else { "Skip to the results" } }
             </a>
-            <div class="header-inner">
-                <a class="brand" href="#" title="Show all documents">{ h.name.clone() }</a>
-                { h.search_box }
-                <ThemeToggle />
-                if !h.embed {
-                    <crate::offline::OfflineStatusView archive_name={h.name} start={h.started} />
-                }
-            </div>
-        </header>
+        }}>
+            { h.search_box }
+            <ThemeToggle />
+            if !h.embed {
+                <crate::offline::OfflineStatusView archive_name={h.name} start={h.started} />
+            }
+        </SiteHeader>
     }
 }
 

@@ -1,3 +1,4 @@
+use view::{Combobox, SearchField};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
@@ -16,7 +17,8 @@ pub struct Props {
     pub children: Html,
 }
 
-/// The search field, an ARIA 1.2 combobox controlling the `#results` listbox.
+/// The search field (the view crate's), an ARIA 1.2 combobox controlling
+/// the `#results` listbox, with its focus and input wiring.
 #[component]
 pub fn SearchBox(props: &Props) -> Html {
     let node = use_node_ref();
@@ -39,37 +41,19 @@ pub fn SearchBox(props: &Props) -> Html {
         })
     };
     let onkeydown = props.on_key.reform(|e: KeyboardEvent| e);
+    let combobox = Combobox {
+        expanded: props.expanded,
+        active_descendant: props.active_descendant.clone(),
+    };
     html! {
-        <div class="search-field" role="search">
-            <label for="search" class="visually-hidden">{ "Search the archive" }</label>
-            <svg class="search-icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
-                <circle cx="10.5" cy="10.5" r="6.5" />
-                <line x1="15.5" y1="15.5" x2="21" y2="21" />
-            </svg>
-            <input
-                ref={node}
-                id="search"
-                type="search"
-                role="combobox"
-                aria-controls="results"
-                aria-expanded={props.expanded.to_string()}
-                aria-autocomplete="list"
-                aria-activedescendant={props.active_descendant.clone()}
-                aria-describedby="search-hint"
-                autocomplete="off"
-                autocapitalize="off"
-                spellcheck="false"
-                enterkeyhint="search"
-                placeholder="Search documents, people, places…"
-                value={props.value.clone()}
-                {oninput}
-                {onkeydown}
-            />
-            <kbd class="shortcut" aria-hidden="true">{ "/" }</kbd>
+        <SearchField
+            {node}
+            value={props.value.clone()}
+            combobox={Some(combobox)}
+            oninput={Some(oninput)}
+            onkeydown={Some(onkeydown)}
+        >
             { props.children.clone() }
-            <span id="search-hint" class="visually-hidden">
-                { "Results update as you type. Use the arrow keys to move through them and Enter to open one." }
-            </span>
-        </div>
+        </SearchField>
     }
 }

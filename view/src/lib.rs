@@ -10,12 +10,17 @@ pub mod card;
 pub mod document_body;
 pub mod first_page_view;
 pub mod highlight;
+pub mod shell;
 #[cfg(feature = "ssr")]
 pub mod ssr;
 
 pub use card::{marked, Card, CardProps, ResultCard};
 pub use document_body::{numbered_hits, BodyProps, DocumentBody};
 pub use first_page_view::{FirstPageProps, FirstPageView};
+pub use shell::{
+    Combobox, PageShell, SearchField, SearchFieldProps, ShellProps, SiteHeader, SiteHeaderProps,
+    DEFAULT_NAME,
+};
 
 use engine::{DocNum, MONTH_NAMES};
 use serde::{Deserialize, Serialize};

@@ -14,7 +14,7 @@ use std::fs;
 use std::path::Path;
 
 use engine::{block_on, Query, ReadySource, SearchRequest, Searcher};
-use view::{FirstPage, FirstPageCard, FirstPageProps, FirstPageView, CARD_SNIPPET_CHARS};
+use view::{FirstPage, FirstPageCard, PageShell, ShellProps, CARD_SNIPPET_CHARS};
 
 use super::SiteError;
 
@@ -60,16 +60,17 @@ pub fn first_page(index_dir: &Path, page_size: usize) -> Result<FirstPage, SiteE
     })
 }
 
-/// Shows the first page in the reader's `index.html`: the cards go into
-/// `<main>` before the loading panel (CSS shows one of the two, see
-/// styles/app.css `.first-page`), the JSON before `</body>`. `None` for a
-/// page without those places.
-pub fn insert(page: &str, first: &FirstPage) -> Result<Option<String>, SiteError> {
+/// Draws the reader's `index.html` before the reader runs: `#app` gets the
+/// view crate's page shell (the header with the archive's `name`, the first
+/// page's cards before the loading panel: CSS shows one of the two, see
+/// styles/app.css `.first-page`), and the JSON goes before `</body>`.
+/// `None` for a page without those places.
+pub fn insert(page: &str, first: &FirstPage, name: &str) -> Result<Option<String>, SiteError> {
     let script = format!(
         "<script type=\"application/json\" id=\"first-page\">{}</script>\n",
         script_json(first)
     );
-    super::rewrite::insert_first_page(page, &render(first), &script)
+    super::rewrite::insert_first_page(page, &render(first, name), &script)
 }
 
 /// The page as JSON safe inside `<script>`: corpus text can hold `</script>`
@@ -80,11 +81,16 @@ fn script_json(first: &FirstPage) -> String {
         .replace('<', "\\u003c")
 }
 
-/// The static first page, drawn by the view crate's own components (the
-/// reader's result cards) with Yew's server renderer.
-fn render(first: &FirstPage) -> String {
-    view::ssr::render::<FirstPageView>(FirstPageProps {
-        page: first.clone(),
+/// The page shell with the first page, drawn by the view crate's own
+/// components (the reader's header, search field and result cards) with
+/// Yew's server renderer.
+fn render(first: &FirstPage, name: &str) -> String {
+    let name = Some(name.trim())
+        .filter(|n| !n.is_empty())
+        .unwrap_or(view::DEFAULT_NAME);
+    view::ssr::render::<PageShell>(ShellProps {
+        name: name.to_owned().into(),
+        first_page: Some(first.clone()),
     })
 }
 
@@ -111,11 +117,13 @@ mod tests {
         }
     }
 
-    const SHELL: &str = "<html><body><div id=\"app\"><main id=\"main\" class=\"main\"><section class=\"loading\"></section></main></div></body></html>";
+    const SHELL: &str = "<html><body><div id=\"app\"></div></body></html>";
 
     #[test]
     fn corpus_text_is_escaped_in_the_cards_and_the_json() {
-        let out = insert(SHELL, &page()).unwrap().unwrap();
+        let out = insert(SHELL, &page(), "Floods & <Rivers>")
+            .unwrap()
+            .unwrap();
         assert!(!out.contains("<b>not markup"), "{out}");
         assert!(out.contains("&lt;b&gt;not markup&lt;/b&gt; &amp; more"));
         // The only `</script>` is the JSON block's own end.
@@ -132,7 +140,9 @@ mod tests {
 
     #[test]
     fn cards_go_before_the_loading_panel_and_link_to_their_document() {
-        let out = insert(SHELL, &page()).unwrap().unwrap();
+        let out = insert(SHELL, &page(), "Floods & <Rivers>")
+            .unwrap()
+            .unwrap();
         let cards = out.find("first-page\"").unwrap();
         assert!(cards < out.find("class=\"loading\"").unwrap());
         assert!(out.contains("href=\"#doc=a%2Fb+c\""));
@@ -140,12 +150,15 @@ mod tests {
         assert!(out.contains("S1, S2, S3, S4 +2 more"));
         assert!(out.contains("All 3 documents"));
         assert!(out.contains("Show more (1 of 3 shown)"));
+        // The header names the archive, escaped; the search field is there
+        // for typing before the reader runs.
+        assert!(out.contains(">Floods &amp; &lt;Rivers&gt;</a>"), "{out}");
+        assert!(out.contains("id=\"search\" type=\"search\""), "{out}");
     }
 
     #[test]
     fn the_archive_names_the_page() {
-        let page_html = "<head><title>Document archive</title>\n<meta name=\"description\" content=\"Generic.\"></head>\
-            <a class=\"brand\" href=\"#\" title=\"Show all documents\">Document archive</a>";
+        let page_html = "<head><title>Document archive</title>\n<meta name=\"description\" content=\"Generic.\"></head>";
         let archive = engine::ArchiveInfo {
             name: "Floods & <Rivers>".into(),
             description: "Reports \"from\" the valley.".into(),
@@ -156,7 +169,6 @@ mod tests {
             out.contains("<title>Floods &amp; &lt;Rivers&gt;</title>"),
             "{out}"
         );
-        assert!(out.contains(">Floods &amp; &lt;Rivers&gt;</a>"), "{out}");
         assert!(
             out.contains("content=\"Reports &quot;from&quot; the valley.\""),
             "{out}"
@@ -170,7 +182,7 @@ mod tests {
 
     #[test]
     fn a_page_without_the_shell_is_left_alone() {
-        let page_html = "<html><body><div id=\"app\"></div></body></html>";
-        assert_eq!(insert(page_html, &page()).unwrap(), None);
+        let page_html = "<html><body><main></main></body></html>";
+        assert_eq!(insert(page_html, &page(), "").unwrap(), None);
     }
 }

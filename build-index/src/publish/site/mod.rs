@@ -409,10 +409,6 @@ fn write_app(
             return Err(SiteError::Reserved { path: rel.into() });
         }
         if rel == "index.html" {
-            let page = rewrite::name_page(
-                &mark_index_html(app.index_html()?, startup.bundled, startup.partly_offline)?,
-                archive,
-            )?;
             let mut first =
                 first_page::first_page(&out.dir.join("index"), archive.cards_per_page())?;
             // Where the error page links each card without the index.
@@ -423,7 +419,13 @@ fn write_app(
             for card in &mut first.cards {
                 card.page = hrefs.get(card.id.as_str()).map(|h| (*h).to_owned());
             }
-            let page = first_page::insert(&page, &first)?.unwrap_or(page);
+            let page = app.index_html()?;
+            let page =
+                first_page::insert(page, &first, &archive.name)?.unwrap_or_else(|| page.to_owned());
+            let page = rewrite::name_page(
+                &mark_index_html(&page, startup.bundled, startup.partly_offline)?,
+                archive,
+            )?;
             let page = rewrite::own_loader(&page, &app.entry()?)?;
             // The policy allows exactly the inline scripts of the page
             // as written.

@@ -30,18 +30,15 @@ pub(super) fn rewrite(
     })
 }
 
-/// The archive's name as the page title and the header's name, and its
-/// description as the page's description; what is not set stays as it is.
+/// The archive's name as the page title and its description as the page's
+/// description; what is not set stays as it is. (The header's name is the
+/// page shell's, see `first_page::insert`.)
 pub fn name_page(page: &str, archive: &engine::ArchiveInfo) -> Result<String, SiteError> {
     let name = archive.name.trim();
     let description = archive.description.trim();
     let mut handlers = Vec::new();
     if !name.is_empty() {
         handlers.push(element!("head > title", move |el| {
-            el.set_inner_content(name, ContentType::Text);
-            Ok(())
-        }));
-        handlers.push(element!("a[title=\"Show all documents\"]", move |el| {
             el.set_inner_content(name, ContentType::Text);
             Ok(())
         }));
@@ -60,20 +57,20 @@ pub fn name_page(page: &str, archive: &engine::ArchiveInfo) -> Result<String, Si
     rewrite(page, handlers)
 }
 
-/// The first page's cards (`cards`, HTML) at the start of `<main id="main">`
-/// and `script` at the end of `<body>`; `None` for a page without either.
+/// `shell` (HTML) as the content of `<div id="app">` and `script` at the
+/// end of `<body>`; `None` for a page without either.
 pub fn insert_first_page(
     page: &str,
-    cards: &str,
+    shell: &str,
     script: &str,
 ) -> Result<Option<String>, SiteError> {
     let (main_found, body_found) = (Cell::new(false), Cell::new(false));
     let out = rewrite(
         page,
         vec![
-            element!("main#main", |el| {
+            element!("div#app", |el| {
                 main_found.set(true);
-                el.prepend(cards, ContentType::Html);
+                el.set_inner_content(shell, ContentType::Html);
                 Ok(())
             }),
             element!("body", |el| {

@@ -1,0 +1,132 @@
+//! The page's frame: the site header with the archive's name and the search
+//! field. The reader draws it around its pages; build-index renders it,
+//! with the first page of results, into `index.html`'s `#app`, so the first
+//! paint is the page the reader then takes over, not a copy of it.
+
+use yew::prelude::*;
+
+use crate::{FirstPage, FirstPageView};
+
+/// The name a page shows for an archive without one.
+pub const DEFAULT_NAME: &str = "Document archive";
+
+/// The combobox state of the search field, once the results listbox it
+/// controls exists (the reader's; `index.html`'s field has none).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Combobox {
+    /// Whether the listbox is showing options.
+    pub expanded: bool,
+    pub active_descendant: Option<String>,
+}
+
+#[derive(Properties, PartialEq)]
+pub struct SearchFieldProps {
+    #[prop_or_default]
+    pub node: NodeRef,
+    #[prop_or_default]
+    pub value: AttrValue,
+    #[prop_or_default]
+    pub combobox: Option<Combobox>,
+    #[prop_or_default]
+    pub oninput: Option<Callback<InputEvent>>,
+    #[prop_or_default]
+    pub onkeydown: Option<Callback<KeyboardEvent>>,
+    /// Drawn inside the field, after the input (the search help).
+    #[prop_or_default]
+    pub children: Html,
+}
+
+/// The search field; in the reader an ARIA 1.2 combobox controlling the
+/// `#results` listbox.
+#[component]
+pub fn SearchField(props: &SearchFieldProps) -> Html {
+    let c = props.combobox.as_ref();
+    html! {
+        <div class="search-field" role="search">
+            <label for="search" class="visually-hidden">{ "Search the archive" }</label>
+            <svg class="search-icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
+                <circle cx="10.5" cy="10.5" r="6.5" />
+                <line x1="15.5" y1="15.5" x2="21" y2="21" />
+            </svg>
+            <input
+                ref={props.node.clone()}
+                id="search"
+                type="search"
+                role={c.map(|_| "combobox")}
+                aria-controls={c.map(|_| "results")}
+                aria-expanded={c.map(|c| c.expanded.to_string())}
+                aria-autocomplete={c.map(|_| "list")}
+                aria-activedescendant={c.and_then(|c| c.active_descendant.clone())}
+                aria-describedby="search-hint"
+                autocomplete="off"
+                autocapitalize="off"
+                spellcheck="false"
+                enterkeyhint="search"
+                placeholder="Search documents, people, places…"
+                value={props.value.clone()}
+                oninput={props.oninput.clone()}
+                onkeydown={props.onkeydown.clone()}
+            />
+            <kbd class="shortcut" aria-hidden="true">{ "/" }</kbd>
+            { props.children.clone() }
+            <span id="search-hint" class="visually-hidden">
+                { "Results update as you type. Use the arrow keys to move through them and Enter to open one." }
+            </span>
+        </div>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct SiteHeaderProps {
+    pub name: AttrValue,
+    /// Before the header's row: the reader's skip link.
+    #[prop_or_default]
+    pub skip: Html,
+    /// The row after the name: the search field and the header's buttons.
+    #[prop_or_default]
+    pub children: Html,
+}
+
+#[component]
+pub fn SiteHeader(props: &SiteHeaderProps) -> Html {
+    html! {
+        <header class="site-header">
+            { props.skip.clone() }
+            <div class="header-inner">
+                <a class="brand" href="#" title="Show all documents">{ props.name.clone() }</a>
+                { props.children.clone() }
+            </div>
+        </header>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct ShellProps {
+    pub name: AttrValue,
+    #[prop_or_default]
+    pub first_page: Option<FirstPage>,
+}
+
+/// `index.html`'s page before the reader runs: the header (the header's
+/// buttons are a placeholder of their size) and the first page of results,
+/// or a loading state when there is none.
+#[component]
+pub fn PageShell(props: &ShellProps) -> Html {
+    html! {
+        <div class="shell">
+            <SiteHeader name={props.name.clone()}>
+                <SearchField />
+                <span class="icon-button boot-placeholder" aria-hidden="true"></span>
+            </SiteHeader>
+            <main id="main" class="main">
+                if let Some(page) = &props.first_page {
+                    <FirstPageView page={page.clone()} />
+                }
+                <section class="loading" aria-busy="true">
+                    <p id="loading-label">{ "Loading the archive…" }</p>
+                    <progress aria-labelledby="loading-label"></progress>
+                </section>
+            </main>
+        </div>
+    }
+}
