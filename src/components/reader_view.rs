@@ -2,13 +2,12 @@ use yew::prelude::*;
 
 use super::cite_button::CiteButton;
 use super::related_list::RelatedList;
-use super::{plural, pretty_date};
 use crate::archive::DocView;
 use crate::cite::permalink as permalink_url;
 use crate::dom;
 use crate::state::{Action, ViewState};
 use view::highlight::segments;
-use view::{numbered_hits, DocumentBody};
+use view::{numbered_hits, DocHeader, DocumentBody};
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
@@ -97,53 +96,16 @@ pub fn ReaderView(props: &Props) -> Html {
         values: vec![speaker],
     });
 
-    let facts: Vec<(&str, String)> = [
-        ("Speakers", doc.speakers.join(", ")),
-        ("People", doc.people.join(", ")),
-        ("Places", doc.places.join(", ")),
-        ("Topics", doc.topics.join(", ")),
-    ]
-    .into_iter()
-    .chain(doc.extra.iter().map(|(k, v)| (k.as_str(), v.clone())))
-    .filter(|(_, v)| !v.is_empty())
-    .collect();
-
     html! {
         <article id="reader" class="reader" lang={doc.lang.clone()}>
-            <header class="doc-header">
-                <h1 class="doc-title" id="doc-title" tabindex="-1">{ title }</h1>
-                <p class="doc-meta">
-                    if let Some(t) = &doc.doc_type {
-                        <span class="badge">{ t.clone() }</span>
-                    }
-                    if let Some(s) = &doc.source {
-                        <span>{ s.clone() }</span>
-                    }
-                    if let Some(date) = &doc.date {
-                        <time datetime={date.clone()}>{ pretty_date(date) }</time>
-                    }
-                    <span>{ plural(doc.word_count as usize, "word", "words") }</span>
-                </p>
-                if !facts.is_empty() {
-                    <dl class="doc-facts">
-                        { for facts.iter().map(|(k, v)| html! {
-                            <div><dt>{ k.to_string() }</dt><dd>{ v.clone() }</dd></div>
-                        }) }
-                    </dl>
-                }
-                <div class="doc-actions">
-                    <p class="provenance">
-                        { "From " }<code>{ doc.source_file.clone() }</code>
-                        { format!(", lines {}–{}", doc.line_start, doc.line_end) }
-                    </p>
-                    <CiteButton
-                        doc={doc.clone()}
-                        view={props.view.clone()}
-                        archive_name={props.archive_name.clone()}
-                        public_url={props.public_url.clone()}
-                    />
-                </div>
-            </header>
+            <DocHeader doc={doc.clone()} title={Some(title)} title_id={Some(AttrValue::Static("doc-title"))}>
+                <CiteButton
+                    doc={doc.clone()}
+                    view={props.view.clone()}
+                    archive_name={props.archive_name.clone()}
+                    public_url={props.public_url.clone()}
+                />
+            </DocHeader>
             <DocumentBody
                 doc={doc.clone()}
                 highlights={d.highlights.blocks.clone()}

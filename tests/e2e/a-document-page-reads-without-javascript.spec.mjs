@@ -17,8 +17,8 @@ test('with JavaScript disabled, a document page shows its title, metadata, prove
   await links.first().click();
 
   assert.equal((await page.locator('article h1').textContent()).trim(), listedTitle);
-  assert.match(await page.locator('.provenance').textContent(), /From .+, lines \d+–\d+\./);
-  const paragraphs = await page.locator('article p[id^="p-"], article li[id^="p-"]').allTextContents();
+  assert.match(await page.locator('.provenance').textContent(), /From .+, lines \d+–\d+/);
+  const paragraphs = await page.locator('article .doc-body [id^="p-"]').allTextContents();
   const words = paragraphs.join(' ').split(/\s+/).filter(Boolean).length;
   assert.ok(words >= 20, `the body text is on the page (${words} words)`);
   const reader = page.locator('a', { hasText: 'Open in the searchable reader' });

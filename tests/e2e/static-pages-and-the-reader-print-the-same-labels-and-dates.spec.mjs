@@ -16,6 +16,11 @@ async function staticPages(context) {
   return hrefs;
 }
 
+/** Rendered text of the element, or '' when the page has none. */
+async function textOf(locator) {
+  return (await locator.count()) ? (await locator.innerText()).trim() : '';
+}
+
 test('static pages and the reader show the same speaker labels and dates', async () => {
   const plain = await site.newContext({ javaScriptEnabled: false });
   const hrefs = await staticPages(plain);
@@ -24,9 +29,11 @@ test('static pages and the reader show the same speaker labels and dates', async
   for (const href of hrefs) {
     const page = await plain.newPage();
     await page.goto(href);
-    const time = page.locator('article .meta time');
+    const time = page.locator('article .doc-meta time');
     const labels = (await page.locator('article .turn-head .turn-label').allTextContents()).map((t) => t.trim());
     const blockIds = await page.locator('article .doc-body [id^="p-"]').evaluateAll((els) => els.map((e) => e.id));
+    const facts = await textOf(page.locator('article .doc-facts'));
+    const meta = (await page.locator('article .doc-meta').innerText()).trim();
     if ((await time.count()) === 0 || labels.length === 0) {
       await page.close();
       continue;
@@ -53,6 +60,9 @@ test('static pages and the reader show the same speaker labels and dates', async
     // One body markup: the same blocks, with the same permalink ids.
     const appIds = await reader.locator('#reader .doc-body [id^="p-"]').evaluateAll((els) => els.map((e) => e.id));
     assert.deepEqual(appIds, blockIds, `${href}: the same blocks`);
+    // One header markup: the same kind, source, date and length, the same facts.
+    assert.equal((await reader.locator('#reader .doc-meta').innerText()).trim(), meta, `${href}: the same metadata line`);
+    assert.equal(await textOf(reader.locator('#reader .doc-facts')), facts, `${href}: the same facts`);
     await app.close();
     compared += 1;
   }

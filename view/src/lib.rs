@@ -7,6 +7,7 @@
 //! here, once.
 
 pub mod card;
+pub mod doc_header;
 pub mod document_body;
 pub mod first_page_view;
 pub mod highlight;
@@ -15,6 +16,7 @@ pub mod shell;
 pub mod ssr;
 
 pub use card::{marked, Card, CardProps, ResultCard};
+pub use doc_header::{DocHeader, DocHeaderProps};
 pub use document_body::{numbered_hits, BodyProps, DocumentBody};
 pub use first_page_view::{FirstPageProps, FirstPageView};
 pub use shell::{

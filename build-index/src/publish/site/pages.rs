@@ -10,7 +10,7 @@ use super::html::{escape, form_encode, path_encode};
 use super::related::{self, RelatedLinks};
 use engine::{ArchiveInfo, Block, Document};
 use std::rc::Rc;
-use view::{BodyProps, DocumentBody};
+use view::{BodyProps, DocHeader, DocHeaderProps, DocumentBody};
 
 mod listing;
 pub use listing::*;
@@ -75,12 +75,16 @@ pub const PAGE_CSS: &str = "\
 :root{color-scheme:light dark;--fg:#1b1b1f;--bg:#fdfdfb;--muted:#5b5b66;--link:#1d4ed8;--rule:#d9d9de}
 @media (prefers-color-scheme:dark){:root{--fg:#e8e8ea;--bg:#16161a;--muted:#a3a3ad;--link:#93b4ff;--rule:#34343c}}
 body{margin:0;background:var(--bg);color:var(--fg);font:1.0625rem/1.6 system-ui,-apple-system,\"Segoe UI\",Roboto,sans-serif}
-header,main,footer{max-width:42rem;margin:0 auto;padding:1rem 1.25rem}
-header{border-bottom:1px solid var(--rule)}
+body>header,main,body>footer{max-width:42rem;margin:0 auto;padding:1rem 1.25rem}
+body>header{border-bottom:1px solid var(--rule)}
+.doc-header h1,.doc-header h2{margin:.5rem 0}
 a{color:var(--link)}
 h1{line-height:1.25;margin:.5rem 0}
-.meta,.provenance,footer{color:var(--muted);font-size:.95rem}
-dl{display:grid;grid-template-columns:max-content 1fr;gap:.25rem 1rem;font-size:.95rem}
+.doc-meta,.provenance,footer{color:var(--muted);font-size:.95rem}
+.doc-meta{display:flex;flex-wrap:wrap;gap:.25rem .75rem}
+.badge{padding:0 .5rem;border:1px solid var(--rule);border-radius:999px;font-size:.8rem;font-weight:600;text-transform:capitalize}
+.doc-facts{display:grid;grid-template-columns:max-content 1fr;gap:.25rem 1rem;font-size:.95rem}
+.doc-facts div{display:contents}
 dt{color:var(--muted)}dd{margin:0}
 .doc-body>p,.turn,.doc-list{margin:0 0 1.1em}
 .turn{padding-left:.9rem;border-left:3px solid var(--rule)}
@@ -325,62 +329,22 @@ fn render_article(
 ) {
     let reader_link = format!("{root}#doc={}", form_encode(&doc.id));
     match anchor {
-        Some(a) => {
-            out.push_str(&format!("<article id=\"{}\">\n", escape(a)));
-            out.push_str(&format!("<h2>{}</h2>\n", escape(&doc.title)));
-        }
-        None => {
-            out.push_str("<article>\n");
-            out.push_str(&format!("<h1>{}</h1>\n", escape(&doc.title)));
-        }
+        Some(a) => out.push_str(&format!("<article id=\"{}\">\n", escape(a))),
+        None => out.push_str("<article>\n"),
     }
-    // The date as the reader prints it ("8 Oct 2021"), machine-readable in
-    // `datetime`.
-    let date = doc.date.as_deref().map(|d| {
-        format!(
-            "<time datetime=\"{}\">{}</time>",
-            escape(d),
-            escape(&view::display_date(d))
-        )
-    });
-    let meta: Vec<String> = date
-        .into_iter()
-        .chain(
-            [doc.source.as_deref(), doc.doc_type.as_deref()]
-                .into_iter()
-                .flatten()
-                .map(escape),
-        )
-        .collect();
-    if !meta.is_empty() {
-        out.push_str(&format!("<p class=\"meta\">{}</p>\n", meta.join(" · ")));
-    }
-    let lists = [
-        ("Speakers", &doc.speakers),
-        ("People", &doc.people),
-        ("Places", &doc.places),
-        ("Topics", &doc.topics),
-    ];
-    if lists.iter().any(|(_, v)| !v.is_empty()) {
-        out.push_str("<dl>\n");
-        for (label, values) in lists {
-            if !values.is_empty() {
-                let items: Vec<String> = values.iter().map(|v| escape(v)).collect();
-                out.push_str(&format!("<dt>{label}</dt><dd>{}</dd>\n", items.join(", ")));
-            }
-        }
-        out.push_str("</dl>\n");
-    }
-    out.push_str(&format!(
-        "<p class=\"provenance\">From <code>{}</code>, lines {}–{}.</p>\n",
-        escape(&doc.source_file),
-        doc.line_start,
-        doc.line_end
-    ));
-    out.push_str(&format!(
-        "<p><a href=\"{}\">Open in the searchable reader</a></p>\n",
-        escape(&reader_link)
-    ));
+    // The reader's own header: the date as it prints it ("8 Oct 2021",
+    // machine-readable in `datetime`), the labels it uses; a link into the
+    // reader where it has its cite button.
+    let doc = Rc::new(doc.clone());
+    out.push_str(&view::ssr::render::<DocHeader>(DocHeaderProps {
+        doc: doc.clone(),
+        title: None,
+        level: if anchor.is_some() { 2 } else { 1 },
+        title_id: None,
+        reader_link: Some(reader_link.into()),
+        children: Default::default(),
+    }));
+    out.push('\n');
     // The reader's own body markup, without its highlights, ¶ links and
     // speaker buttons; on a grouped page the ids are the article's and its
     // headings sit under its <h2>.
@@ -389,7 +353,7 @@ fn render_article(
         None => ("p-".to_owned(), 2),
     };
     out.push_str(&view::ssr::render::<DocumentBody>(BodyProps {
-        doc: Rc::new(doc.clone()),
+        doc: doc.clone(),
         id_prefix: id_prefix.into(),
         top_heading,
         highlights: Vec::new(),

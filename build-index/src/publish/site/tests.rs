@@ -106,7 +106,7 @@ fn grouped_pages_hold_a_hundred_documents_each_with_anchors() {
     assert_eq!(second.matches("<article id=").count(), 100);
     // Each article is found by its anchor, its blocks ids are its own,
     // and its headings sit under the article's <h2>.
-    assert!(second.contains("<article id=\"d-big.entry-100\">\n<h2>Entry 100</h2>"));
+    assert!(second.contains("<article id=\"d-big.entry-100\">\n<header class=\"doc-header\"><h2 class=\"doc-title\">Entry 100</h2>"));
     assert!(second.contains("<h3 id=\"d-big.entry-100-p-0\" class=\"doc-heading\">Sense</h3>"));
     assert!(second.contains("<p id=\"d-big.entry-100-p-1\">Body of &lt;entry&gt; 100.</p>"));
     assert!(second.contains("href=\"1.html\" rel=\"prev\""));
