@@ -22,7 +22,7 @@ use crate::hooks::{
 use crate::pages::reader::ReaderPage;
 use crate::pages::search::SearchPage;
 use crate::state::{Action, AppState, HistoryMode, SearchKey, ViewState};
-use view::SiteHeader;
+use view::SiteHeaderProps;
 
 #[derive(Clone, PartialEq)]
 pub enum LoadState {
@@ -377,17 +377,23 @@ struct Header {
 fn site_header(h: Header) -> Html {
     let skip = skip_link(h.reading);
     html! {
-        <SiteHeader name={h.name.clone()} skip={html! {
-            <a class="skip-link" href={h.hash} onclick={skip}>
-                { if h.reading { "Skip to the document" } else { "Skip to the results" } }
-            </a>
-        }}>
-            { h.search_box }
-            <ThemeToggle />
-            if !h.embed {
-                <crate::offline::OfflineStatusView archive_name={h.name} start={h.started} />
-            }
-        </SiteHeader>
+        { view::site_header(&SiteHeaderProps {
+            name: h.name.clone().into(),
+            skip: html! {
+                <a class="skip-link" href={h.hash} onclick={skip}>
+                    { if h.reading { "Skip to the document" } else { "Skip to the results" } }
+                </a>
+            },
+            children: html! {
+                <>
+                    { h.search_box }
+                    <ThemeToggle />
+                    if !h.embed {
+                        <crate::offline::OfflineStatusView archive_name={h.name} start={h.started} />
+                    }
+                </>
+            },
+        }) }
     }
 }
 

@@ -1,3 +1,4 @@
+use view::{download_buttons, DownloadButtonsProps};
 use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;
 
@@ -79,14 +80,11 @@ pub fn DownloadResults(props: &Props) -> Html {
             });
         })
     };
-    html! {
-        <div class="download" role="group" aria-label="Download results">
-            <span class="download-label" aria-hidden="true">{ "Download" }</span>
-            <button type="button" class="download-csv small-button" aria-label="Download results as CSV" onclick={start(Format::Csv)}>{ "CSV" }</button>
-            <button type="button" class="download-json small-button" aria-label="Download results as JSON" onclick={start(Format::Json)}>{ "JSON" }</button>
-            <span class="visually-hidden" role="status">{ (*status).clone() }</span>
-        </div>
-    }
+    download_buttons(&DownloadButtonsProps {
+        on_csv: Some(start(Format::Csv)),
+        on_json: Some(start(Format::Json)),
+        status: (*status).clone().into(),
+    })
 }
 
 fn slug(q: &str) -> String {

@@ -7,7 +7,7 @@ use crate::cite::permalink as permalink_url;
 use crate::dom;
 use crate::state::{Action, ViewState};
 use view::highlight::segments;
-use view::{numbered_hits, DocHeader, DocumentBody};
+use view::{doc_header, document_body, numbered_hits, BodyProps, DocHeaderProps};
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
@@ -98,23 +98,32 @@ pub fn ReaderView(props: &Props) -> Html {
 
     html! {
         <article id="reader" class="reader" lang={doc.lang.clone()}>
-            <DocHeader doc={doc.clone()} title={Some(title)} title_id={Some(AttrValue::Static("doc-title"))}>
-                <CiteButton
-                    doc={doc.clone()}
-                    view={props.view.clone()}
-                    archive_name={props.archive_name.clone()}
-                    public_url={props.public_url.clone()}
-                />
-            </DocHeader>
-            <DocumentBody
-                doc={doc.clone()}
-                highlights={d.highlights.blocks.clone()}
-                first_hit={counter}
-                current_hit={Some(props.current_hit)}
-                target={props.view.p}
-                permalink={on_permalink}
-                {on_speaker}
-            />
+            { doc_header(&DocHeaderProps {
+                doc: doc.clone(),
+                title: Some(title),
+                level: 1,
+                title_id: Some(AttrValue::Static("doc-title")),
+                reader_link: None,
+                children: html! {
+                    <CiteButton
+                        doc={doc.clone()}
+                        view={props.view.clone()}
+                        archive_name={props.archive_name.clone()}
+                        public_url={props.public_url.clone()}
+                    />
+                },
+            }) }
+            { document_body(&BodyProps {
+                doc: doc.clone(),
+                highlights: d.highlights.blocks.clone(),
+                first_hit: counter,
+                current_hit: Some(props.current_hit),
+                target: props.view.p,
+                id_prefix: AttrValue::Static("p-"),
+                top_heading: 2,
+                permalink: Some(on_permalink),
+                on_speaker: Some(on_speaker),
+            }) }
             <RelatedList related={doc.related.clone()} view={props.view.clone()} />
             <p class={classes!("copied-toast", (!copied.is_empty()).then_some("shown"))} role="status">{ (*copied).clone() }</p>
         </article>

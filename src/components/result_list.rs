@@ -1,7 +1,7 @@
 use yew::prelude::*;
 
 use crate::state::ViewState;
-use view::{Card, ResultCard};
+use view::{result_card, Card, CardProps};
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
@@ -33,15 +33,15 @@ fn open_on_plain_click(on_open: &Callback<String>, id: &str) -> Callback<MouseEv
 pub fn ResultList(props: &Props) -> Html {
     html! {
         <div id="results" class="results" role="listbox" aria-label="Search results" data-query={props.query.clone()}>
-            { for props.cards.iter().enumerate().map(|(i, card)| html! {
-                <ResultCard
-                    key={card.id.clone()}
-                    card={card.clone()}
-                    option={Some(i)}
-                    active={props.active == Some(i)}
-                    href={props.view.with_doc(&card.id, None).to_hash()}
-                    onclick={open_on_plain_click(&props.on_open, &card.id)}
-                />
+            { for props.cards.iter().enumerate().map(|(i, card)| {
+                result_card(&CardProps {
+                    card: card.clone(),
+                    key: Some(card.id.clone().into()),
+                    option: Some(i),
+                    active: props.active == Some(i),
+                    href: props.view.with_doc(&card.id, None).to_hash().into(),
+                    onclick: Some(open_on_plain_click(&props.on_open, &card.id)),
+                })
             }) }
         </div>
     }

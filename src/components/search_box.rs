@@ -1,4 +1,4 @@
-use view::{Combobox, SearchField};
+use view::{search_field, Combobox, SearchFieldProps};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
@@ -45,15 +45,12 @@ pub fn SearchBox(props: &Props) -> Html {
         expanded: props.expanded,
         active_descendant: props.active_descendant.clone(),
     };
-    html! {
-        <SearchField
-            {node}
-            value={props.value.clone()}
-            combobox={Some(combobox)}
-            oninput={Some(oninput)}
-            onkeydown={Some(onkeydown)}
-        >
-            { props.children.clone() }
-        </SearchField>
-    }
+    search_field(&SearchFieldProps {
+        node,
+        value: props.value.clone().into(),
+        combobox: Some(combobox),
+        oninput: Some(oninput),
+        onkeydown: Some(onkeydown),
+        children: props.children.clone(),
+    })
 }

@@ -1,4 +1,5 @@
 use engine::Sort;
+use view::{shown_sort, sort_menu, SortMenuProps};
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
@@ -21,10 +22,7 @@ pub fn SortSelect(props: &Props) -> Html {
             cb.emit(Sort::from_name(&select.value()));
         })
     };
-    let shown = match props.sort {
-        Sort::Relevance if props.no_query => Sort::Newest,
-        s => s,
-    };
+    let shown = shown_sort(props.sort, props.no_query);
     // The menu's value follows the state even after the visitor has used
     // it (an option's `selected` only sets the initial choice).
     let node = use_node_ref();
@@ -39,20 +37,10 @@ pub fn SortSelect(props: &Props) -> Html {
             }
         });
     }
-    let option = |label: &'static str, s: Sort| {
-        let value = s.name();
-        html! { <option {value} selected={shown == s}>{ label }</option> }
-    };
-    html! {
-        <div class="sort">
-            <label for="sort">{ "Sort" }</label>
-            <select id="sort" ref={node} {onchange}>
-                if !props.no_query {
-                    { option("Relevance", Sort::Relevance) }
-                }
-                { option("Newest first", Sort::Newest) }
-                { option("Oldest first", Sort::Oldest) }
-            </select>
-        </div>
-    }
+    sort_menu(&SortMenuProps {
+        sort: props.sort,
+        no_query: props.no_query,
+        node,
+        onchange: Some(onchange),
+    })
 }

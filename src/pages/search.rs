@@ -1,6 +1,7 @@
 use std::rc::Rc;
 
 use gloo::events::EventListener;
+use view::{filters_toggle, results_toolbar, FiltersToggleProps, ResultsToolbarProps};
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
@@ -65,10 +66,7 @@ pub fn SearchPage(props: &Props) -> Html {
         };
     };
     let v = &props.view;
-    let count_text = count_text(v, results.total);
-    let toggle_drawer = drawer_toggle(&drawer);
-    let active_count: usize = v.filters.values().map(Vec::len).sum::<usize>()
-        + usize::from(v.from.is_some() || v.to.is_some());
+    let toolbar = toolbar(props, &results, &drawer, on_sort);
     let more = props.on_more.reform(|_: MouseEvent| ());
 
     let body = if results.cards.is_empty() {
@@ -115,18 +113,7 @@ pub fn SearchPage(props: &Props) -> Html {
         <div class={classes!("search-layout", (*drawer).then_some("drawer-open"))}>
             { facets }
             <section class="results-pane" aria-label="Results" aria-busy={props.searching.to_string()}>
-                <div class="results-toolbar">
-                    <p id="result-count" class="result-count" role="status" aria-live="polite" data-query={results.key.q.clone()}>{ count_text }</p>
-                    <div class="toolbar-actions">
-                        <button type="button" id="filters-toggle" class="filters-toggle small-button" aria-controls="facets" aria-expanded={(*drawer).to_string()} onclick={toggle_drawer}>
-                            { if active_count > 0 { format!("Filters ({active_count})") } else { "Filters".to_string() } }
-                        </button>
-                        <SortSelect sort={v.sort} no_query={v.q.trim().is_empty()} on_change={on_sort} />
-                        if results.total > 0 {
-                            <DownloadResults archive={props.archive.clone()} search={v.search_key()} view={v.clone()} />
-                        }
-                    </div>
-                </div>
+                { toolbar }
                 <ActiveFilters view={v.filters_only()} dispatch={props.dispatch.clone()} locked={props.locked.clone()} />
                 if let Some((facet, value)) = (*company.with).clone() {
                     <AppearsWith archive={props.archive.clone()} view={v.clone()} {facet} {value} on_close={company.close_with.clone()} />
@@ -138,6 +125,35 @@ pub fn SearchPage(props: &Props) -> Html {
             </section>
         </div>
     }
+}
+
+/// The count, the filters button, the sort menu and the downloads.
+fn toolbar(
+    props: &Props,
+    results: &ResultsView,
+    drawer: &UseStateHandle<bool>,
+    on_sort: Callback<engine::Sort>,
+) -> Html {
+    let v = &props.view;
+    let active: usize = v.filters.values().map(Vec::len).sum::<usize>()
+        + usize::from(v.from.is_some() || v.to.is_some());
+    results_toolbar(&ResultsToolbarProps {
+        count: count_text(v, results.total).into(),
+        live_query: Some(results.key.q.clone().into()),
+        children: html! {
+            <>
+                { filters_toggle(&FiltersToggleProps {
+                    active,
+                    expanded: **drawer,
+                    onclick: Some(drawer_toggle(drawer)),
+                }) }
+                <SortSelect sort={v.sort} no_query={v.q.trim().is_empty()} on_change={on_sort} />
+                if results.total > 0 {
+                    <DownloadResults archive={props.archive.clone()} search={v.search_key()} view={v.clone()} />
+                }
+            </>
+        },
+    })
 }
 
 /// Escape closes the open drawer wherever the focus is: right after the

@@ -61,20 +61,19 @@ pub fn marked(text: &str, ranges: &[Range]) -> Html {
         .collect()
 }
 
-#[derive(Properties, PartialEq)]
+#[derive(Clone, PartialEq)]
 pub struct CardProps {
     pub card: Card,
+    /// The card's key in a list that reorders (its document id).
+    pub key: Option<AttrValue>,
     /// The card's place in the results listbox, when it is an option of
     /// one (the reader's list); `None` on the first page build-index writes,
     /// which has no listbox until the reader runs.
-    #[prop_or_default]
     pub option: Option<usize>,
-    #[prop_or_default]
     pub active: bool,
     /// The card's link: a permalink (`#q=…&doc=<id>`) that can be opened in
     /// a new tab, copied or bookmarked.
     pub href: AttrValue,
-    #[prop_or_default]
     pub onclick: Option<Callback<MouseEvent>>,
 }
 
@@ -84,8 +83,7 @@ pub struct CardProps {
 /// whole card is the one link; it stays out of the tab order
 /// (`tabindex=-1`) because the combobox moves through the options with
 /// `aria-activedescendant`.
-#[component]
-pub fn ResultCard(props: &CardProps) -> Html {
+pub fn result_card(props: &CardProps) -> Html {
     let c = &props.card;
     let speakers = if c.speakers.is_empty() {
         Html::default()
@@ -93,7 +91,7 @@ pub fn ResultCard(props: &CardProps) -> Html {
         html! { <span class="meta-speakers"><span class="visually-hidden">{ "Speakers: " }</span>{ card_speakers(&c.speakers) }</span> }
     };
     let option = props.option;
-    html! {
+    let mut card = html! {
         <a
             class={classes!("result", props.active.then_some("active"))}
             role={option.map(|_| "option")}
@@ -121,5 +119,9 @@ pub fn ResultCard(props: &CardProps) -> Html {
                 <span class="result-snippet">{ marked(&c.snippet.text, &c.snippet.highlights) }</span>
             }
         </a>
+    };
+    if let (Html::VTag(tag), Some(key)) = (&mut card, &props.key) {
+        std::rc::Rc::make_mut(tag).key = Some(key.as_str().into());
     }
+    card
 }

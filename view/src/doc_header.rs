@@ -11,25 +11,20 @@ use yew::prelude::*;
 
 use crate::display_date;
 
-#[derive(Properties, PartialEq)]
+#[derive(Clone, PartialEq)]
 pub struct DocHeaderProps {
     pub doc: Rc<Document>,
     /// The title as shown (the reader's has its matches marked); the plain
     /// title without it.
-    #[prop_or_default]
     pub title: Option<Html>,
     /// The title's level: 1 on a page of its own, 2 under a grouped page's
     /// heading.
-    #[prop_or(1)]
     pub level: u8,
     /// The title's id, when something links or moves the focus to it.
-    #[prop_or_default]
     pub title_id: Option<AttrValue>,
     /// A static page's link into the reader, after the provenance.
-    #[prop_or_default]
     pub reader_link: Option<AttrValue>,
     /// After the provenance: the reader's cite button.
-    #[prop_or_default]
     pub children: Html,
 }
 
@@ -42,8 +37,7 @@ fn words(n: u32) -> String {
     }
 }
 
-#[component]
-pub fn DocHeader(props: &DocHeaderProps) -> Html {
+pub fn doc_header(props: &DocHeaderProps) -> Html {
     let doc = &props.doc;
     let facts: Vec<(&str, String)> = [
         ("Speakers", doc.speakers.join(", ")),

@@ -11,35 +11,27 @@ use yew::prelude::*;
 
 use crate::highlight::segments;
 
-#[derive(Properties, PartialEq)]
+#[derive(Clone, PartialEq)]
 pub struct BodyProps {
     pub doc: Rc<Document>,
     /// Match ranges by block index (the reader's highlights of a query).
-    #[prop_or_default]
     pub highlights: Vec<(usize, Vec<Range>)>,
     /// Number of the body's first match (the title's matches come first).
-    #[prop_or_default]
     pub first_hit: usize,
     /// The match the reader is at (`mark.current`).
-    #[prop_or_default]
     pub current_hit: Option<usize>,
     /// The block a paragraph link points at (`.target`).
-    #[prop_or_default]
     pub target: Option<usize>,
     /// Block `i` gets `id="{id_prefix}{i}"`: the reader's paragraph
     /// permalink on a document's own page.
-    #[prop_or(AttrValue::Static("p-"))]
     pub id_prefix: AttrValue,
     /// The level a level-1 heading of the body gets (the title above it
     /// holds the level before).
-    #[prop_or(2)]
     pub top_heading: u8,
     /// The ¶ link after block `i`'s text, when the page has them.
-    #[prop_or_default]
     pub permalink: Option<Callback<usize, Html>>,
     /// Makes a person's speaker label a button that emits their canonical
     /// name (the reader filters by it); a plain label without it.
-    #[prop_or_default]
     pub on_speaker: Option<Callback<String>>,
 }
 
@@ -226,8 +218,7 @@ fn render_turn(i: usize, block: &Block, continues: bool, ctx: &mut Ctx<'_>) -> H
 }
 
 /// The document's blocks; a run of list items becomes one nested list.
-#[component]
-pub fn DocumentBody(props: &BodyProps) -> Html {
+pub fn document_body(props: &BodyProps) -> Html {
     let blocks = &props.doc.blocks;
     let mut ctx = Ctx {
         props,

@@ -1,17 +1,16 @@
 //! The first page as build-index writes it into `index.html`: the reader's
 //! search layout with the collection's newest documents, drawn with the
-//! reader's own [`ResultCard`], an empty filter column (the reader fills
+//! reader's own [`result_card`], an empty filter column (the reader fills
 //! it) and the toolbar's controls disabled until the reader runs. No ids:
 //! the reader's own elements carry them when it takes over.
 
 use yew::prelude::*;
 
-use crate::{Card, FirstPage, ResultCard};
-
-#[derive(Properties, PartialEq)]
-pub struct FirstPageProps {
-    pub page: FirstPage,
-}
+use crate::toolbar::{
+    download_buttons, filters_toggle, results_toolbar, sort_menu, DownloadButtonsProps,
+    FiltersToggleProps, ResultsToolbarProps, SortMenuProps,
+};
+use crate::{result_card, Card, CardProps, FirstPage};
 
 /// A card's link before the reader runs: its document, no query.
 fn href(id: &str) -> String {
@@ -20,9 +19,7 @@ fn href(id: &str) -> String {
     out
 }
 
-#[component]
-pub fn FirstPageView(props: &FirstPageProps) -> Html {
-    let page = &props.page;
+pub fn first_page_view(page: &FirstPage) -> Html {
     let count = if page.total == 1 {
         "All 1 document".to_owned()
     } else {
@@ -34,21 +31,31 @@ pub fn FirstPageView(props: &FirstPageProps) -> Html {
         <div class="search-layout first-page">
             <aside class="facets" aria-label="Filters"><div class="facets-head"><h2>{ "Filters" }</h2></div></aside>
             <section class="results-pane" aria-label="Results">
-                <div class="results-toolbar">
-                    <p class="result-count">{ count }</p>
-                    <div class="toolbar-actions">
-                        <button type="button" class="filters-toggle small-button" disabled=true>{ "Filters" }</button>
-                        <div class="sort"><label>{ "Sort" }</label><select disabled=true aria-label="Sort"><option>{ "Newest first" }</option></select></div>
-                        <div class="download" role="group" aria-label="Download results">
-                            <span class="download-label" aria-hidden="true">{ "Download" }</span>
-                            <button type="button" class="download-csv small-button" disabled=true>{ "CSV" }</button>
-                            <button type="button" class="download-json small-button" disabled=true>{ "JSON" }</button>
-                        </div>
-                    </div>
-                </div>
+                { results_toolbar(&ResultsToolbarProps {
+                    count: count.into(),
+                    live_query: None,
+                    children: html! {
+                        <>
+                            { filters_toggle(&FiltersToggleProps::default()) }
+                            { sort_menu(&SortMenuProps {
+                                sort: engine::Sort::Newest,
+                                no_query: true,
+                                ..SortMenuProps::default()
+                            }) }
+                            { download_buttons(&DownloadButtonsProps::default()) }
+                        </>
+                    },
+                }) }
                 <div class="results">
-                    { for page.cards.iter().map(|c| html! {
-                        <ResultCard card={Card::from(c)} href={AttrValue::from(href(&c.id))} />
+                    { for page.cards.iter().map(|c| {
+                        result_card(&CardProps {
+                            card: Card::from(c),
+                            key: None,
+                            option: None,
+                            active: false,
+                            href: href(&c.id).into(),
+                            onclick: None,
+                        })
                     }) }
                 </div>
                 if let Some(more) = more {

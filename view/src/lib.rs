@@ -1,10 +1,15 @@
 //! # view
 //!
 //! How documents are presented, shared by the reader (`src/`) and the pages
-//! build-index writes (`build-index/src/publish/site/`): the first page of
+//! build-index writes (`build-index/src/publish/site/`): the one definition
+//! of each piece of page markup (the shell, result cards, the toolbar, a
+//! document's header and body) as Yew markup functions, the first page of
 //! results written into `index.html`, and the formatting of a card's date
-//! and speakers. The engine answers queries; what a page prints is decided
-//! here, once.
+//! and speakers. The reader calls the functions inside its components;
+//! build-index renders them with Yew's server renderer (`ssr`, feature
+//! `ssr`). They are functions, not components, because every Yew component
+//! adds its own copy of the component machinery to the reader's wasm. The
+//! engine answers queries; what a page prints is decided here, once.
 
 pub mod card;
 pub mod doc_header;
@@ -14,14 +19,19 @@ pub mod highlight;
 pub mod shell;
 #[cfg(feature = "ssr")]
 pub mod ssr;
+pub mod toolbar;
 
-pub use card::{marked, Card, CardProps, ResultCard};
-pub use doc_header::{DocHeader, DocHeaderProps};
-pub use document_body::{numbered_hits, BodyProps, DocumentBody};
-pub use first_page_view::{FirstPageProps, FirstPageView};
+pub use card::{marked, result_card, Card, CardProps};
+pub use doc_header::{doc_header, DocHeaderProps};
+pub use document_body::{document_body, numbered_hits, BodyProps};
+pub use first_page_view::first_page_view;
 pub use shell::{
-    Combobox, PageShell, SearchField, SearchFieldProps, ShellProps, SiteHeader, SiteHeaderProps,
+    page_shell, search_field, site_header, Combobox, SearchFieldProps, ShellProps, SiteHeaderProps,
     DEFAULT_NAME,
+};
+pub use toolbar::{
+    download_buttons, filters_toggle, results_toolbar, shown_sort, sort_menu, DownloadButtonsProps,
+    FiltersToggleProps, ResultsToolbarProps, SortMenuProps,
 };
 
 use engine::{DocNum, MONTH_NAMES};

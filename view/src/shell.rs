@@ -5,7 +5,7 @@
 
 use yew::prelude::*;
 
-use crate::{FirstPage, FirstPageView};
+use crate::{first_page_view, FirstPage};
 
 /// The name a page shows for an archive without one.
 pub const DEFAULT_NAME: &str = "Document archive";
@@ -19,27 +19,20 @@ pub struct Combobox {
     pub active_descendant: Option<String>,
 }
 
-#[derive(Properties, PartialEq)]
+#[derive(Clone, PartialEq, Default)]
 pub struct SearchFieldProps {
-    #[prop_or_default]
     pub node: NodeRef,
-    #[prop_or_default]
     pub value: AttrValue,
-    #[prop_or_default]
     pub combobox: Option<Combobox>,
-    #[prop_or_default]
     pub oninput: Option<Callback<InputEvent>>,
-    #[prop_or_default]
     pub onkeydown: Option<Callback<KeyboardEvent>>,
     /// Drawn inside the field, after the input (the search help).
-    #[prop_or_default]
     pub children: Html,
 }
 
 /// The search field; in the reader an ARIA 1.2 combobox controlling the
 /// `#results` listbox.
-#[component]
-pub fn SearchField(props: &SearchFieldProps) -> Html {
+pub fn search_field(props: &SearchFieldProps) -> Html {
     let c = props.combobox.as_ref();
     html! {
         <div class="search-field" role="search">
@@ -76,19 +69,16 @@ pub fn SearchField(props: &SearchFieldProps) -> Html {
     }
 }
 
-#[derive(Properties, PartialEq)]
+#[derive(Clone, PartialEq, Default)]
 pub struct SiteHeaderProps {
     pub name: AttrValue,
     /// Before the header's row: the reader's skip link.
-    #[prop_or_default]
     pub skip: Html,
     /// The row after the name: the search field and the header's buttons.
-    #[prop_or_default]
     pub children: Html,
 }
 
-#[component]
-pub fn SiteHeader(props: &SiteHeaderProps) -> Html {
+pub fn site_header(props: &SiteHeaderProps) -> Html {
     html! {
         <header class="site-header">
             { props.skip.clone() }
@@ -100,27 +90,31 @@ pub fn SiteHeader(props: &SiteHeaderProps) -> Html {
     }
 }
 
-#[derive(Properties, PartialEq)]
+#[derive(Clone, PartialEq, Default)]
 pub struct ShellProps {
     pub name: AttrValue,
-    #[prop_or_default]
     pub first_page: Option<FirstPage>,
 }
 
 /// `index.html`'s page before the reader runs: the header (the header's
 /// buttons are a placeholder of their size) and the first page of results,
 /// or a loading state when there is none.
-#[component]
-pub fn PageShell(props: &ShellProps) -> Html {
+pub fn page_shell(props: &ShellProps) -> Html {
     html! {
         <div class="shell">
-            <SiteHeader name={props.name.clone()}>
-                <SearchField />
-                <span class="icon-button boot-placeholder" aria-hidden="true"></span>
-            </SiteHeader>
+            { site_header(&SiteHeaderProps {
+                name: props.name.clone(),
+                skip: Html::default(),
+                children: html! {
+                    <>
+                        { search_field(&SearchFieldProps::default()) }
+                        <span class="icon-button boot-placeholder" aria-hidden="true"></span>
+                    </>
+                },
+            }) }
             <main id="main" class="main">
                 if let Some(page) = &props.first_page {
-                    <FirstPageView page={page.clone()} />
+                    { first_page_view(page) }
                 }
                 <section class="loading" aria-busy="true">
                     <p id="loading-label">{ "Loading the archive…" }</p>

@@ -1,7 +1,8 @@
-//! Rendering the view's components to HTML on the build machine, with
-//! Yew's server renderer: build-index writes pages from the same
-//! components the reader draws, with their escaping.
+//! Rendering the view's markup to HTML on the build machine, with Yew's
+//! server renderer: build-index writes pages from the same markup the
+//! reader draws, escaped by construction.
 
+use yew::prelude::*;
 use yew::{BaseComponent, LocalServerRenderer};
 
 thread_local! {
@@ -10,6 +11,24 @@ thread_local! {
     static RUNTIME: tokio::runtime::Runtime = tokio::runtime::Builder::new_current_thread()
         .build()
         .expect("a current-thread runtime needs no OS resources beyond this thread");
+}
+
+#[derive(Properties, PartialEq)]
+struct FixedProps {
+    html: Html,
+}
+
+/// A component that draws markup made beforehand: the view's pieces are
+/// plain functions (each Yew component is more code in the reader's wasm),
+/// and the server renderer wants a component.
+#[component]
+fn Fixed(props: &FixedProps) -> Html {
+    props.html.clone()
+}
+
+/// `html` (one of the view's pieces) as HTML text.
+pub fn render_html(html: Html) -> String {
+    render::<Fixed>(FixedProps { html })
 }
 
 /// The HTML of component `C` with `props` (not hydratable: the pages are
@@ -30,8 +49,8 @@ where
 
 #[cfg(test)]
 mod tests {
-    use super::render;
-    use crate::{Card, CardProps, ResultCard};
+    use super::render_html;
+    use crate::{result_card, Card, CardProps};
 
     #[test]
     fn a_card_renders_with_its_text_escaped_and_no_listbox_attributes() {
@@ -51,13 +70,14 @@ mod tests {
             },
             matched: vec![],
         };
-        let html = render::<ResultCard>(CardProps {
+        let html = render_html(result_card(&CardProps {
             card,
+            key: None,
             option: None,
             active: false,
             href: "#doc=a%2Fb".into(),
             onclick: None,
-        });
+        }));
         assert!(
             html.contains("&lt;b&gt;Title&lt;/b&gt; &amp; more"),
             "{html}"

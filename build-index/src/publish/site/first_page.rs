@@ -5,8 +5,8 @@
 //! the engine's own search over the index just written, so it is the page
 //! the reader itself would show.
 //!
-//! The HTML is the view crate's `FirstPageView`, whose cards are the
-//! reader's own `ResultCard`: the reader replaces it with its own in one
+//! The HTML is the view crate's `page_shell` and `first_page_view`, whose cards are the
+//! reader's own `result_card`: the reader replaces it with its own in one
 //! frame once it runs, and the two look the same because they are the same
 //! markup.
 
@@ -14,7 +14,7 @@ use std::fs;
 use std::path::Path;
 
 use engine::{block_on, Query, ReadySource, SearchRequest, Searcher};
-use view::{FirstPage, FirstPageCard, PageShell, ShellProps, CARD_SNIPPET_CHARS};
+use view::{page_shell, FirstPage, FirstPageCard, ShellProps, CARD_SNIPPET_CHARS};
 
 use super::SiteError;
 
@@ -88,10 +88,10 @@ fn render(first: &FirstPage, name: &str) -> String {
     let name = Some(name.trim())
         .filter(|n| !n.is_empty())
         .unwrap_or(view::DEFAULT_NAME);
-    view::ssr::render::<PageShell>(ShellProps {
+    view::ssr::render_html(page_shell(&ShellProps {
         name: name.to_owned().into(),
         first_page: Some(first.clone()),
-    })
+    }))
 }
 
 #[cfg(test)]

@@ -10,7 +10,7 @@ use super::html::{escape, form_encode, path_encode};
 use super::related::{self, RelatedLinks};
 use engine::{ArchiveInfo, Block, Document};
 use std::rc::Rc;
-use view::{BodyProps, DocHeader, DocHeaderProps, DocumentBody};
+use view::{doc_header, document_body, BodyProps, DocHeaderProps};
 
 mod listing;
 pub use listing::*;
@@ -336,14 +336,14 @@ fn render_article(
     // machine-readable in `datetime`), the labels it uses; a link into the
     // reader where it has its cite button.
     let doc = Rc::new(doc.clone());
-    out.push_str(&view::ssr::render::<DocHeader>(DocHeaderProps {
+    out.push_str(&view::ssr::render_html(doc_header(&DocHeaderProps {
         doc: doc.clone(),
         title: None,
         level: if anchor.is_some() { 2 } else { 1 },
         title_id: None,
         reader_link: Some(reader_link.into()),
         children: Default::default(),
-    }));
+    })));
     out.push('\n');
     // The reader's own body markup, without its highlights, ¶ links and
     // speaker buttons; on a grouped page the ids are the article's and its
@@ -352,7 +352,7 @@ fn render_article(
         Some(a) => (format!("{a}-p-"), 3),
         None => ("p-".to_owned(), 2),
     };
-    out.push_str(&view::ssr::render::<DocumentBody>(BodyProps {
+    out.push_str(&view::ssr::render_html(document_body(&BodyProps {
         doc: doc.clone(),
         id_prefix: id_prefix.into(),
         top_heading,
@@ -362,7 +362,7 @@ fn render_article(
         target: None,
         permalink: None,
         on_speaker: None,
-    }));
+    })));
     out.push('\n');
     related::render(&doc.related, root, anchor, links, out);
     out.push_str("</article>\n");
