@@ -114,9 +114,43 @@ pub(crate) fn header(magic: &[u8; 4]) -> Vec<u8> {
     v
 }
 
+/// The reader's wasm checks every chunk with a one-row table (1 KB): the
+/// sixteen-row table that makes the native build fast is 16 KB of random
+/// bytes, which gzip cannot shrink, for checksums of a few dozen KB.
+#[cfg(target_arch = "wasm32")]
+type Crc32Table = crc::Table<1>;
+#[cfg(not(target_arch = "wasm32"))]
+type Crc32Table = crc::Table<16>;
+
+/// CRC-32 (ISO-HDLC, the zlib/PNG one) of `bytes`: the checksum in every
+/// binary file's footer.
+pub(crate) fn crc32(bytes: &[u8]) -> u32 {
+    const CRC32: crc::Crc<u32, Crc32Table> =
+        crc::Crc::<u32, Crc32Table>::new(&crc::CRC_32_ISO_HDLC);
+    CRC32.checksum(bytes)
+}
+
+/// Whether the checksum an fst (version 3, what `fst` 0.4 writes) carries in
+/// its last four bytes matches its other bytes: what `Fst::verify` checks,
+/// computed here because `fst`'s own slice-by-16 tables would add 17 KB of
+/// incompressible data to the reader's wasm. fst opens a damaged map
+/// without complaint and panics on a bad node later (found by fuzzing), so
+/// every map is checked before use.
+pub(crate) fn fst_checksum_ok(fst: &[u8]) -> bool {
+    const CRC32C: crc::Crc<u32, Crc32Table> = crc::Crc::<u32, Crc32Table>::new(&crc::CRC_32_ISCSI);
+    let Some(split) = fst.len().checked_sub(4) else {
+        return false;
+    };
+    let (body, stored) = fst.split_at(split);
+    let sum = CRC32C.checksum(body);
+    // fst stores the checksum "masked" (as Snappy's frame format does).
+    let masked = sum.rotate_right(15).wrapping_add(0xA282_EAD8);
+    stored == masked.to_le_bytes()
+}
+
 /// Ends a binary file: crc32 of everything so far.
 pub(crate) fn footer(mut bytes: Vec<u8>) -> Vec<u8> {
-    let crc = crc32fast::hash(&bytes);
+    let crc = crc32(&bytes);
     bytes.extend_from_slice(&crc.to_le_bytes());
     bytes
 }
@@ -144,7 +178,7 @@ pub(crate) fn check_envelope<'a>(
     }
     let (data, crc) = bytes.split_at(bytes.len() - 4);
     let stored = u32::from_le_bytes([crc[0], crc[1], crc[2], crc[3]]);
-    if crc32fast::hash(data) != stored {
+    if crc32(data) != stored {
         return Err(FormatError::Checksum {
             file: file.to_string(),
         });
@@ -245,6 +279,38 @@ impl<'a> ByteReader<'a> {
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    #[test]
+    fn the_fst_checksum_agrees_with_fsts_own_verify() {
+        let keys: Vec<String> = (0..2000).map(|i| format!("term{i:05}")).collect();
+        let map = fst::Map::from_iter(
+            keys.iter()
+                .enumerate()
+                .map(|(i, k)| (k.as_bytes(), i as u64)),
+        )
+        .unwrap();
+        let bytes = map.as_fst().as_bytes().to_vec();
+        assert!(map.as_fst().verify().is_ok() && fst_checksum_ok(&bytes));
+        for at in [0, 9, bytes.len() / 2, bytes.len() - 5, bytes.len() - 1] {
+            let mut damaged = bytes.clone();
+            damaged[at] ^= 0x20;
+            let theirs = fst::raw::Fst::new(damaged.clone()).is_ok_and(|f| f.verify().is_ok());
+            assert!(!fst_checksum_ok(&damaged) && !theirs, "byte {at}");
+        }
+        assert!(!fst_checksum_ok(&bytes[..3]));
+    }
+
+    #[test]
+    fn the_footer_checksum_is_crc32_and_the_wasm_table_computes_the_same() {
+        // The standard check value of CRC-32/ISO-HDLC: the format's
+        // checksum is the one every published index carries.
+        assert_eq!(crc32(b"123456789"), 0xCBF4_3926);
+        let one_row = crc::Crc::<u32, crc::Table<1>>::new(&crc::CRC_32_ISO_HDLC);
+        let data: Vec<u8> = (0..5000u32).map(|i| (i * 7919 % 251) as u8).collect();
+        for len in [0, 1, 15, 16, 17, 4999, 5000] {
+            assert_eq!(crc32(&data[..len]), one_row.checksum(&data[..len]));
+        }
+    }
 
     proptest! {
         #[test]
