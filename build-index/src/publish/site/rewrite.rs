@@ -38,7 +38,9 @@ pub fn name_page(page: &str, archive: &engine::ArchiveInfo) -> Result<String, Si
     let description = archive.description.trim();
     let mut handlers = Vec::new();
     if !name.is_empty() {
-        handlers.push(element!("head > title", move |el| {
+        // `title`, not `head > title`: a minified page may leave out the
+        // optional `<head>` start tag.
+        handlers.push(element!("title", move |el| {
             el.set_inner_content(name, ContentType::Text);
             Ok(())
         }));
@@ -84,12 +86,25 @@ pub fn insert_first_page(
 }
 
 /// The service worker's and offline download's markers at the end of
-/// `<head>`, and the download link after the header's placeholder.
+/// `<head>`, and the download link after the header's placeholder. A
+/// minified page may leave out the optional `<head>` start tag: the markers
+/// then go just before `<body>`, which is the end of the head all the same.
 pub fn mark_index_html(page: &str, marks: &str, link: Option<&str>) -> Result<String, SiteError> {
-    let mut handlers = vec![element!("head", move |el| {
-        el.append(marks, ContentType::Html);
-        Ok(())
-    })];
+    let placed = Cell::new(false);
+    let placed = &placed;
+    let mut handlers = vec![
+        element!("head", move |el| {
+            el.append(marks, ContentType::Html);
+            placed.set(true);
+            Ok(())
+        }),
+        element!("body", move |el| {
+            if !placed.replace(true) {
+                el.before(marks, ContentType::Html);
+            }
+            Ok(())
+        }),
+    ];
     if let Some(link) = link {
         handlers.push(element!("span.boot-placeholder", move |el| {
             el.after(link, ContentType::Html);

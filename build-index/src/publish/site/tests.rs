@@ -276,6 +276,14 @@ fn the_download_link_is_marked_only_when_there_is_a_download() {
     assert!(mark_index_html(page, false, true)
         .unwrap()
         .contains("<meta name=\"archive-offline-scope\" content=\"visited\">"));
+    // A minified page without the optional <head> start tag: the markers
+    // still end the head, once.
+    let minified =
+        "<!doctype html><html lang=en><meta charset=utf-8><title>T</title></head><body><p>x</body>";
+    let out = mark_index_html(minified, true, false).unwrap();
+    let at = out.find("archive-service-worker").unwrap();
+    assert!(at < out.find("<body>").unwrap(), "{out}");
+    assert_eq!(out.matches("archive-service-worker").count(), 1, "{out}");
 }
 
 #[test]
