@@ -99,7 +99,7 @@ pub fn ReaderView(props: &Props) -> Html {
     html! {
         <article id="reader" class="reader" lang={doc.lang.clone()}>
             { doc_header(&DocHeaderProps {
-                doc: doc.clone(),
+                doc,
                 title: Some(title),
                 level: 1,
                 title_id: Some(AttrValue::Static("doc-title")),
@@ -114,7 +114,7 @@ pub fn ReaderView(props: &Props) -> Html {
                 },
             }) }
             { document_body(&BodyProps {
-                doc: doc.clone(),
+                doc,
                 highlights: d.highlights.blocks.clone(),
                 first_hit: counter,
                 current_hit: Some(props.current_hit),

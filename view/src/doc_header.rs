@@ -4,16 +4,16 @@
 //! its cite button; build-index renders it on every static document page
 //! with a link into the reader.
 
-use std::rc::Rc;
-
 use engine::Document;
 use yew::prelude::*;
 
 use crate::display_date;
 
 #[derive(Clone, PartialEq)]
-pub struct DocHeaderProps {
-    pub doc: Rc<Document>,
+pub struct DocHeaderProps<'a> {
+    /// Borrowed: a static page renders every document of a corpus, and a
+    /// copy of each only to hand it over would be wasted.
+    pub doc: &'a Document,
     /// The title as shown (the reader's has its matches marked); the plain
     /// title without it.
     pub title: Option<Html>,
@@ -37,7 +37,7 @@ fn words(n: u32) -> String {
     }
 }
 
-pub fn doc_header(props: &DocHeaderProps) -> Html {
+pub fn doc_header(props: &DocHeaderProps<'_>) -> Html {
     let doc = &props.doc;
     let facts: Vec<(&str, String)> = [
         ("Speakers", doc.speakers.join(", ")),

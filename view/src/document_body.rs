@@ -3,17 +3,17 @@
 //! with matches highlighted, ¶ links and speaker buttons; build-index
 //! renders it for every static document page with none of those.
 
-use std::collections::BTreeMap;
-use std::rc::Rc;
-
 use engine::{Block, Document, Range};
+use std::collections::BTreeMap;
 use yew::prelude::*;
 
 use crate::highlight::segments;
 
 #[derive(Clone, PartialEq)]
-pub struct BodyProps {
-    pub doc: Rc<Document>,
+pub struct BodyProps<'a> {
+    /// Borrowed: a static page renders every document of a corpus, and a
+    /// copy of each only to hand it over would be wasted.
+    pub doc: &'a Document,
     /// Match ranges by block index (the reader's highlights of a query).
     pub highlights: Vec<(usize, Vec<Range>)>,
     /// Number of the body's first match (the title's matches come first).
@@ -61,7 +61,7 @@ pub fn numbered_hits(
 }
 
 struct Ctx<'a> {
-    props: &'a BodyProps,
+    props: &'a BodyProps<'a>,
     ranges: BTreeMap<usize, &'a [Range]>,
     counter: usize,
 }
@@ -218,7 +218,7 @@ fn render_turn(i: usize, block: &Block, continues: bool, ctx: &mut Ctx<'_>) -> H
 }
 
 /// The document's blocks; a run of list items becomes one nested list.
-pub fn document_body(props: &BodyProps) -> Html {
+pub fn document_body(props: &BodyProps<'_>) -> Html {
     let blocks = &props.doc.blocks;
     let mut ctx = Ctx {
         props,

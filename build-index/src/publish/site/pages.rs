@@ -9,7 +9,6 @@
 use super::html::{escape, form_encode, path_encode};
 use super::related::{self, RelatedLinks};
 use engine::{ArchiveInfo, Block, Document};
-use std::rc::Rc;
 use view::{doc_header, document_body, BodyProps, DocHeaderProps};
 
 mod listing;
@@ -335,9 +334,8 @@ fn render_article(
     // The reader's own header: the date as it prints it ("8 Oct 2021",
     // machine-readable in `datetime`), the labels it uses; a link into the
     // reader where it has its cite button.
-    let doc = Rc::new(doc.clone());
     out.push_str(&view::ssr::render_html(doc_header(&DocHeaderProps {
-        doc: doc.clone(),
+        doc,
         title: None,
         level: if anchor.is_some() { 2 } else { 1 },
         title_id: None,
@@ -353,7 +351,7 @@ fn render_article(
         None => ("p-".to_owned(), 2),
     };
     out.push_str(&view::ssr::render_html(document_body(&BodyProps {
-        doc: doc.clone(),
+        doc,
         id_prefix: id_prefix.into(),
         top_heading,
         highlights: Vec::new(),
