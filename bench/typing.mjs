@@ -100,7 +100,7 @@ async function main() {
   const precache = servicePrecache(oursSite, servers.ours);
 
   const TOOLS = {
-    ours: { url: `${servers.ours.base}/`, box: 'input#search[role=combobox]' },
+    ours: { url: `${servers.ours.base}/`, box: 'html[data-app] input#search' },
     pagefind: { url: `${servers.pagefind.base}/typing.html`, box: '.pagefind-ui__search-input' },
   };
 
@@ -293,7 +293,7 @@ function instrument({ tool }) {
   const ready =
     tool === 'ours'
       ? // The app's combobox (index.html's static box comes first) and its first results.
-        () => q('input#search[role=combobox]:not([disabled])') && q('#result-count')?.textContent.trim()
+        () => q('html[data-app] input#search') && q('#result-count')?.textContent.trim()
       : () => q('.pagefind-ui__search-input:not([disabled])');
   const escape = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   const shown =

@@ -61,7 +61,7 @@ try {
     const context = await browser.newContext();
     const page = await context.newPage();
     await page.goto(server.url);
-    await page.locator('#result-count').waitFor({ timeout: 30_000 });
+    await page.locator('html[data-app] #result-count').waitFor({ timeout: 30_000 });
     await page.waitForTimeout(2500);
     await context.close();
   }
@@ -79,7 +79,10 @@ try {
     // DevTools protocol, which runs no script of Playwright's in the page.
     await page.addInitScript(() => {
       const check = () => {
-        const box = document.querySelector('input#search');
+        // The app marks the root once it shows results of its own (its
+        // first render adopts index.html's first page: the box and a count
+        // are there before it runs).
+        const box = document.querySelector('html[data-app] input#search');
         const count = document.querySelector('#result-count');
         if (box && !box.disabled && count && count.textContent.trim() !== '') window.__interactiveAt = performance.now();
         else requestAnimationFrame(check);

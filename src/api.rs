@@ -117,7 +117,7 @@ impl From<engine::FormatError> for LoadError {
 }
 
 fn is_file_protocol() -> bool {
-    web_sys::window()
+    crate::dom::window()
         .and_then(|w| w.location().protocol().ok())
         .is_some_and(|p| p == "file:")
 }
@@ -174,7 +174,7 @@ impl HttpSource {
 /// The request index.html's start-up script already made for `file`
 /// (`window.archiveBoot`), taken so that it is used once.
 fn take_boot_fetch(file: &str) -> Option<Promise> {
-    let window = web_sys::window()?;
+    let window = crate::dom::window()?;
     let boot = js_sys::Reflect::get(&window, &JsValue::from_str("archiveBoot")).ok()?;
     if !boot.is_object() {
         return None;
@@ -258,7 +258,7 @@ pub struct InlineSource {
 impl InlineSource {
     /// Reads `<script id="archive-data">` if the page has one.
     pub fn from_page() -> Option<Result<InlineSource, LoadError>> {
-        let doc = web_sys::window()?.document()?;
+        let doc = crate::dom::window()?.document()?;
         let el = doc.get_element_by_id("archive-data")?;
         let text = el.text_content().unwrap_or_default();
         Some(Self::from_json(&text))

@@ -7,7 +7,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::api::LoadError;
-use crate::archive::ArchiveHandle;
+use crate::archive::{ArchiveHandle, ResultsView};
 use crate::components::archive_error::ArchiveError;
 use crate::components::load_state::LoadStateView;
 use crate::components::search_box::SearchBox;
@@ -16,8 +16,8 @@ use crate::components::theme_toggle::ThemeToggle;
 use crate::dom;
 use crate::embed::EmbedMode;
 use crate::hooks::{
-    use_archive_load, use_first_page_handoff, use_search, use_search_shortcut, use_url_hash,
-    use_warm_up, PendingFetch, SearchHandles,
+    use_archive_load, use_search, use_search_shortcut, use_url_hash, use_warm_up, PendingFetch,
+    SearchHandles,
 };
 use crate::pages::reader::ReaderPage;
 use crate::pages::search::SearchPage;
@@ -31,8 +31,27 @@ pub enum LoadState {
     Failed(Rc<LoadError>),
 }
 
+/// The fingerprint of this version's markup (build.rs), on the page's
+/// shell: the browser adopts a page rendered by the same version only.
+pub const MARKUP: &str = env!("READER_MARKUP");
+
+/// What the app starts with besides the address: what `index.html` shows
+/// before it runs. build-index renders the app with the same props
+/// ([`crate::render_start_page`]), and the browser's first render must be
+/// that page node for node, for the app to adopt it.
+#[derive(Properties, Clone, PartialEq, Default)]
+pub struct Start {
+    /// The collection's first page, shown until the app has results of its
+    /// own (the plain address only).
+    pub first_page: Option<Rc<view::FirstPage>>,
+    /// The archive's name as the page gives it, until the index names it.
+    pub name: AttrValue,
+    /// The site's one-file download, which the header links.
+    pub offline_download: Option<AttrValue>,
+}
+
 #[component]
-pub fn App() -> Html {
+pub fn App(props: &Start) -> Html {
     let (embedding, state) = use_start_state();
     let load = use_archive_load();
     // Damage found in the background (the warm-up): it stays shown, since
@@ -86,33 +105,31 @@ pub fn App() -> Html {
         </SearchBox>
     };
 
-    let name = archive_name(archive.as_ref());
+    let name = archive_name(archive.as_ref(), &props.name);
 
     // Start-up is over once the first results or the document can show.
     let started = archive.is_some() && (results.is_some() || view.doc.is_some());
     use_warm_up(started, archive.clone(), damage.setter());
 
-    use_first_page_handoff(
-        started || matches!(*load, LoadState::Failed(_)),
-        state.dispatcher(),
-        view.q.clone(),
-        view.doc.is_some(),
-    );
-    let body = match (status_view(&load, (*damage).clone(), &name), &*load) {
-        (Some(status), _) => status,
-        (None, LoadState::Ready(archive)) => ready_page(
-            archive,
-            &view,
-            &dispatch,
-            &search,
+    use_started_mark(started || matches!(*load, LoadState::Failed(_)));
+
+    let standing = use_standing_first_page(props.first_page.clone(), started);
+    let body = match status_view(&load, (*damage).clone(), &name, standing.is_some()) {
+        Some(status) => status,
+        None => page(Page {
+            archive: archive.as_ref(),
+            view: &view,
+            dispatch: &dispatch,
+            search: &search,
             on_more,
-            results_scroll.clone(),
+            scroll: results_scroll.clone(),
             locked,
-        ),
-        (None, _) => Html::default(),
+            standing,
+        }),
     };
 
     let header = site_header(Header {
+        offline_download: props.offline_download.clone(),
         name,
         hash: view.to_hash(),
         reading: view.doc.is_some(),
@@ -121,13 +138,41 @@ pub fn App() -> Html {
         search_box,
     });
     html! {
-        <div class={classes!("shell", embed.then_some("embed"))}>
+        <div class={classes!("shell", embed.then_some("embed"))} data-markup={MARKUP}>
             { header }
             <main id="main" class="main" tabindex="-1">
                 { body }
             </main>
         </div>
     }
+}
+
+/// index.html's first page as results, while it stands: until the app has
+/// `started` (results or a document of its own).
+#[hook]
+fn use_standing_first_page(
+    first: Option<Rc<view::FirstPage>>,
+    started: bool,
+) -> Option<Rc<ResultsView>> {
+    let results = use_memo(first, |first| {
+        first
+            .as_deref()
+            .map(|f| Rc::new(ResultsView::first_page(f)))
+    });
+    (*results).clone().filter(|_| !started)
+}
+
+/// Marks the page's root (`data-app="ready"`) once the app shows results,
+/// a document or an error of its own: the first render adopts index.html's
+/// page, so nothing else on the page tells scripts (tests, the benchmarks)
+/// that start-up is over.
+#[hook]
+fn use_started_mark(started: bool) {
+    use_effect_with(started, |started| {
+        if *started {
+            dom::set_root_attr("data-app", "ready");
+        }
+    });
 }
 
 /// Where the result list was scrolled, restored on "back to results".
@@ -270,12 +315,12 @@ fn result_keys(k: ResultKeys) -> Callback<KeyboardEvent> {
     })
 }
 
-/// The archive's name, else the static page's title, else a generic one.
-fn archive_name(archive: Option<&ArchiveHandle>) -> String {
+/// The archive's name, else the static page's, else a generic one.
+fn archive_name(archive: Option<&ArchiveHandle>, page: &str) -> String {
     archive
         .map(|a| a.info.name.clone())
         .filter(|n| !n.is_empty())
-        .or_else(|| Some(crate::static_title()).filter(|t| !t.trim().is_empty()))
+        .or_else(|| Some(page.trim().to_owned()).filter(|t| !t.is_empty()))
         .unwrap_or_else(|| view::DEFAULT_NAME.to_string())
 }
 
@@ -342,8 +387,13 @@ fn use_dispatch(
 
 /// What shows instead of a page: the error view for a failed load or
 /// damage found later, the loading bar (unless index.html's first page
-/// covers it); `None` once the archive is ready.
-fn status_view(load: &LoadState, damage: Option<Rc<LoadError>>, name: &str) -> Option<Html> {
+/// stands in for it); `None` once the archive is ready.
+fn status_view(
+    load: &LoadState,
+    damage: Option<Rc<LoadError>>,
+    name: &str,
+    first_page: bool,
+) -> Option<Html> {
     let failure = match load {
         LoadState::Failed(e) => Some(e.clone()),
         LoadState::Ready(_) => damage,
@@ -353,7 +403,7 @@ fn status_view(load: &LoadState, damage: Option<Rc<LoadError>>, name: &str) -> O
         return Some(html! { <ArchiveError {error} name={name.to_string()} /> });
     }
     match load {
-        LoadState::Loading { .. } if crate::first_page_pending() => Some(Html::default()),
+        LoadState::Loading { .. } if first_page => None,
         LoadState::Loading { loaded, total } => Some(html! {
             <LoadStateView loaded={*loaded} total={*total} />
         }),
@@ -370,6 +420,7 @@ struct Header {
     embed: bool,
     started: bool,
     search_box: Html,
+    offline_download: Option<AttrValue>,
 }
 
 /// The skip link, the archive's name, the search box, the theme toggle and
@@ -389,7 +440,7 @@ fn site_header(h: Header) -> Html {
                     { h.search_box }
                     <ThemeToggle />
                     if !h.embed {
-                        <crate::offline::OfflineStatusView archive_name={h.name} start={h.started} />
+                        <crate::offline::OfflineStatusView archive_name={h.name} start={h.started} download={h.offline_download} />
                     }
                 </>
             },
@@ -397,33 +448,57 @@ fn site_header(h: Header) -> Html {
     }
 }
 
-/// The page of a loaded archive: the open document, else the results.
-fn ready_page(
-    archive: &ArchiveHandle,
-    view: &ViewState,
-    dispatch: &Callback<Action>,
-    search: &SearchHandles,
+/// What the page shows once it is not a status: the open document, else
+/// the results, else (until those come) index.html's first page.
+struct Page<'a> {
+    archive: Option<&'a ArchiveHandle>,
+    view: &'a ViewState,
+    dispatch: &'a Callback<Action>,
+    search: &'a SearchHandles,
     on_more: Callback<()>,
     scroll: ScrollMemory,
     locked: ViewState,
-) -> Html {
-    if view.doc.is_some() {
+    /// index.html's first page, while it stands.
+    standing: Option<Rc<ResultsView>>,
+}
+
+/// The page of the archive. The first page is drawn by the same search
+/// page as any results, in the same place of the tree: when the results
+/// for the plain address replace it, each card (keyed by its document)
+/// keeps its node.
+fn page(p: Page<'_>) -> Html {
+    if let (Some(archive), Some(_)) = (p.archive, &p.view.doc) {
         return html! {
-            <ReaderPage archive={archive.clone()} view={view.clone()} dispatch={dispatch.clone()} />
+            <ReaderPage archive={archive.clone()} view={p.view.clone()} dispatch={p.dispatch.clone()} />
         };
     }
+    let first = p.standing.is_some();
+    let (view, results) = match p.standing {
+        Some(first) => (ViewState::default(), Some(first)),
+        None => (p.view.clone(), (*p.search.results).clone()),
+    };
+    let loading = first && p.archive.is_none();
     html! {
-        <SearchPage
-            archive={archive.clone()}
-            view={view.clone()}
-            results={(*search.results).clone()}
-            error={(*search.error).clone()}
-            searching={*search.searching}
-            active={*search.active}
-            dispatch={dispatch.clone()}
-            {on_more}
-            {scroll}
-            {locked}
-        />
+        <>
+            <SearchPage
+                archive={p.archive.cloned()}
+                {view}
+                {results}
+                first_page={first}
+                error={(*p.search.error).clone()}
+                searching={*p.search.searching}
+                active={if first { None } else { *p.search.active }}
+                dispatch={p.dispatch.clone()}
+                on_more={p.on_more}
+                scroll={p.scroll}
+                locked={p.locked}
+            />
+            // For an address that names a view, index.html's inline
+            // script hides the first page and shows this (styles/app.css),
+            // until the app draws that view.
+            if loading {
+                <LoadStateView loaded={0.0} total={0.0} />
+            }
+        </>
     }
 }

@@ -88,6 +88,17 @@ pub struct ResultsView {
     pub suggestion: Option<String>,
 }
 
+impl ResultsView {
+    /// index.html's first page as the results of the plain address.
+    pub fn first_page(page: &view::FirstPage) -> ResultsView {
+        ResultsView {
+            total: page.total,
+            cards: page.cards.iter().map(Card::from).collect(),
+            ..ResultsView::default()
+        }
+    }
+}
+
 /// A neighbour in the result list, for next/previous links.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Neighbour {

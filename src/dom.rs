@@ -4,8 +4,15 @@
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
+/// The page's window; none when the app is rendered on the build machine
+/// (build-index's server rendering), where every helper here then does
+/// nothing, as it would in a browser without that API.
 pub fn window() -> Option<web_sys::Window> {
-    web_sys::window()
+    if cfg!(target_arch = "wasm32") {
+        web_sys::window()
+    } else {
+        None
+    }
 }
 
 pub fn document() -> Option<web_sys::Document> {

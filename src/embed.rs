@@ -50,7 +50,7 @@ pub struct EmbedMode {
 
 impl EmbedMode {
     pub fn from_location() -> Option<EmbedMode> {
-        let search = web_sys::window()?.location().search().ok()?;
+        let search = crate::dom::window()?.location().search().ok()?;
         EmbedMode::from_search(&search)
     }
 
@@ -217,7 +217,7 @@ thread_local! {
 }
 
 fn parent() -> Option<web_sys::Window> {
-    let w = web_sys::window()?;
+    let w = crate::dom::window()?;
     let parent = w.parent().ok()??;
     // A top-level page is its own parent: nobody to talk to.
     if Object::is(&parent, &w) {
@@ -231,7 +231,7 @@ fn parent() -> Option<web_sys::Window> {
 /// browser has it, else the referrer (the host page, for the iframe's
 /// first load).
 fn parent_origin() -> Option<String> {
-    let w = web_sys::window()?;
+    let w = crate::dom::window()?;
     let location: JsValue = w.location().into();
     if let Ok(list) = Reflect::get(&location, &"ancestorOrigins".into()) {
         if let Some(first) = Reflect::get(&list, &0.into())
@@ -286,7 +286,7 @@ pub fn report_open_doc(id: &str, title: &str) {
 /// The element whose height is the content's: the app's shell, not
 /// `<html>`/`<body>`, which stretch to the iframe and would only ever grow.
 fn content_element() -> Option<web_sys::HtmlElement> {
-    let doc = web_sys::window()?.document()?;
+    let doc = crate::dom::window()?.document()?;
     let el = doc
         .query_selector(".shell")
         .ok()
@@ -324,7 +324,7 @@ pub fn use_embed(mode: Option<EmbedMode>, info: Option<EmbedInfo>, on_query: Cal
             });
             let allowed = info.allowed_origins.clone();
             let warned: RefCell<Vec<String>> = RefCell::new(Vec::new());
-            let window = web_sys::window();
+            let window = crate::dom::window();
             let listener = window.as_ref().map(|w| {
                 EventListener::new(w, "message", move |event| {
                     let Some(event) = event.dyn_ref::<web_sys::MessageEvent>() else {

@@ -1,6 +1,6 @@
 //! The root component's custom hooks: loading the archive, the URL hash as
-//! the view's source of truth, the global search shortcut, the warm-up of a
-//! small index and the hand-over from index.html's first page.
+//! the view's source of truth, the global search shortcut and the warm-up of
+//! a small index.
 
 use std::rc::Rc;
 
@@ -207,42 +207,6 @@ pub fn use_warm_up(
                 })
             });
             move || drop(timer)
-        });
-    }
-}
-
-/// index.html's first page gives way to the app once the app is `ready` to
-/// show results, a document or an error of its own. What the visitor typed
-/// in the static box meanwhile becomes the query.
-#[hook]
-pub fn use_first_page_handoff(
-    ready: bool,
-    dispatch: UseReducerDispatcher<AppState>,
-    q: String,
-    reading: bool,
-) {
-    {
-        use_effect_with(ready, move |ready| {
-            if *ready {
-                crate::after_first_page_paint(move || {
-                    let Some((typed, focused)) = crate::reveal() else {
-                        return;
-                    };
-                    // As the search box's own autofocus would have, had it
-                    // been on the page (never embedded: no first page there).
-                    // Someone typing keeps the focus at once; otherwise it
-                    // moves a task later, so the style and layout of the
-                    // new page are not forced inside this task.
-                    if focused {
-                        dom::focus("search");
-                    } else if !reading {
-                        dom::focus_later("search");
-                    }
-                    if !typed.trim().is_empty() && typed != q {
-                        dispatch.dispatch(Action::SetQuery(typed));
-                    }
-                });
-            }
         });
     }
 }

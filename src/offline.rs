@@ -36,7 +36,7 @@ pub enum OfflineStatus {
 }
 
 fn meta(name: &str) -> Option<String> {
-    let doc = web_sys::window()?.document()?;
+    let doc = crate::dom::window()?.document()?;
     let el = doc
         .query_selector(&format!("meta[name=\"{name}\"]"))
         .ok()
@@ -45,14 +45,14 @@ fn meta(name: &str) -> Option<String> {
 }
 
 fn is_http() -> bool {
-    web_sys::window()
+    crate::dom::window()
         .and_then(|w| w.location().protocol().ok())
         .is_some_and(|p| p == "http:" || p == "https:")
 }
 
 /// The status before registration finishes.
 pub fn status() -> OfflineStatus {
-    let single = web_sys::window()
+    let single = crate::dom::window()
         .and_then(|w| w.document())
         .and_then(|d| d.get_element_by_id("archive-data"))
         .is_some();
@@ -86,7 +86,7 @@ pub fn register_service_worker(on_status: Callback<OfflineStatus>) {
     let Some(script) = meta("archive-service-worker") else {
         return;
     };
-    let Some(window) = web_sys::window() else {
+    let Some(window) = crate::dom::window() else {
         return;
     };
     let navigator = window.navigator();
@@ -129,6 +129,10 @@ pub struct OfflineStatusProps {
     /// index again, so it waits until start-up is over.
     #[prop_or(true)]
     pub start: bool,
+    /// The site's one-file download ([`download_href`]), given by the app
+    /// so that build-index's rendering of the header has the same link.
+    #[prop_or_default]
+    pub download: Option<AttrValue>,
 }
 
 /// "Available offline" once cached, and "Download for offline use".
@@ -160,7 +164,7 @@ pub fn OfflineStatusView(props: &OfflineStatusProps) -> Html {
         OfflineStatus::SingleFile => (Some("Offline copy"), None),
         OfflineStatus::Preparing | OfflineStatus::Unavailable => (None, None),
     };
-    let download = download_href().map(|href| {
+    let download = props.download.clone().map(|href| {
         let file = format!("{}.html", file_slug(&props.archive_name));
         html! {
             <a class="offline-download" href={href} download={file}>

@@ -19,7 +19,7 @@ pub struct Props {
 #[component]
 pub fn ArchiveError(props: &Props) -> Html {
     let reload = Callback::from(|_: MouseEvent| {
-        if let Some(w) = web_sys::window() {
+        if let Some(w) = crate::dom::window() {
             let _ = w.location().reload();
         }
     });

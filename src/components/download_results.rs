@@ -10,7 +10,8 @@ use crate::state::{SearchKey, ViewState};
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
-    pub archive: ArchiveHandle,
+    /// `None` while the archive loads: the buttons show, disabled.
+    pub archive: Option<ArchiveHandle>,
     pub search: SearchKey,
     pub view: ViewState,
 }
@@ -26,11 +27,11 @@ enum Format {
 pub fn DownloadResults(props: &Props) -> Html {
     let status = use_state(String::new);
     let start = |format: Format| {
-        let archive = props.archive.clone();
+        let archive = props.archive.clone()?;
         let key = props.search.clone();
         let view = props.view.clone();
         let status = status.clone();
-        Callback::from(move |_: MouseEvent| {
+        Some(Callback::from(move |_: MouseEvent| {
             let archive = archive.clone();
             let key = key.clone();
             let view = view.clone();
@@ -78,11 +79,11 @@ pub fn DownloadResults(props: &Props) -> Html {
                     Err(e) => status.set(e.headline().to_string()),
                 }
             });
-        })
+        }))
     };
     download_buttons(&DownloadButtonsProps {
-        on_csv: Some(start(Format::Csv)),
-        on_json: Some(start(Format::Json)),
+        on_csv: start(Format::Csv),
+        on_json: start(Format::Json),
         status: (*status).clone().into(),
     })
 }

@@ -56,18 +56,18 @@ pub fn ThemeToggle() -> Html {
     } else {
         "Switch to dark theme"
     };
+    // Both icons, the one for the theme shown picked by styles/app.css from
+    // the root's `data-theme` (or the system's): build-index renders this
+    // button without knowing the visitor's theme, and the app adopts it.
     html! {
         <button type="button" class="theme-toggle icon-button" aria-label={label} title={label} {onclick}>
-            if dark {
-                <svg viewBox="0 0 24 24" aria-hidden="true" focusable="false">
-                    <circle cx="12" cy="12" r="4.5" />
-                    <path d="M12 2v2.5M12 19.5V22M2 12h2.5M19.5 12H22M4.9 4.9l1.8 1.8M17.3 17.3l1.8 1.8M4.9 19.1l1.8-1.8M17.3 6.7l1.8-1.8" />
-                </svg>
-            } else {
-                <svg viewBox="0 0 24 24" aria-hidden="true" focusable="false">
-                    <path d="M20 14.5A8.5 8.5 0 0 1 9.5 4a8.5 8.5 0 1 0 10.5 10.5z" />
-                </svg>
-            }
+            <svg class="theme-icon-dark" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
+                <circle cx="12" cy="12" r="4.5" />
+                <path d="M12 2v2.5M12 19.5V22M2 12h2.5M19.5 12H22M4.9 4.9l1.8 1.8M17.3 17.3l1.8 1.8M4.9 19.1l1.8-1.8M17.3 6.7l1.8-1.8" />
+            </svg>
+            <svg class="theme-icon-light" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
+                <path d="M20 14.5A8.5 8.5 0 0 1 9.5 4a8.5 8.5 0 1 0 10.5 10.5z" />
+            </svg>
         </button>
     }
 }

@@ -24,7 +24,11 @@ const FACET_SECTIONS_PER_FRAME: usize = 2;
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
-    pub archive: ArchiveHandle,
+    /// `None` while the archive loads (index.html's first page shows).
+    pub archive: Option<ArchiveHandle>,
+    /// Whether `results` are index.html's first page, not a search's.
+    #[prop_or_default]
+    pub first_page: bool,
     pub view: ViewState,
     pub results: Option<Rc<ResultsView>>,
     pub error: Option<Rc<LoadError>>,
@@ -46,7 +50,7 @@ pub fn SearchPage(props: &Props) -> Html {
     let company = use_company(&drawer);
     let close_drawer = use_drawer_closing(&drawer);
     use_scroll_memory(props.scroll.clone(), props.results.is_some());
-    let facet_sections = use_facet_sections(props.results.is_some());
+    let facet_sections = use_facet_sections(props.results.is_some() && props.archive.is_some());
     // Callbacks that stay the same from render to render, so the result
     // cards and the filter column do not redraw for nothing.
     let on_open = use_callback(props.dispatch.clone(), |id: String, d| {
@@ -57,7 +61,7 @@ pub fn SearchPage(props: &Props) -> Html {
     });
     if let Some(e) = &props.error {
         return html! {
-            <ArchiveError error={e.clone()} name={props.archive.info.name.clone()} />
+            <ArchiveError error={e.clone()} name={props.archive.as_ref().map(|a| a.info.name.clone()).unwrap_or_default()} />
         };
     }
     let Some(results) = props.results.clone() else {
@@ -90,33 +94,34 @@ pub fn SearchPage(props: &Props) -> Html {
         }
     };
 
-    let facets = if facet_sections > 0 || *drawer {
-        let sections = if *drawer { usize::MAX } else { facet_sections };
-        html! {
-            <FacetPanel
-                {sections}
-                on_with={company.open_with.clone()}
-                facets={results.facets.clone()}
-                view={v.filters_only()}
-                years={props.archive.years.clone()}
-                dispatch={props.dispatch.clone()}
-                open={*drawer}
-                on_close={close_drawer}
-                locked={props.locked.clone()}
-            />
+    let facets = match &props.archive {
+        Some(archive) if facet_sections > 0 || *drawer => {
+            let sections = if *drawer { usize::MAX } else { facet_sections };
+            html! {
+                <FacetPanel
+                    {sections}
+                    on_with={company.open_with.clone()}
+                    facets={results.facets.clone()}
+                    view={v.filters_only()}
+                    years={archive.years.clone()}
+                    dispatch={props.dispatch.clone()}
+                    open={*drawer}
+                    on_close={close_drawer}
+                    locked={props.locked.clone()}
+                />
+            }
         }
-    } else {
-        empty_filters()
+        _ => empty_filters(),
     };
 
     html! {
-        <div class={classes!("search-layout", (*drawer).then_some("drawer-open"))}>
+        <div class={classes!("search-layout", (*drawer).then_some("drawer-open"), props.first_page.then_some("first-page"))}>
             { facets }
             <section class="results-pane" aria-label="Results" aria-busy={props.searching.to_string()}>
                 { toolbar }
                 <ActiveFilters view={v.filters_only()} dispatch={props.dispatch.clone()} locked={props.locked.clone()} />
-                if let Some((facet, value)) = (*company.with).clone() {
-                    <AppearsWith archive={props.archive.clone()} view={v.clone()} {facet} {value} on_close={company.close_with.clone()} />
+                if let (Some((facet, value)), Some(archive)) = ((*company.with).clone(), props.archive.clone()) {
+                    <AppearsWith {archive} view={v.clone()} {facet} {value} on_close={company.close_with.clone()} />
                 }
                 if !results.notes.is_empty() {
                     <p class="result-note">{ notes_text(&results.notes) }</p>

@@ -32,7 +32,7 @@ async function openHost(server, dir) {
   const page = await context.newPage();
   await page.goto(`${server.url}host.html`);
   const frame = page.frameLocator('#archive');
-  await frame.locator('input#search[role=combobox]:not([disabled])').waitFor();
+  await frame.locator('html[data-app] input#search').waitFor();
   await frame.locator('#result-count').waitFor();
   return { page, frame };
 }

@@ -35,7 +35,7 @@ test('after a rebuild, the next visit serves the new archive and drops the old c
     { timeout: 30_000, polling: 200 },
   );
   await page.reload();
-  await page.locator('input#search[role=combobox]:not([disabled])').waitFor();
+  await page.locator('html[data-app] input#search').waitFor();
   await typeQuery(page, 'paraffin');
   await page.locator('#results[data-query="paraffin"] .result').first().waitFor();
   const titles = await page.locator('#results .result .result-title').allTextContents();

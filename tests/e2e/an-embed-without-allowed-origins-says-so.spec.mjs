@@ -35,7 +35,7 @@ test('the frame warns in its console about the host it will not talk to and the 
   });
   await page.goto(`${host.url}host.html`);
   const frame = page.frameLocator('#archive');
-  await frame.locator('input#search[role=combobox]:not([disabled])').waitFor();
+  await frame.locator('html[data-app] input#search').waitFor();
   await frame.locator('#result-count').waitFor();
   const origin = new URL(host.url).origin;
   const start = Date.now();

@@ -33,7 +33,7 @@ test('the embedded reader keeps the host focus, reports its height, runs host qu
   const page = await context.newPage();
   await page.goto(`${host.url}host.html`);
   const frame = page.frameLocator('#archive');
-  await frame.locator('input#search[role=combobox]:not([disabled])').waitFor();
+  await frame.locator('html[data-app] input#search').waitFor();
   await page.waitForFunction(() => window.messages.some((m) => m.data?.type === 'archive:ready'));
 
   // Focus stays where the host put it.

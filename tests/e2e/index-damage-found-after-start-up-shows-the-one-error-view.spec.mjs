@@ -58,7 +58,7 @@ for (const [kind, file] of Object.entries({ dictionary: CHUNKS.dictionary, compl
   test(`a damaged ${kind} chunk met by the warm-up after start-up shows the error view`, async () => {
     const { page } = await openWithDamaged(file);
     // The app starts (manifest and docmeta are fine) ...
-    await page.locator('input#search[role=combobox]').waitFor();
+    await page.locator('html[data-app] input#search').waitFor();
     // ... and the warm-up meets the damage.
     await assertErrorView(page);
   });

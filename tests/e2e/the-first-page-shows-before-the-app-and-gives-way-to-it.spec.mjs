@@ -1,8 +1,9 @@
-// index.html carries the collection's first page (build-index writes it):
-// the plain address shows real result cards before the reader's wasm has
-// arrived, the app then takes over with its own cards, and what the visitor
-// typed meanwhile becomes the query. An address that names a view shows the
-// loading panel instead, never the wrong page.
+// index.html carries the collection's first page (build-index renders the
+// app's own first render into it): the plain address shows real result
+// cards before the reader's wasm has arrived, the app then adopts those
+// very nodes (hydration) and fills them with its own results, and what the
+// visitor typed meanwhile becomes the query. An address that names a view
+// shows the loading panel instead, never the wrong page.
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -32,7 +33,7 @@ test('the plain address shows the first page before the app runs, then the app\'
   assert.ok(titles.length > 0 && titles.every((t) => t.trim() !== ''), 'cards have titles');
   assert.match(await page.locator('.first-page .result-count').textContent(), /^All \d+ documents?$/);
   assert.equal(await page.locator('.loading').isVisible(), false, 'no loading panel under the cards');
-  assert.equal(await page.locator('#result-count').count(), 0, 'the app is not running yet');
+  assert.equal(await page.locator('html[data-app]').count(), 0, 'the app is not running yet');
 
   release();
   await waitForReader(page);
@@ -42,6 +43,66 @@ test('the plain address shows the first page before the app runs, then the app\'
   const appTitles = await page.locator('#results .result .result-title').allTextContents();
   assert.deepEqual(appTitles.slice(0, titles.length), titles);
   assert.equal(await page.evaluate(() => document.activeElement?.id), 'search');
+});
+
+test('the app adopts the first page\'s nodes instead of drawing them again', async () => {
+  const { page, release } = await heldPage();
+  await page.locator('.first-page .result').first().waitFor();
+  // References to nodes of index.html as served, kept across the take-over.
+  await page.evaluate(() => {
+    window.__before = {
+      box: document.querySelector('input#search'),
+      header: document.querySelector('header.site-header'),
+      list: document.querySelector('.results'),
+      cards: [...document.querySelectorAll('.results .result')],
+    };
+  });
+  release();
+  await waitForReader(page);
+  await page.locator('html[data-app]').waitFor({ state: 'attached' });
+  const kept = await page.evaluate(() => {
+    const b = window.__before;
+    const cards = [...document.querySelectorAll('#results .result')];
+    return {
+      box: b.box.isConnected && b.box === document.querySelector('input#search'),
+      header: b.header.isConnected && b.header === document.querySelector('header.site-header'),
+      list: b.list.isConnected && b.list === document.querySelector('#results'),
+      cards: b.cards.length > 0 && b.cards.every((c, i) => c.isConnected && c === cards[i]),
+      firstPage: document.querySelectorAll('.first-page').length,
+      // The app's own results: the filter column is the app's, not empty.
+      boxWired: document.querySelector('input#search').getAttribute('aria-expanded'),
+    };
+  });
+  assert.deepEqual(kept, { box: true, header: true, list: true, cards: true, firstPage: 0, boxWired: 'true' });
+  // And they work: a key on the adopted box walks the adopted cards.
+  await page.locator('input#search').focus();
+  await page.keyboard.press('ArrowDown');
+  assert.equal(await page.evaluate(() => document.querySelector('.results .result') === window.__before.cards[0]
+    && window.__before.cards[0].getAttribute('aria-selected')), 'true');
+});
+
+test('a page rendered by another version of the app is drawn again, not adopted', async () => {
+  const context = await site.newContext();
+  const page = await context.newPage();
+  // index.html as a build-index compiled from other sources would write it.
+  await page.route((url) => url.pathname === '/' || url.pathname.endsWith('/index.html'), async (route) => {
+    const response = await route.fetch();
+    const body = (await response.text()).replace(/data-markup="[^"]*"/, 'data-markup="another-version"');
+    await route.fulfill({ response, body });
+  });
+  let release;
+  const held = new Promise((r) => (release = r));
+  await page.route(/_bg\.wasm$/, async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto(site.url);
+  const box = await page.locator('input#search').elementHandle();
+  release();
+  await waitForReader(page);
+  assert.equal(await box.evaluate((el) => el.isConnected), false, 'the app drew its own search box');
+  await page.locator('#results .result').first().waitFor();
+  assert.equal(await page.locator('.first-page').count(), 0);
 });
 
 test('a first-page card is a working link while the app loads', async () => {

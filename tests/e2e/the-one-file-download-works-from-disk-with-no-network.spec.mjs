@@ -35,7 +35,7 @@ test('opened from a file:// URL, the one-file download searches, filters, reads 
   });
 
   await page.goto(url);
-  await page.locator('input#search[role=combobox]:not([disabled])').waitFor();
+  await page.locator('html[data-app] input#search').waitFor();
   await typeQuery(page, 'fentanyl');
   const results = page.locator('#results[data-query="fentanyl"] .result');
   await results.first().waitFor();

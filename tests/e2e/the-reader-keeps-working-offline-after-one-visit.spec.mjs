@@ -12,7 +12,7 @@ test('after a first visit, a reload with the network gone still searches and ope
   const context = await site.newContext();
   const page = await context.newPage();
   await page.goto(site.url);
-  await page.locator('input#search[role=combobox]:not([disabled])').waitFor();
+  await page.locator('html[data-app] input#search').waitFor();
 
   // The visible state, then the worker controlling the page.
   await page.locator('.offline-status', { hasText: 'Available offline' }).waitFor({ timeout: 30_000 });
@@ -29,7 +29,7 @@ test('after a first visit, a reload with the network gone still searches and ope
   await site.server.close();
   await context.setOffline(true);
   await page.reload();
-  await page.locator('input#search[role=combobox]:not([disabled])').waitFor();
+  await page.locator('html[data-app] input#search').waitFor();
   await typeQuery(page, 'fentanyl');
   // The list for the query, not the one shown before it (a typed query
   // fetches after a pause): a click on the list being replaced opens

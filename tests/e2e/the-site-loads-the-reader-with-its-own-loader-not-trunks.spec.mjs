@@ -43,5 +43,5 @@ test("Trunk's loader is replaced by the reader's own, which names files that exi
   assert.doesNotMatch(built, /<link[^>]+rel="preload"[^>]+\.wasm/, 'no preload of the wasm');
 
   // And it starts the reader.
-  await page.locator('input#search[role=combobox]:not([disabled])').waitFor();
+  await page.locator('html[data-app] input#search').waitFor();
 });

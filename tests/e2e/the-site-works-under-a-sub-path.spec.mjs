@@ -15,7 +15,7 @@ test('served under /some/sub/path/, the reader searches, opens a document and as
   const requested = [];
   page.on('request', (req) => requested.push(new URL(req.url()).pathname));
   await page.goto(site.url);
-  await page.locator('input#search[role=combobox]:not([disabled])').waitFor();
+  await page.locator('html[data-app] input#search').waitFor();
 
   await typeQuery(page, 'fentanyl');
   // The typed query's results, not the list shown before them.

@@ -41,7 +41,7 @@ test('under the policy the reader loads, searches, filters and opens a document 
   const response = await page.goto(site.url);
   const csp = response.headers()['content-security-policy'] ?? '';
   assert.match(csp, /script-src 'self' 'wasm-unsafe-eval'/, 'the server sent the shipped policy');
-  await page.locator('input#search[role=combobox]:not([disabled])').waitFor();
+  await page.locator('html[data-app] input#search').waitFor();
 
   await typeQuery(page, 'border');
   await page.locator('#results .result').first().waitFor();
@@ -67,7 +67,7 @@ test('a static document page and the one-file download load under their policies
 
   const response = await page.goto(new URL('offline.html', site.url).href);
   assert.match(response.headers()['content-security-policy'] ?? '', /sha256-/);
-  await page.locator('input#search[role=combobox]:not([disabled])').waitFor();
+  await page.locator('html[data-app] input#search').waitFor();
   await typeQuery(page, 'fentanyl');
   await page.locator('#results .result').first().waitFor();
   assert.deepEqual(await page.evaluate(() => window.__cspViolations), []);

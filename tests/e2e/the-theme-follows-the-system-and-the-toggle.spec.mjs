@@ -43,11 +43,11 @@ test('a remembered pick holds from the first paint, before the app runs', async 
   });
   await page.reload();
   await page.locator('.first-page .result').first().waitFor();
-  assert.equal(await page.locator('#result-count').count(), 0, 'the app is not running yet');
+  assert.equal(await page.locator('html[data-app]').count(), 0, 'the app is not running yet');
   assert.equal(await theme(page), 'dark');
   const early = await background(page);
   release();
-  await page.locator('#result-count').waitFor();
+  await page.locator('html[data-app]').waitFor({ state: 'attached' });
   assert.equal(await theme(page), 'dark');
   assert.equal(await background(page), early, 'no change of theme when the app takes over');
   assert.match(await page.locator('button.theme-toggle').getAttribute('aria-label'), /light/);

@@ -14,7 +14,6 @@
 pub mod card;
 pub mod doc_header;
 pub mod document_body;
-pub mod first_page_view;
 pub mod highlight;
 pub mod shell;
 #[cfg(feature = "ssr")]
@@ -24,10 +23,8 @@ pub mod toolbar;
 pub use card::{marked, result_card, Card, CardProps};
 pub use doc_header::{doc_header, DocHeaderProps};
 pub use document_body::{document_body, numbered_hits, BodyProps};
-pub use first_page_view::first_page_view;
 pub use shell::{
-    page_shell, search_field, site_header, Combobox, SearchFieldProps, ShellProps, SiteHeaderProps,
-    DEFAULT_NAME,
+    search_field, site_header, Combobox, SearchFieldProps, SiteHeaderProps, DEFAULT_NAME,
 };
 pub use toolbar::{
     download_buttons, filters_toggle, results_toolbar, shown_sort, sort_menu, DownloadButtonsProps,

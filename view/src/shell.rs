@@ -1,11 +1,8 @@
 //! The page's frame: the site header with the archive's name and the search
-//! field. The reader draws it around its pages; build-index renders it,
-//! with the first page of results, into `index.html`'s `#app`, so the first
-//! paint is the page the reader then takes over, not a copy of it.
+//! field, which the reader draws around its pages (and build-index, when it
+//! renders the reader's first page into `index.html`).
 
 use yew::prelude::*;
-
-use crate::{first_page_view, FirstPage};
 
 /// The name a page shows for an archive without one.
 pub const DEFAULT_NAME: &str = "Document archive";
@@ -87,40 +84,5 @@ pub fn site_header(props: &SiteHeaderProps) -> Html {
                 { props.children.clone() }
             </div>
         </header>
-    }
-}
-
-#[derive(Clone, PartialEq, Default)]
-pub struct ShellProps {
-    pub name: AttrValue,
-    pub first_page: Option<FirstPage>,
-}
-
-/// `index.html`'s page before the reader runs: the header (the header's
-/// buttons are a placeholder of their size) and the first page of results,
-/// or a loading state when there is none.
-pub fn page_shell(props: &ShellProps) -> Html {
-    html! {
-        <div class="shell">
-            { site_header(&SiteHeaderProps {
-                name: props.name.clone(),
-                skip: Html::default(),
-                children: html! {
-                    <>
-                        { search_field(&SearchFieldProps::default()) }
-                        <span class="icon-button boot-placeholder" aria-hidden="true"></span>
-                    </>
-                },
-            }) }
-            <main id="main" class="main">
-                if let Some(page) = &props.first_page {
-                    { first_page_view(page) }
-                }
-                <section class="loading" aria-busy="true">
-                    <p id="loading-label">{ "Loading the archive…" }</p>
-                    <progress aria-labelledby="loading-label"></progress>
-                </section>
-            </main>
-        </div>
     }
 }

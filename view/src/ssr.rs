@@ -37,11 +37,27 @@ pub fn render<C>(props: C::Properties) -> String
 where
     C: BaseComponent,
 {
+    run::<C>(props, false)
+}
+
+/// The HTML of component `C` with `props`, with the marks by which the
+/// browser's renderer adopts the nodes (Yew's hydration).
+pub fn render_hydratable<C>(props: C::Properties) -> String
+where
+    C: BaseComponent,
+{
+    run::<C>(props, true)
+}
+
+fn run<C>(props: C::Properties, hydratable: bool) -> String
+where
+    C: BaseComponent,
+{
     RUNTIME.with(|runtime| {
         tokio::task::LocalSet::new().block_on(
             runtime,
             LocalServerRenderer::<C>::with_props(props)
-                .hydratable(false)
+                .hydratable(hydratable)
                 .render(),
         )
     })

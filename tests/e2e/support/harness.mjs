@@ -109,7 +109,7 @@ export function assertNoProblems(page, label = page.url()) {
  * enabled, or a load error shows.
  */
 export async function waitForReader(page, { timeout = ACTION_TIMEOUT } = {}) {
-  await page.locator('input#search[role=combobox]:not([disabled]), [role=alert].load-error').first().waitFor({ timeout });
+  await page.locator('html[data-app] input#search, [role=alert].load-error').first().waitFor({ timeout });
 }
 
 /**

@@ -5,16 +5,15 @@
 //! the engine's own search over the index just written, so it is the page
 //! the reader itself would show.
 //!
-//! The HTML is the view crate's `page_shell` and `first_page_view`, whose cards are the
-//! reader's own `result_card`: the reader replaces it with its own in one
-//! frame once it runs, and the two look the same because they are the same
-//! markup.
+//! The HTML is the reader's own first render, by Yew's server renderer
+//! (`archive_reader::render_start_page`): the reader hydrates it, adopting
+//! its nodes rather than drawing the page again.
 
 use std::fs;
 use std::path::Path;
 
 use engine::{block_on, Query, ReadySource, SearchRequest, Searcher};
-use view::{page_shell, FirstPage, FirstPageCard, ShellProps, CARD_SNIPPET_CHARS};
+use view::{FirstPage, FirstPageCard, CARD_SNIPPET_CHARS};
 
 use super::SiteError;
 
@@ -61,16 +60,22 @@ pub fn first_page(index_dir: &Path, page_size: usize) -> Result<FirstPage, SiteE
 }
 
 /// Draws the reader's `index.html` before the reader runs: `#app` gets the
-/// view crate's page shell (the header with the archive's `name`, the first
-/// page's cards before the loading panel: CSS shows one of the two, see
+/// reader's first render (the header with the archive's `name` and, when
+/// the site has one, the link to its one-file `download`; the first page's
+/// cards before the loading panel: CSS shows one of the two, see
 /// styles/app.css `.first-page`), and the JSON goes before `</body>`.
 /// `None` for a page without those places.
-pub fn insert(page: &str, first: &FirstPage, name: &str) -> Result<Option<String>, SiteError> {
+pub fn insert(
+    page: &str,
+    first: &FirstPage,
+    name: &str,
+    download: Option<&str>,
+) -> Result<Option<String>, SiteError> {
     let script = format!(
         "<script type=\"application/json\" id=\"first-page\">{}</script>\n",
         script_json(first)
     );
-    super::rewrite::insert_first_page(page, &render(first, name), &script)
+    super::rewrite::insert_first_page(page, &render(first, name, download), &script)
 }
 
 /// The page as JSON safe inside `<script>`: corpus text can hold `</script>`
@@ -81,17 +86,12 @@ fn script_json(first: &FirstPage) -> String {
         .replace('<', "\\u003c")
 }
 
-/// The page shell with the first page, drawn by the view crate's own
-/// components (the reader's header, search field and result cards) with
-/// Yew's server renderer.
-fn render(first: &FirstPage, name: &str) -> String {
+/// The reader's first render with the first page, by Yew's server renderer.
+fn render(first: &FirstPage, name: &str, download: Option<&str>) -> String {
     let name = Some(name.trim())
         .filter(|n| !n.is_empty())
         .unwrap_or(view::DEFAULT_NAME);
-    view::ssr::render_html(page_shell(&ShellProps {
-        name: name.to_owned().into(),
-        first_page: Some(first.clone()),
-    }))
+    reader::render_start_page(first.clone(), name, download)
 }
 
 #[cfg(test)]
@@ -121,14 +121,19 @@ mod tests {
 
     #[test]
     fn corpus_text_is_escaped_in_the_cards_and_the_json() {
-        let out = insert(SHELL, &page(), "Floods & <Rivers>")
+        let out = insert(SHELL, &page(), "Floods & <Rivers>", None)
             .unwrap()
             .unwrap();
         assert!(!out.contains("<b>not markup"), "{out}");
         assert!(out.contains("&lt;b&gt;not markup&lt;/b&gt; &amp; more"));
         // The only `</script>` is the JSON block's own end.
         assert_eq!(out.matches("</script>").count(), 1, "{out}");
-        assert!(!out.contains("<!--"));
+        // The only comments are the marks by which the reader adopts the
+        // nodes (Yew's hydration), not the title's `<!--`.
+        for (at, _) in out.match_indices("<!--") {
+            let mark = &out[at + 4..];
+            assert!(mark.starts_with("<[") || mark.starts_with("</["), "{out}");
+        }
         let json = out
             .split("id=\"first-page\">")
             .nth(1)
@@ -140,7 +145,7 @@ mod tests {
 
     #[test]
     fn cards_go_before_the_loading_panel_and_link_to_their_document() {
-        let out = insert(SHELL, &page(), "Floods & <Rivers>")
+        let out = insert(SHELL, &page(), "Floods & <Rivers>", None)
             .unwrap()
             .unwrap();
         let cards = out.find("first-page\"").unwrap();
@@ -181,8 +186,19 @@ mod tests {
     }
 
     #[test]
+    fn a_page_written_before_gets_the_new_first_page_only() {
+        let once = insert(SHELL, &page(), "A", None).unwrap().unwrap();
+        let mut other = page();
+        other.total = 7;
+        let twice = insert(&once, &other, "B", None).unwrap().unwrap();
+        assert_eq!(twice.matches("id=\"first-page\"").count(), 1, "{twice}");
+        assert!(twice.contains("\"total\":7"), "{twice}");
+        assert!(twice.contains("All 7 documents") && !twice.contains("All 3 documents"));
+    }
+
+    #[test]
     fn a_page_without_the_shell_is_left_alone() {
         let page_html = "<html><body><main></main></body></html>";
-        assert_eq!(insert(page_html, &page(), "").unwrap(), None);
+        assert_eq!(insert(page_html, &page(), "", None).unwrap(), None);
     }
 }

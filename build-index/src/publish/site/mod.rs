@@ -113,11 +113,14 @@ pub struct SiteReport {
     pub notes: Vec<String>,
 }
 
+/// The site's one-file download, which the reader's header links.
+const OFFLINE_FILE: &str = "offline.html";
+
 /// Names the site writes itself; an app file with one of these would be
 /// silently replaced, so it is an error instead.
 const RESERVED: &[&str] = &[
     "sw.js",
-    "offline.html",
+    OFFLINE_FILE,
     "sitemap.xml",
     "robots.txt",
     "_headers",
@@ -420,8 +423,13 @@ fn write_app(
                 card.page = hrefs.get(card.id.as_str()).map(|h| (*h).to_owned());
             }
             let page = app.index_html()?;
-            let page =
-                first_page::insert(page, &first, &archive.name)?.unwrap_or_else(|| page.to_owned());
+            let page = first_page::insert(
+                page,
+                &first,
+                &archive.name,
+                startup.bundled.then_some(OFFLINE_FILE),
+            )?
+            .unwrap_or_else(|| page.to_owned());
             let page = rewrite::name_page(
                 &mark_index_html(&page, startup.bundled, startup.partly_offline)?,
                 archive,
@@ -464,7 +472,7 @@ fn write_offline(
     let bundle = if o.bundled {
         let index = read_index(out.dir)?;
         let bundle = bundle::build(app, &index)?;
-        out.write("offline.html", bundle.html.as_bytes())?;
+        out.write(OFFLINE_FILE, bundle.html.as_bytes())?;
         report.bundle_bytes = Some(bundle.html.len() as u64);
         Some((bundle.script_hashes, bundle.style_hashes))
     } else {
@@ -544,19 +552,16 @@ impl Tally<'_> {
 /// absent (a plain `trunk serve`, the bundle itself).
 fn mark_index_html(page: &str, bundled: bool, partly_offline: bool) -> Result<String, SiteError> {
     const WORKER: &str = "<meta name=\"archive-service-worker\" content=\"sw.js\">\n";
-    const DOWNLOAD: &str = "<meta name=\"archive-offline-download\" content=\"offline.html\">\n";
+    let download = format!("<meta name=\"archive-offline-download\" content=\"{OFFLINE_FILE}\">\n");
     const PARTLY: &str = "<meta name=\"archive-offline-scope\" content=\"visited\">\n";
     let mut marks = WORKER.to_owned();
     if bundled {
-        marks.push_str(DOWNLOAD);
+        marks.push_str(&download);
     }
     if partly_offline {
         marks.push_str(PARTLY);
     }
-    // The static shell's header gets the download link the app's header
-    // will show, so the page does not move down when the app takes over.
-    const LINK: &str = "<div class=\"offline\"><a class=\"offline-download\" href=\"offline.html\" download>Download for offline use</a></div>";
-    rewrite::mark_index_html(page, &marks, bundled.then_some(LINK))
+    rewrite::mark_index_html(page, &marks)
 }
 
 /// Largest index (bytes) the site's one-file download (`offline.html`) is

@@ -59,8 +59,11 @@ pub fn name_page(page: &str, archive: &engine::ArchiveInfo) -> Result<String, Si
     rewrite(page, handlers)
 }
 
-/// `shell` (HTML) as the content of `<div id="app">` and `script` at the
-/// end of `<body>`; `None` for a page without either.
+/// `shell` (HTML) as the content of `<div id="app">` and `script` (the
+/// first page's JSON, `<script id="first-page">`) at the end of `<body>`;
+/// `None` for a page without either. A first page already there goes: the
+/// app's `index.html` may be a page build-index wrote before (an existing
+/// site's reader used as `--app`), and the reader reads the first one.
 pub fn insert_first_page(
     page: &str,
     shell: &str,
@@ -80,19 +83,23 @@ pub fn insert_first_page(
                 el.append(script, ContentType::Html);
                 Ok(())
             }),
+            element!("script#first-page", |el| {
+                el.remove();
+                Ok(())
+            }),
         ],
     )?;
     Ok((main_found.get() && body_found.get()).then_some(out))
 }
 
 /// The service worker's and offline download's markers at the end of
-/// `<head>`, and the download link after the header's placeholder. A
+/// `<head>`. A
 /// minified page may leave out the optional `<head>` start tag: the markers
 /// then go just before `<body>`, which is the end of the head all the same.
-pub fn mark_index_html(page: &str, marks: &str, link: Option<&str>) -> Result<String, SiteError> {
+pub fn mark_index_html(page: &str, marks: &str) -> Result<String, SiteError> {
     let placed = Cell::new(false);
     let placed = &placed;
-    let mut handlers = vec![
+    let handlers = vec![
         element!("head", move |el| {
             el.append(marks, ContentType::Html);
             placed.set(true);
@@ -105,12 +112,6 @@ pub fn mark_index_html(page: &str, marks: &str, link: Option<&str>) -> Result<St
             Ok(())
         }),
     ];
-    if let Some(link) = link {
-        handlers.push(element!("span.boot-placeholder", move |el| {
-            el.after(link, ContentType::Html);
-            Ok(())
-        }));
-    }
     rewrite(page, handlers)
 }
 
