@@ -8,8 +8,8 @@ use yew::prelude::*;
 
 use crate::api::LoadError;
 use crate::archive::{ArchiveHandle, ResultsView};
-use crate::components::archive_error::ArchiveError;
-use crate::components::load_state::LoadStateView;
+use crate::components::archive_error::{self, archive_error};
+use crate::components::load_state::{self, load_state_view};
 use crate::components::search_box::SearchBox;
 use crate::components::search_help::SearchHelp;
 use crate::components::theme_toggle::ThemeToggle;
@@ -400,12 +400,15 @@ fn status_view(
         LoadState::Loading { .. } => None,
     };
     if let Some(error) = failure {
-        return Some(html! { <ArchiveError {error} name={name.to_string()} /> });
+        return Some(archive_error(&archive_error::Props {
+            error,
+            name: name.to_string().into(),
+        }));
     }
     match load {
         LoadState::Loading { .. } if first_page => None,
         LoadState::Loading { loaded, total } => Some(html! {
-            <LoadStateView loaded={*loaded} total={*total} />
+            { load_state_view(&load_state::Props { loaded: *loaded, total: *total }) }
         }),
         _ => None,
     }
@@ -497,7 +500,7 @@ fn page(p: Page<'_>) -> Html {
             // script hides the first page and shows this (styles/app.css),
             // until the app draws that view.
             if loading {
-                <LoadStateView loaded={0.0} total={0.0} />
+                { load_state_view(&load_state::Props::default()) }
             }
         </>
     }

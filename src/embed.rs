@@ -181,11 +181,35 @@ pub enum ToHost<'a> {
 
 /// A message from the embedding page to the reader.
 #[derive(Debug, Deserialize, PartialEq)]
-#[serde(tag = "type")]
+#[serde(from = "FromHostWire")]
 pub enum FromHost {
     /// Search for `q` (cut to [`MAX_QUERY_CHARS`]).
-    #[serde(rename = "archive:query")]
     Query { q: String },
+}
+
+/// A host message as JSON: `{"type": "archive:query", "q": ...}`. Read as a
+/// flat object rather than by serde's internally tagged enum, which
+/// buffers the message into a generic value first (code the reader's wasm
+/// otherwise does without).
+#[derive(Deserialize)]
+struct FromHostWire {
+    #[serde(rename = "type")]
+    kind: FromHostKind,
+    q: String,
+}
+
+#[derive(Deserialize)]
+enum FromHostKind {
+    #[serde(rename = "archive:query")]
+    Query,
+}
+
+impl From<FromHostWire> for FromHost {
+    fn from(w: FromHostWire) -> FromHost {
+        match w.kind {
+            FromHostKind::Query => FromHost::Query { q: w.q },
+        }
+    }
 }
 
 impl FromHost {

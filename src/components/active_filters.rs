@@ -3,18 +3,19 @@ use yew::prelude::*;
 use super::facet_label;
 use crate::state::{Action, ViewState};
 
-#[derive(Properties, PartialEq)]
+#[derive(PartialEq)]
 pub struct Props {
     pub view: ViewState,
     pub dispatch: Callback<Action>,
     /// Filters an embedding page fixed: their chips have no remove button.
-    #[prop_or_default]
     pub locked: ViewState,
 }
 
 /// The active filters as removable chips, plus "clear all".
-#[component]
-pub fn ActiveFilters(props: &Props) -> Html {
+/// A function, not a component: it keeps no state, and every component
+/// type adds its own copy of Yew's machinery (hydration included) to the
+/// wasm.
+pub fn active_filters(props: &Props) -> Html {
     let v = &props.view;
     if !v.has_filters() {
         return Html::default();

@@ -5,7 +5,7 @@ use yew::prelude::*;
 use crate::api::LoadError;
 use crate::components::pretty_date;
 
-#[derive(Properties, PartialEq)]
+#[derive(PartialEq)]
 pub struct Props {
     pub error: Rc<LoadError>,
     /// The archive's name (from the index, else from index.html's title).
@@ -16,8 +16,10 @@ pub struct Props {
 /// happened, what to do, and what still works without the index — the
 /// static page of every document, and index.html's first page of newest
 /// documents when the page carries one.
-#[component]
-pub fn ArchiveError(props: &Props) -> Html {
+/// A function, not a component: it keeps no state, and every component
+/// type adds its own copy of Yew's machinery (hydration included) to the
+/// wasm.
+pub fn archive_error(props: &Props) -> Html {
     let reload = Callback::from(|_: MouseEvent| {
         if let Some(w) = crate::dom::window() {
             let _ = w.location().reload();

@@ -1,17 +1,17 @@
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
+#[derive(Default)]
 pub struct Props {
-    #[prop_or_default]
     pub loaded: f64,
-    #[prop_or_default]
     pub total: f64,
 }
 
 /// Loading, with a progress bar once the size is known (errors are
 /// [`super::archive_error::ArchiveError`]).
-#[component]
-pub fn LoadStateView(props: &Props) -> Html {
+/// A function, not a component: it keeps no state, and every component
+/// type adds its own copy of Yew's machinery (hydration included) to the
+/// wasm.
+pub fn load_state_view(props: &Props) -> Html {
     let known = props.total > 0.0;
     let label = if known {
         // Whole numbers via integers: no float printing in the wasm.

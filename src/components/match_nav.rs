@@ -1,6 +1,6 @@
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
+#[derive(PartialEq)]
 pub struct Props {
     /// 0-based index of the current match.
     pub current: usize,
@@ -9,8 +9,10 @@ pub struct Props {
 }
 
 /// "3 of 12" with previous/next; `n` / `N` do the same from the keyboard.
-#[component]
-pub fn MatchNav(props: &Props) -> Html {
+/// A function, not a component: it keeps no state, and every component
+/// type adds its own copy of Yew's machinery (hydration included) to the
+/// wasm.
+pub fn match_nav(props: &Props) -> Html {
     if props.total == 0 {
         return Html::default();
     }

@@ -1,7 +1,7 @@
 use yew::prelude::*;
 
 use super::cite_button::CiteButton;
-use super::related_list::RelatedList;
+use super::related_list::{self, related_list};
 use crate::archive::DocView;
 use crate::cite::permalink as permalink_url;
 use crate::dom;
@@ -124,7 +124,7 @@ pub fn ReaderView(props: &Props) -> Html {
                 permalink: Some(on_permalink),
                 on_speaker: Some(on_speaker),
             }) }
-            <RelatedList related={doc.related.clone()} view={props.view.clone()} />
+            { related_list(&related_list::Props { related: doc.related.clone(), view: props.view.clone() }) }
             <p class={classes!("copied-toast", (!copied.is_empty()).then_some("shown"))} role="status">{ (*copied).clone() }</p>
         </article>
     }

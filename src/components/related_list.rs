@@ -3,7 +3,7 @@ use yew::prelude::*;
 
 use crate::state::ViewState;
 
-#[derive(Properties, PartialEq)]
+#[derive(PartialEq)]
 pub struct Props {
     /// The open document's related documents (its bundle entry carries
     /// their titles, so nothing is fetched to list them).
@@ -16,8 +16,10 @@ pub struct Props {
 /// "Related documents" at the end of the reading view: links that open
 /// each one in the reader, with the reason it is related. The static pages
 /// draw the same list (`build-index/src/publish/site/related.rs`).
-#[component]
-pub fn RelatedList(props: &Props) -> Html {
+/// A function, not a component: it keeps no state, and every component
+/// type adds its own copy of Yew's machinery (hydration included) to the
+/// wasm.
+pub fn related_list(props: &Props) -> Html {
     if props.related.is_empty() {
         return Html::default();
     }

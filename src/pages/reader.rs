@@ -7,10 +7,10 @@ use yew::prelude::*;
 
 use crate::api::LoadError;
 use crate::archive::{ArchiveHandle, DocView};
-use crate::components::archive_error::ArchiveError;
+use crate::components::archive_error::{self, archive_error};
 use crate::components::doc_company::DocCompany;
-use crate::components::load_state::LoadStateView;
-use crate::components::match_nav::MatchNav;
+use crate::components::load_state::{self, load_state_view};
+use crate::components::match_nav::{self, match_nav};
 use crate::components::outline::Outline;
 use crate::components::reader_view::{hit_count, ReaderView};
 use crate::dom;
@@ -79,13 +79,17 @@ pub fn ReaderPage(props: &Props) -> Html {
     };
 
     let (nav_extra, content) = match &*loaded {
-        Loaded::Loading => (Html::default(), html! { <LoadStateView /> }),
+        Loaded::Loading => (
+            Html::default(),
+            load_state_view(&load_state::Props::default()),
+        ),
         Loaded::NotFound => (Html::default(), not_found(v)),
         Loaded::Failed(e) => (
             Html::default(),
-            html! {
-                <ArchiveError error={e.clone()} name={props.archive.info.name.clone()} />
-            },
+            archive_error(&archive_error::Props {
+                error: e.clone(),
+                name: props.archive.info.name.clone().into(),
+            }),
         ),
         Loaded::Ready(d) => {
             let headings: Vec<(usize, u8, String)> = d
@@ -102,7 +106,7 @@ pub fn ReaderPage(props: &Props) -> Html {
             let body = html! {
                 <div class={classes!("reader-layout", (headings.len() >= 2).then_some("with-outline"))}>
                     <div class="reader-main">
-                        <MatchNav current={*current} {total} on_step={step.clone()} />
+                        { match_nav(&match_nav::Props { current: *current, total, on_step: step.clone() }) }
                         <ReaderView
                             doc={d.clone()}
                             view={v.clone()}

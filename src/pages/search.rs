@@ -8,9 +8,9 @@ use yew::prelude::*;
 use crate::api::LoadError;
 use crate::app::ScrollMemory;
 use crate::archive::{ArchiveHandle, ResultsView};
-use crate::components::active_filters::ActiveFilters;
+use crate::components::active_filters::{self, active_filters};
 use crate::components::appears_with::AppearsWith;
-use crate::components::archive_error::ArchiveError;
+use crate::components::archive_error::{self, archive_error};
 use crate::components::download_results::DownloadResults;
 use crate::components::facet_panel::FacetPanel;
 use crate::components::plural;
@@ -60,9 +60,15 @@ pub fn SearchPage(props: &Props) -> Html {
         d.emit(Action::SetSort(sort))
     });
     if let Some(e) = &props.error {
-        return html! {
-            <ArchiveError error={e.clone()} name={props.archive.as_ref().map(|a| a.info.name.clone()).unwrap_or_default()} />
-        };
+        return archive_error(&archive_error::Props {
+            error: e.clone(),
+            name: props
+                .archive
+                .as_ref()
+                .map(|a| a.info.name.clone())
+                .unwrap_or_default()
+                .into(),
+        });
     }
     let Some(results) = props.results.clone() else {
         return html! {
@@ -119,7 +125,7 @@ pub fn SearchPage(props: &Props) -> Html {
             { facets }
             <section class="results-pane" aria-label="Results" aria-busy={props.searching.to_string()}>
                 { toolbar }
-                <ActiveFilters view={v.filters_only()} dispatch={props.dispatch.clone()} locked={props.locked.clone()} />
+                { active_filters(&active_filters::Props { view: v.filters_only(), dispatch: props.dispatch.clone(), locked: props.locked.clone() }) }
                 if let (Some((facet, value)), Some(archive)) = ((*company.with).clone(), props.archive.clone()) {
                     <AppearsWith {archive} view={v.clone()} {facet} {value} on_close={company.close_with.clone()} />
                 }
