@@ -1,7 +1,7 @@
 //! The results toolbar: the count, the filters button, the sort menu and the
-//! download buttons. The reader wires them up; the first page build-index
-//! writes shows them disabled until the reader runs (same markup, so
-//! nothing moves when it takes over).
+//! download buttons. The reader wires them up; the downloads show disabled
+//! until the archive has loaded (in place, so nothing moves when they
+//! work).
 
 use engine::Sort;
 use yew::prelude::*;
