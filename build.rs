@@ -1,5 +1,7 @@
-//! A fingerprint of the reader's markup: the sources of the app (`src/`)
-//! and of the view crate (`view/src/`). build-index renders the app's first
+//! A fingerprint of the reader's markup: the sources of the app (`src/`),
+//! of the view crate (`view/src/`) and of the engine types they print
+//! (`engine/src/`), and the locked versions of Yew and the rest
+//! (`Cargo.lock`). build-index renders the app's first
 //! page with the app compiled into it and marks the page with this; the
 //! browser adopts that page's nodes only when its own wasm has the same
 //! fingerprint (hydrating markup from another version of the app would
@@ -13,7 +15,7 @@ fn main() {
     // DefaultHasher::new() has fixed keys: the native build (build-index)
     // and the wasm build hash the same sources to the same value.
     let mut hash = DefaultHasher::new();
-    for dir in ["src", "view/src"] {
+    for dir in ["src", "view/src", "engine/src", "Cargo.lock"] {
         let dir = root.join(dir);
         println!("cargo:rerun-if-changed={}", dir.display());
         let mut files: Vec<_> = walkdir::WalkDir::new(&dir)

@@ -88,7 +88,10 @@ pub fn start() {
         yew::Renderer::<app::App>::with_props(props).render();
         return;
     };
-    if shown && same_markup(&root) && offline::status() != offline::OfflineStatus::SingleFile {
+    let adopt = props.first_page.is_some()
+        && as_rendered(&root)
+        && offline::status() != offline::OfflineStatus::SingleFile;
+    if adopt {
         yew::Renderer::<app::App>::with_root_and_props(root, props).hydrate();
     } else {
         // The static page goes; the app draws its own before the next
@@ -98,13 +101,32 @@ pub fn start() {
     }
 }
 
-/// Whether `#app` holds this version's own first render (build-index
-/// renders it with the app compiled into it, which may be another version
-/// than this wasm when a site is built with `--app`).
-fn same_markup(root: &web_sys::Element) -> bool {
-    root.first_element_child()
+/// Whether `#app` holds this version's own first render as build-index
+/// wrote it, which the app can adopt. Hydrating anything else panics half
+/// way, so the app draws its own page instead when:
+/// - the page was rendered by another version of the app (build-index
+///   renders with the app compiled into it, which may not be this wasm's
+///   when a site is built with `--app`): the shell's `data-markup`;
+/// - something rewrote the page on its way (a minifier dropping comments,
+///   which hold Yew's component marks; a host or an extension adding or
+///   removing elements): the first node must be Yew's mark, and the count
+///   of elements the one build-index wrote in `data-elements`.
+fn as_rendered(root: &web_sys::Element) -> bool {
+    let same_version = root
+        .first_element_child()
         .and_then(|shell| shell.get_attribute("data-markup"))
-        .is_some_and(|m| m == app::MARKUP)
+        .is_some_and(|m| m == app::MARKUP);
+    let marked = root
+        .first_child()
+        .is_some_and(|n| n.node_type() == web_sys::Node::COMMENT_NODE);
+    let whole = root
+        .get_attribute("data-elements")
+        .and_then(|n| n.parse::<u32>().ok())
+        .is_some_and(|n| {
+            root.query_selector_all("*")
+                .is_ok_and(|all| all.length() == n)
+        });
+    same_version && marked && whole
 }
 
 /// Whether index.html showed its first page when the app started.
@@ -121,7 +143,7 @@ fn first_page_shown(doc: &web_sys::Document) -> bool {
     !linked && doc.get_element_by_id("first-page").is_some()
 }
 
-/// The first page index.html carries, if it was shown (read once, at start).
+/// The first page index.html carries, if it was shown.
 pub fn first_page() -> Option<view::FirstPage> {
     if !FIRST_PAGE_SHOWN.load(Ordering::Relaxed) {
         return None;

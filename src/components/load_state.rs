@@ -7,7 +7,7 @@ pub struct Props {
 }
 
 /// Loading, with a progress bar once the size is known (errors are
-/// [`super::archive_error::ArchiveError`]).
+/// [`super::archive_error::archive_error`]).
 /// A function, not a component: it keeps no state, and every component
 /// type adds its own copy of Yew's machinery (hydration included) to the
 /// wasm.

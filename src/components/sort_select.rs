@@ -11,6 +11,9 @@ pub struct Props {
     #[prop_or_default]
     pub no_query: bool,
     pub on_change: Callback<Sort>,
+    /// Until the archive has loaded (index.html's first page).
+    #[prop_or_default]
+    pub disabled: bool,
 }
 
 #[component]
@@ -41,6 +44,6 @@ pub fn SortSelect(props: &Props) -> Html {
         sort: props.sort,
         no_query: props.no_query,
         node,
-        onchange: Some(onchange),
+        onchange: (!props.disabled).then_some(onchange),
     })
 }

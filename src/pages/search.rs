@@ -50,7 +50,10 @@ pub fn SearchPage(props: &Props) -> Html {
     let company = use_company(&drawer);
     let close_drawer = use_drawer_closing(&drawer);
     use_scroll_memory(props.scroll.clone(), props.results.is_some());
-    let facet_sections = use_facet_sections(props.results.is_some() && props.archive.is_some());
+    // Not over the first page: it has no facets to count, and the sections
+    // are to be drawn a few per frame when the results' facets come.
+    let facet_sections =
+        use_facet_sections(props.results.is_some() && props.archive.is_some() && !props.first_page);
     // Callbacks that stay the same from render to render, so the result
     // cards and the filter column do not redraw for nothing.
     let on_open = use_callback(props.dispatch.clone(), |id: String, d| {
@@ -92,7 +95,7 @@ pub fn SearchPage(props: &Props) -> Html {
                     {on_open}
                 />
                 if results.cards.len() < results.total {
-                    <button type="button" class="show-more button" onclick={more}>
+                    <button type="button" class="show-more button" onclick={more} disabled={props.archive.is_none()}>
                         { format!("Show more ({} of {} shown)", results.cards.len(), results.total) }
                     </button>
                 }
@@ -156,9 +159,9 @@ fn toolbar(
                 { filters_toggle(&FiltersToggleProps {
                     active,
                     expanded: **drawer,
-                    onclick: Some(drawer_toggle(drawer)),
+                    onclick: props.archive.is_some().then(|| drawer_toggle(drawer)),
                 }) }
-                <SortSelect sort={v.sort} no_query={v.q.trim().is_empty()} on_change={on_sort} />
+                <SortSelect sort={v.sort} no_query={v.q.trim().is_empty()} on_change={on_sort} disabled={props.archive.is_none()} />
                 if results.total > 0 {
                     <DownloadResults archive={props.archive.clone()} search={v.search_key()} view={v.clone()} />
                 }

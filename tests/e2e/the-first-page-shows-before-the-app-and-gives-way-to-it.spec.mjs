@@ -81,28 +81,40 @@ test('the app adopts the first page\'s nodes instead of drawing them again', asy
     && window.__before.cards[0].getAttribute('aria-selected')), 'true');
 });
 
-test('a page rendered by another version of the app is drawn again, not adopted', async () => {
-  const context = await site.newContext();
-  const page = await context.newPage();
-  // index.html as a build-index compiled from other sources would write it.
-  await page.route((url) => url.pathname === '/' || url.pathname.endsWith('/index.html'), async (route) => {
-    const response = await route.fetch();
-    const body = (await response.text()).replace(/data-markup="[^"]*"/, 'data-markup="another-version"');
-    await route.fulfill({ response, body });
-  });
-  let release;
-  const held = new Promise((r) => (release = r));
-  await page.route(/_bg\.wasm$/, async (route) => {
-    await held;
-    await route.continue();
-  });
-  await page.goto(site.url);
-  const box = await page.locator('input#search').elementHandle();
-  release();
-  await waitForReader(page);
-  assert.equal(await box.evaluate((el) => el.isConnected), false, 'the app drew its own search box');
-  await page.locator('#results .result').first().waitFor();
-  assert.equal(await page.locator('.first-page').count(), 0);
+test('a page rendered by another version, or rewritten on its way, is drawn again, not adopted', async () => {
+  const rewrites = {
+    // index.html as a build-index compiled from other sources would write it.
+    'another version': (html) => html.replace(/data-markup="[^"]*"/, 'data-markup="another-version"'),
+    // A minifier that drops comments (Yew's component marks among them).
+    'comments dropped': (html) => html.replace(/<!--[\s\S]*?-->/g, ''),
+    // A host that adds an element to the text (as e-mail obfuscation does).
+    'an element added': (html) => html.replace('<span class="result-snippet">', '<span class="result-snippet"><span>x</span>'),
+  };
+  for (const [what, rewrite] of Object.entries(rewrites)) {
+    const context = await site.newContext();
+    const page = await context.newPage();
+    await page.route((url) => url.pathname === '/' || url.pathname.endsWith('/index.html'), async (route) => {
+      const response = await route.fetch();
+      const before = await response.text();
+      const body = rewrite(before);
+      assert.notEqual(body, before, `${what}: the rewrite applies`);
+      await route.fulfill({ response, body });
+    });
+    let release;
+    const held = new Promise((r) => (release = r));
+    await page.route(/_bg\.wasm$/, async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.goto(site.url);
+    const box = await page.locator('input#search').elementHandle();
+    release();
+    await waitForReader(page);
+    assert.equal(await box.evaluate((el) => el.isConnected), false, `${what}: the app drew its own search box`);
+    await page.locator('#results .result').first().waitFor();
+    assert.equal(await page.locator('.first-page').count(), 0, what);
+    await context.close();
+  }
 });
 
 test('a first-page card is a working link while the app loads', async () => {

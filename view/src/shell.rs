@@ -7,8 +7,8 @@ use yew::prelude::*;
 /// The name a page shows for an archive without one.
 pub const DEFAULT_NAME: &str = "Document archive";
 
-/// The combobox state of the search field, once the results listbox it
-/// controls exists (the reader's; `index.html`'s field has none).
+/// The combobox state of the search field: the reader's field controls the
+/// results listbox (`None`: a plain search field).
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Combobox {
     /// Whether the listbox is showing options.

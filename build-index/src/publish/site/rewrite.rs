@@ -32,7 +32,7 @@ pub(super) fn rewrite(
 
 /// The archive's name as the page title and its description as the page's
 /// description; what is not set stays as it is. (The header's name is the
-/// page shell's, see `first_page::insert`.)
+/// reader's own, rendered by `first_page::insert`.)
 pub fn name_page(page: &str, archive: &engine::ArchiveInfo) -> Result<String, SiteError> {
     let name = archive.name.trim();
     let description = archive.description.trim();
@@ -59,8 +59,11 @@ pub fn name_page(page: &str, archive: &engine::ArchiveInfo) -> Result<String, Si
     rewrite(page, handlers)
 }
 
-/// `shell` (HTML) as the content of `<div id="app">` and `script` (the
-/// first page's JSON, `<script id="first-page">`) at the end of `<body>`;
+/// `shell` (HTML) as the content of `<div id="app">`, with the number of
+/// elements in it as `data-elements` (the reader adopts those nodes only
+/// when it finds as many: nothing rewrote the page on its way), and
+/// `script` (the first page's JSON, `<script id="first-page">`) at the end
+/// of `<body>`;
 /// `None` for a page without either. A first page already there goes: the
 /// app's `index.html` may be a page build-index wrote before (an existing
 /// site's reader used as `--app`), and the reader reads the first one.
@@ -76,6 +79,7 @@ pub fn insert_first_page(
             element!("div#app", |el| {
                 main_found.set(true);
                 el.set_inner_content(shell, ContentType::Html);
+                el.set_attribute("data-elements", &element_count(shell).to_string())?;
                 Ok(())
             }),
             element!("body", |el| {
@@ -93,13 +97,19 @@ pub fn insert_first_page(
 }
 
 /// The service worker's and offline download's markers at the end of
-/// `<head>`. A
-/// minified page may leave out the optional `<head>` start tag: the markers
-/// then go just before `<body>`, which is the end of the head all the same.
+/// `<head>`, in place of any the page had (the app's `index.html` may be a
+/// page build-index wrote before: the reader would believe its stale
+/// marks). A minified page may leave out the optional `<head>` start tag:
+/// the markers then go just before `<body>`, which is the end of the head
+/// all the same.
 pub fn mark_index_html(page: &str, marks: &str) -> Result<String, SiteError> {
     let placed = Cell::new(false);
     let placed = &placed;
     let handlers = vec![
+        element!("meta[name^=\"archive-\"]", |el| {
+            el.remove();
+            Ok(())
+        }),
         element!("head", move |el| {
             el.append(marks, ContentType::Html);
             placed.set(true);
@@ -113,6 +123,15 @@ pub fn mark_index_html(page: &str, marks: &str) -> Result<String, SiteError> {
         }),
     ];
     rewrite(page, handlers)
+}
+
+/// Elements in `html` as a server renderer writes it: start tags, a `<`
+/// followed by a letter (text and attribute values have theirs escaped).
+fn element_count(html: &str) -> usize {
+    html.as_bytes()
+        .windows(2)
+        .filter(|w| w[0] == b'<' && w[1].is_ascii_alphabetic())
+        .count()
 }
 
 /// The reader's own loader (`boot.js`) in place of Trunk's: Trunk's inline

@@ -266,6 +266,15 @@ fn the_download_link_is_marked_only_when_there_is_a_download() {
     assert!(without.contains("archive-service-worker"));
     assert!(!without.contains("archive-offline-download"));
     assert!(!without.contains("archive-offline-scope"));
+    // A page marked before (an existing site's reader as `--app`) keeps
+    // only the new marks.
+    let again = mark_index_html(&with, false, false).unwrap();
+    assert_eq!(
+        again.matches("archive-service-worker").count(),
+        1,
+        "{again}"
+    );
+    assert!(!again.contains("archive-offline-download"), "{again}");
     assert!(mark_index_html(page, false, true)
         .unwrap()
         .contains("<meta name=\"archive-offline-scope\" content=\"visited\">"));
