@@ -134,7 +134,7 @@ impl Archive {
                 // `extend`, not `collect`: a collected map sorts first, one
                 // more copy of the sort in the wasm.
                 let mut cards = BTreeMap::new();
-                cards.extend(p.cards.into_iter().map(|c| (c.doc, c)));
+                cards.extend(p.cards.iter().map(|c| (c.doc, c.clone())));
                 cards
             })
             .unwrap_or_default();

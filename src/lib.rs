@@ -14,6 +14,7 @@ mod offline;
 mod pages;
 mod state;
 
+use std::rc::Rc;
 use std::sync::atomic::{AtomicBool, Ordering};
 
 use wasm_bindgen::JsCast;
@@ -30,28 +31,16 @@ pub fn static_box_was_focused() -> bool {
 }
 
 thread_local! {
-    /// What index.html says about the archive before the index is read
-    /// (its title and first page), for the error view: it must name the
-    /// archive and list its newest documents even when the index is broken.
-    static STATIC_PAGE: std::cell::RefCell<StaticPage> = std::cell::RefCell::new(StaticPage::default());
-}
-
-#[derive(Default, Clone)]
-struct StaticPage {
-    title: String,
-    first_page_json: Option<String>,
-}
-
-/// The archive's name as index.html's title gives it.
-pub fn static_title() -> String {
-    STATIC_PAGE.with(|p| p.borrow().title.clone())
+    /// The first page index.html carries, read once at start: the app
+    /// starts with it, the archive takes its cards, and the error view
+    /// lists its newest documents even when the index is broken.
+    static STATIC_FIRST_PAGE: std::cell::RefCell<Option<Rc<view::FirstPage>>> =
+        const { std::cell::RefCell::new(None) };
 }
 
 /// The first page of index.html, whether or not it was shown.
-pub fn static_first_page() -> Option<view::FirstPage> {
-    let text = STATIC_PAGE.with(|p| p.borrow().first_page_json.clone())?;
-    // from_slice, like every other parse here: one JSON reader in the wasm.
-    serde_json::from_slice(text.as_bytes()).ok()
+pub fn static_first_page() -> Option<Rc<view::FirstPage>> {
+    STATIC_FIRST_PAGE.with(|p| p.borrow().clone())
 }
 
 /// Starts the reader on this page. Over `index.html`'s first page (the
@@ -68,20 +57,19 @@ pub fn start() {
         return;
     };
     dom::restore_scroll_manually();
-    STATIC_PAGE.with(|p| {
-        *p.borrow_mut() = StaticPage {
-            title: doc.title(),
-            first_page_json: doc
-                .get_element_by_id("first-page")
-                .and_then(|e| e.text_content()),
-        }
-    });
+    let first_page = doc
+        .get_element_by_id("first-page")
+        .and_then(|e| e.text_content())
+        // from_slice, like every other parse here: one JSON reader in the wasm.
+        .and_then(|json| serde_json::from_slice(json.as_bytes()).ok())
+        .map(Rc::new);
+    STATIC_FIRST_PAGE.with(|p| *p.borrow_mut() = first_page);
     let shown = first_page_shown(&doc);
     FIRST_PAGE_SHOWN.store(shown, Ordering::Relaxed);
     STATIC_BOX_FOCUSED.store(take_over_static_search_box(), Ordering::Relaxed);
     let props = app::Start {
-        first_page: first_page().map(std::rc::Rc::new),
-        name: static_title().into(),
+        first_page: crate::first_page(),
+        name: doc.title().into(),
         offline_download: offline::download_href().map(Into::into),
     };
     let Some(root) = doc.get_element_by_id("app") else {
@@ -144,7 +132,7 @@ fn first_page_shown(doc: &web_sys::Document) -> bool {
 }
 
 /// The first page index.html carries, if it was shown.
-pub fn first_page() -> Option<view::FirstPage> {
+pub fn first_page() -> Option<Rc<view::FirstPage>> {
     if !FIRST_PAGE_SHOWN.load(Ordering::Relaxed) {
         return None;
     }
@@ -162,7 +150,7 @@ pub fn render_start_page(
     offline_download: Option<&str>,
 ) -> String {
     view::ssr::render_hydratable::<app::App>(app::Start {
-        first_page: Some(std::rc::Rc::new(first_page)),
+        first_page: Some(Rc::new(first_page)),
         name: name.to_owned().into(),
         offline_download: offline_download.map(|d| d.to_owned().into()),
     })

@@ -25,9 +25,8 @@ pub fn archive_error(props: &Props) -> Html {
             let _ = w.location().reload();
         }
     });
-    let newest = crate::static_first_page()
-        .map(|p| p.cards)
-        .unwrap_or_default();
+    let first_page = crate::static_first_page();
+    let newest = first_page.as_deref().map_or(&[][..], |p| &p.cards[..]);
     html! {
         <>
             <section class="load-error" role="alert" aria-labelledby="load-error-title">

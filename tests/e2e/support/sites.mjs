@@ -25,9 +25,8 @@ export function siteAppDir() {
     if (GENERATED.has(entry.name) || !entry.isFile()) continue;
     fs.copyFileSync(path.join(SITE_DIR, entry.name), path.join(dir, entry.name));
   }
-  // build-index adds its marks again.
-  const index = path.join(dir, 'index.html');
-  fs.writeFileSync(index, fs.readFileSync(index, 'utf8').replace(/<meta name="archive-[a-z-]+" content="[^"]*">\n/g, ''));
+  // index.html keeps that site's marks and first page: build-index replaces
+  // them (rewrite::mark_index_html, rewrite::insert_first_page).
   appDir = dir;
   return dir;
 }
