@@ -26,7 +26,11 @@ pub fn SearchBox(props: &Props) -> Html {
         let node = node.clone();
         let autofocus = props.autofocus;
         use_effect_with((), move |_| {
-            if autofocus {
+            // A visitor who tabbed to a card or a control of index.html's
+            // first page before the app ran keeps that focus: the app adopts
+            // those nodes, and pulling the focus back to the box would lose
+            // their place.
+            if autofocus && crate::dom::focus_is_idle_or_in_search() {
                 if let Some(input) = node.cast::<HtmlInputElement>() {
                     let _ = input.focus();
                 }

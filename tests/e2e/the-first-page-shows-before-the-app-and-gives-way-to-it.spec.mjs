@@ -128,6 +128,21 @@ test('a first-page card is a working link while the app loads', async () => {
   assert.equal((await page.locator('h1.doc-title').textContent()).trim(), title);
 });
 
+test('a card the visitor tabbed to before the app runs keeps the focus', async () => {
+  const { page, release } = await heldPage();
+  const card = page.locator('.first-page a.result').nth(2);
+  await card.focus();
+  const id = await card.getAttribute('id');
+  release();
+  await waitForReader(page);
+  await page.locator('html[data-app="ready"]').waitFor({ state: 'attached' });
+  await page.waitForTimeout(300);
+  assert.equal(await page.evaluate(() => document.activeElement?.id), id, 'the focus stayed on the card');
+  // And the adopted card is the app's: Enter opens it.
+  await page.keyboard.press('Enter');
+  await page.locator('h1.doc-title').waitFor();
+});
+
 test('text typed before the app runs becomes the query', async () => {
   const { page, release } = await heldPage();
   await page.locator('.first-page .result').first().waitFor();
