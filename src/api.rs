@@ -265,7 +265,11 @@ impl InlineSource {
     }
 
     pub fn from_json(text: &str) -> Result<InlineSource, LoadError> {
-        serde_json::from_slice(text.as_bytes())
+        engine::json::parse(text.as_bytes())
+            .and_then(|v| {
+                engine::json::string_map(&v)
+                    .ok_or_else(|| String::from("expected an object of strings"))
+            })
             .map(|files| InlineSource { files })
             .map_err(|e| LoadError::Network {
                 file: "archive-data".into(),

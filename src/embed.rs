@@ -30,7 +30,7 @@ use std::cell::{Cell, RefCell};
 use engine::EmbedInfo;
 use gloo::events::EventListener;
 use js_sys::{Object, Reflect};
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use yew::prelude::*;
@@ -180,42 +180,23 @@ pub enum ToHost<'a> {
 }
 
 /// A message from the embedding page to the reader.
-#[derive(Debug, Deserialize, PartialEq)]
-#[serde(from = "FromHostWire")]
+#[derive(Debug, PartialEq)]
 pub enum FromHost {
     /// Search for `q` (cut to [`MAX_QUERY_CHARS`]).
     Query { q: String },
 }
 
-/// A host message as JSON: `{"type": "archive:query", "q": ...}`. Read as a
-/// flat object rather than by serde's internally tagged enum, which
-/// buffers the message into a generic value first (code the reader's wasm
-/// otherwise does without).
-#[derive(Deserialize)]
-struct FromHostWire {
-    #[serde(rename = "type")]
-    kind: FromHostKind,
-    q: String,
-}
-
-#[derive(Deserialize)]
-enum FromHostKind {
-    #[serde(rename = "archive:query")]
-    Query,
-}
-
-impl From<FromHostWire> for FromHost {
-    fn from(w: FromHostWire) -> FromHost {
-        match w.kind {
-            FromHostKind::Query => FromHost::Query { q: w.q },
-        }
-    }
-}
-
 impl FromHost {
     /// The message in JSON text, if it is one this reader knows.
     pub fn from_json(text: &str) -> Option<FromHost> {
-        let FromHost::Query { q } = serde_json::from_slice(text.as_bytes()).ok()?;
+        // `{"type": "archive:query", "q": ...}`, read field by field like
+        // the index's JSON (engine::json).
+        let value = engine::json::parse(text.as_bytes()).ok()?;
+        let f = engine::json::object(&value, "message").ok()?;
+        if f.str("type").ok()? != "archive:query" {
+            return None;
+        }
+        let q = f.str("q").ok()?;
         Some(FromHost::Query {
             q: q.chars().take(MAX_QUERY_CHARS).collect(),
         })

@@ -60,8 +60,7 @@ pub fn start() {
     let first_page = doc
         .get_element_by_id("first-page")
         .and_then(|e| e.text_content())
-        // from_slice, like every other parse here: one JSON reader in the wasm.
-        .and_then(|json| serde_json::from_slice(json.as_bytes()).ok())
+        .and_then(|json| view::FirstPage::from_json(json.as_bytes()).ok())
         .map(Rc::new);
     STATIC_FIRST_PAGE.with(|p| *p.borrow_mut() = first_page);
     let shown = first_page_shown(&doc);

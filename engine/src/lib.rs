@@ -34,6 +34,7 @@ mod expand;
 pub mod explain;
 mod facets;
 pub mod format;
+pub mod json;
 mod loaded;
 pub mod model;
 mod plan;

@@ -78,6 +78,43 @@ pub struct FirstPageCard {
     pub page: Option<String>,
 }
 
+impl FirstPage {
+    /// Reads the page's JSON as `index.html` carries it (field by field,
+    /// like the index's JSON: `engine::json`).
+    pub fn from_json(bytes: &[u8]) -> Result<FirstPage, String> {
+        let value = engine::json::parse(bytes)?;
+        let f = engine::json::object(&value, "first page")?;
+        Ok(FirstPage {
+            docmeta: f.str("docmeta")?,
+            total: f.u64("total")? as usize,
+            cards: engine::json::array_of(
+                f.need("cards")?,
+                "first page card",
+                FirstPageCard::read,
+            )?,
+        })
+    }
+}
+
+impl FirstPageCard {
+    /// Set one by one: see `engine::model::Document::read`.
+    #[allow(clippy::field_reassign_with_default)]
+    fn read(c: &engine::json::Fields<'_>) -> Result<FirstPageCard, String> {
+        let mut card = FirstPageCard::default();
+        card.doc = c.u32("doc")?;
+        card.id = c.str("id")?;
+        card.title = c.str("title")?;
+        card.doc_type = c.opt_str("doc_type")?;
+        card.source = c.opt_str("source")?;
+        card.date = c.opt_str("date")?;
+        card.speakers = c.strings("speakers", true)?;
+        card.snippet = c.str("snippet")?;
+        card.block = c.u64("block")? as usize;
+        card.page = c.opt_str("page")?;
+        Ok(card)
+    }
+}
+
 /// An ISO date as a card shows it: "8 Oct 2021", "Oct 2021", "2021".
 pub fn display_date(date: &str) -> String {
     let mut parts = date.splitn(3, '-');
@@ -133,5 +170,39 @@ mod tests {
         assert_eq!(card_speakers(&s), "S1, S2, S3, S4 +2 more");
         assert_eq!(card_speakers(&s[..2]), "S1, S2");
         assert_eq!(card_speakers(&[]), "");
+    }
+
+    #[test]
+    fn the_first_page_reads_back_what_build_index_writes() {
+        let card = FirstPageCard {
+            doc: 7,
+            id: "f/t".into(),
+            title: "T".into(),
+            doc_type: Some("interview".into()),
+            source: Some("S".into()),
+            date: Some("2021-10-08".into()),
+            speakers: vec!["A".into(), "B".into()],
+            snippet: "lead".into(),
+            block: 2,
+            page: Some("doc/f-t.html".into()),
+        };
+        let bare = FirstPageCard {
+            doc: 0,
+            id: "a".into(),
+            title: "b".into(),
+            ..Default::default()
+        };
+        let page = FirstPage {
+            docmeta: "docmeta-0123abcd4567.bin".into(),
+            total: 120_000,
+            cards: vec![card, bare],
+        };
+        let json = serde_json::to_vec(&page).unwrap();
+        assert_eq!(FirstPage::from_json(&json).unwrap(), page);
+        assert_eq!(serde_json::from_slice::<FirstPage>(&json).unwrap(), page);
+        assert!(FirstPage::from_json(br#"{"docmeta":"d","total":1}"#).is_err());
+        assert!(
+            FirstPage::from_json(br#"{"docmeta":"d","total":1,"cards":[{"doc":-1}]}"#).is_err()
+        );
     }
 }

@@ -65,10 +65,12 @@ pub fn wrap(json: &[u8]) -> Vec<u8> {
 /// Parses a chunk file that must hold exactly `expected` documents.
 pub fn parse(file: &str, bytes: &[u8], expected: usize) -> Result<Vec<Document>, FormatError> {
     let json = check_envelope(file, MAGIC, bytes)?;
-    let docs: Vec<Document> = serde_json::from_slice(json).map_err(|e| FormatError::Json {
-        file: file.to_string(),
-        reason: e.to_string(),
-    })?;
+    let docs = crate::json::parse(json)
+        .and_then(|v| crate::json::array_of(&v, "document", Document::read))
+        .map_err(|reason| FormatError::Json {
+            file: file.to_string(),
+            reason,
+        })?;
     if docs.len() != expected {
         return Err(FormatError::Corrupt {
             file: file.to_string(),

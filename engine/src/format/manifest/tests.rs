@@ -142,3 +142,65 @@ fn an_older_manifest_is_a_version_error_that_says_rebuild() {
         Err(FormatError::Version { found: 2, .. })
     ));
 }
+
+/// The field-by-field reader (`ManifestWire::read`) against serde's
+/// derived one: every setting set, and the defaults of an older manifest.
+#[test]
+fn the_manifest_reader_reads_every_setting_as_serde_does() {
+    let mut m = manifest(3, 2);
+    m.archive = ArchiveInfo {
+        name: "N".into(),
+        description: "D".into(),
+        public_url: "https://example.org/a/".into(),
+        lang: "es".into(),
+        page_size: 25,
+        embed: EmbedInfo {
+            allowed_origins: vec!["https://h.example".into()],
+            allow_filter_change: true,
+        },
+        examples: SearchExamples {
+            words: Some("a b".into()),
+            phrase: Some("\"a b\"".into()),
+            exclude: Some("a -b".into()),
+            either: Some("a OR b".into()),
+            prefix: Some("bor".into()),
+            fields: vec!["speaker:x".into()],
+            dates: vec!["year:2021".into()],
+        },
+    };
+    m.search = SearchSettings {
+        one_typo_min_len: 4,
+        two_typos_min_len: 7,
+        weights: FieldWeights {
+            title: 3.5,
+            speaker: 1.0,
+            body: 0.5,
+            meta: 2.0,
+            heading: 6.0,
+        },
+    };
+    let json = m.to_json();
+    assert_eq!(Manifest::parse(&json).unwrap(), m);
+    assert_eq!(serde_json::from_slice::<Manifest>(&json).unwrap(), m);
+
+    // Settings left out take their defaults, in both readers.
+    let mut v: serde_json::Value = serde_json::from_slice(&json).unwrap();
+    v["archive"] = serde_json::json!({ "name": "N" });
+    v["search"] = serde_json::json!({ "weights": { "title": 9.0 } });
+    v.as_object_mut().unwrap().remove("completion_chunks");
+    v.as_object_mut().unwrap().remove("langs");
+    let older = serde_json::to_vec(&v).unwrap();
+    let ours = Manifest::parse(&older).unwrap();
+    assert_eq!(ours, serde_json::from_slice::<Manifest>(&older).unwrap());
+    assert_eq!(ours.search.weights.title, 9.0);
+    assert_eq!(ours.search.weights.heading, FieldWeights::default().heading);
+    assert_eq!(ours.archive.page_size, 0);
+    assert!(ours.completion_chunks.is_empty() && ours.langs.is_empty());
+
+    // A field of the wrong type is named.
+    v["archive"] = serde_json::json!({ "page_size": "ten" });
+    let e = Manifest::parse(&serde_json::to_vec(&v).unwrap())
+        .unwrap_err()
+        .to_string();
+    assert!(e.contains("page_size"), "{e}");
+}
