@@ -77,6 +77,11 @@ impl<'a> Fields<'a> {
         }
     }
 
+    /// The object at `key`, which must be there.
+    pub fn need_object(&self, key: &str) -> Result<Fields<'a>, String> {
+        self.object(key)?.ok_or_else(|| self.missing(key))
+    }
+
     pub fn opt_str(&self, key: &str) -> Result<Option<String>, String> {
         match self.get(key) {
             None => Ok(None),

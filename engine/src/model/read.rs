@@ -2,7 +2,7 @@
 //! for why not serde's derive): the same fields and defaults as the
 //! derived types.
 
-use super::{Block, Document, Origin, Related};
+use super::{Block, BlockKind, BlockWire, Document, Origin, Related};
 use crate::json::{self, Fields};
 
 impl Document {
@@ -55,36 +55,29 @@ impl Related {
 }
 
 impl Block {
-    pub(super) fn read(f: &Fields<'_>) -> Result<Block, String> {
-        let text = f.str("text")?;
-        let line = f.u32_or("line", Some(0))?;
-        let need =
-            |v: Option<u8>, key: &str| v.ok_or_else(|| format!("block: missing field `{key}`"));
-        Ok(match f.str("type")?.as_str() {
-            "heading" => Block::Heading {
-                level: need(f.opt_u8("level")?, "level")?,
-                text,
-                line,
-            },
-            "paragraph" => Block::Paragraph { text, line },
-            "list_item" => Block::ListItem {
-                ordered: f
-                    .opt_bool("ordered")?
-                    .ok_or_else(|| String::from("block: missing field `ordered`"))?,
-                depth: need(f.opt_u8("depth")?, "depth")?,
-                marker: f.opt_str("marker")?,
-                text,
-                line,
-            },
-            "turn" => Block::Turn {
-                speaker: f.str("speaker")?,
-                label: f.str("label")?,
-                role: f.bool_or_false("role")?,
-                notes: f.strings("notes", true)?,
-                text,
-                line,
-            },
+    /// Reads a block's flat object into the same [`BlockWire`] serde's
+    /// reader fills, so which fields each kind needs is decided in one
+    /// place (`TryFrom<BlockWire>`).
+    fn read(f: &Fields<'_>) -> Result<Block, String> {
+        let kind = match f.str("type")?.as_str() {
+            "heading" => BlockKind::Heading,
+            "paragraph" => BlockKind::Paragraph,
+            "list_item" => BlockKind::ListItem,
+            "turn" => BlockKind::Turn,
             other => return Err(format!("block: unknown type `{other}`")),
+        };
+        Block::try_from(BlockWire {
+            kind,
+            level: f.opt_u8("level")?,
+            text: f.str("text")?,
+            line: f.u32_or("line", Some(0))?,
+            ordered: f.opt_bool("ordered")?,
+            depth: f.opt_u8("depth")?,
+            marker: f.opt_str("marker")?,
+            speaker: f.opt_str("speaker")?,
+            label: f.opt_str("label")?,
+            role: f.bool_or_false("role")?,
+            notes: f.strings("notes", true)?,
         })
     }
 }

@@ -6,14 +6,11 @@ use crate::json::{self, Fields};
 
 impl ManifestWire {
     pub(super) fn read(f: &Fields<'_>) -> Result<ManifestWire, String> {
-        let table = |key: &str| -> Result<Option<Fields<'_>>, String> { f.object(key) };
-        let need =
-            |key: &str| table(key)?.ok_or_else(|| format!("manifest: missing field `{key}`"));
         Ok(ManifestWire {
             format_version: f.u32("format_version")?,
             generator: f.str("generator")?,
-            archive: ArchiveInfo::read(&need("archive")?)?,
-            search: SearchSettings::read(&need("search")?)?,
+            archive: ArchiveInfo::read(&f.need_object("archive")?)?,
+            search: SearchSettings::read(&f.need_object("search")?)?,
             doc_count: f.u32("doc_count")?,
             langs: f.strings("langs", true)?,
             docmeta: f.str("docmeta")?,
@@ -25,20 +22,20 @@ impl ManifestWire {
                     sha256: e.str("sha256")?,
                 })
             })?,
-            term_chunks: TermTable::read(&need("term_chunks")?)?,
-            completion_chunks: match table("completion_chunks")? {
+            term_chunks: TermTable::read(&f.need_object("term_chunks")?)?,
+            completion_chunks: match f.object("completion_chunks")? {
                 Some(t) => TermTable::read(&t)?,
                 None => TermTable::default(),
             },
             posting_chunks: {
-                let t = need("posting_chunks")?;
+                let t = f.need_object("posting_chunks")?;
                 PostingTable {
                     first: t.strings("first", false)?,
                     hashes: t.str("hashes")?,
                 }
             },
             doc_chunks: {
-                let t = need("doc_chunks")?;
+                let t = f.need_object("doc_chunks")?;
                 DocTable {
                     counts: t.u32s("counts")?,
                     hashes: t.str("hashes")?,
