@@ -27,10 +27,10 @@
 
 use std::cell::{Cell, RefCell};
 
+use engine::json::Out;
 use engine::EmbedInfo;
 use gloo::events::EventListener;
 use js_sys::{Object, Reflect};
-use serde::Serialize;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use yew::prelude::*;
@@ -165,18 +165,33 @@ fn same_origin(listed: &str, origin: &str) -> bool {
 }
 
 /// A message from the reader to the page that embeds it.
-#[derive(Debug, Serialize, PartialEq)]
-#[serde(tag = "type")]
+#[derive(Debug, PartialEq)]
 pub enum ToHost<'a> {
     /// Sent once the frame listens for host messages.
-    #[serde(rename = "archive:ready")]
     Ready,
     /// The content's height in CSS pixels, whenever it changes.
-    #[serde(rename = "archive:height")]
     Height { height: i32 },
     /// The visitor opened a document.
-    #[serde(rename = "archive:open")]
     Open { id: &'a str, title: &'a str },
+}
+
+impl ToHost<'_> {
+    /// The message as JSON, tagged by its `type`.
+    pub fn to_json(&self) -> String {
+        let fields = match *self {
+            ToHost::Ready => vec![("type", Out::str("archive:ready"))],
+            ToHost::Height { height } => vec![
+                ("type", Out::str("archive:height")),
+                ("height", Out::Int(i64::from(height))),
+            ],
+            ToHost::Open { id, title } => vec![
+                ("type", Out::str("archive:open")),
+                ("id", Out::str(id)),
+                ("title", Out::str(title)),
+            ],
+        };
+        Out::Object(fields).compact()
+    }
 }
 
 /// A message from the embedding page to the reader.
@@ -258,10 +273,7 @@ fn post(message: &ToHost<'_>) {
         };
         let Some(parent) = parent() else { return };
         // A plain object, as hosts read it (`event.data.type`).
-        let Ok(text) = serde_json::to_string(message) else {
-            return;
-        };
-        let Ok(obj) = js_sys::JSON::parse(&text) else {
+        let Ok(obj) = js_sys::JSON::parse(&message.to_json()) else {
             return;
         };
         for origin in &channel {
@@ -458,18 +470,15 @@ mod tests {
 
     #[test]
     fn messages_are_tagged_by_type() {
-        let open = serde_json::to_string(&ToHost::Open {
+        let open = ToHost::Open {
             id: "a",
             title: "T",
-        })
-        .unwrap();
+        }
+        .to_json();
         assert_eq!(open, r#"{"type":"archive:open","id":"a","title":"T"}"#);
-        let height = serde_json::to_string(&ToHost::Height { height: 12 }).unwrap();
+        let height = ToHost::Height { height: 12 }.to_json();
         assert_eq!(height, r#"{"type":"archive:height","height":12}"#);
-        assert_eq!(
-            serde_json::to_string(&ToHost::Ready).unwrap(),
-            r#"{"type":"archive:ready"}"#
-        );
+        assert_eq!(ToHost::Ready.to_json(), r#"{"type":"archive:ready"}"#);
         assert_eq!(
             FromHost::from_json(r#"{"type":"archive:query","q":"border","extra":1}"#),
             Some(FromHost::Query { q: "border".into() })

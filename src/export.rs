@@ -1,24 +1,15 @@
 //! "Download results": the current result list as CSV or JSON, for research.
 
-use serde::Serialize;
+use engine::json::Out;
 use std::collections::BTreeMap;
 
 /// One exported result: the metadata a researcher would cite or sort by.
-/// The score as a JSON number with three decimals, printed without Rust's
-/// float formatting (see `engine::fixed`).
-fn score_json<S: serde::Serializer>(score: &f32, s: S) -> Result<S::Ok, S::Error> {
-    let raw = serde_json::value::RawValue::from_string(engine::fixed(f64::from(*score), 3))
-        .map_err(serde::ser::Error::custom)?;
-    raw.serialize(s)
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct ResultRow {
     pub rank: usize,
     pub id: String,
     pub title: String,
     pub date: Option<String>,
-    #[serde(rename = "type")]
     pub doc_type: Option<String>,
     pub source: Option<String>,
     pub speakers: Vec<String>,
@@ -27,7 +18,6 @@ pub struct ResultRow {
     pub line_end: u32,
     pub url: String,
     /// The relevance score (0 when the list is not ranked by a query).
-    #[serde(serialize_with = "score_json")]
     pub score: f32,
     /// The passage that matched, as the result card shows it.
     pub snippet: String,
@@ -82,9 +72,34 @@ fn push_csv_cell(cell: &str, out: &mut String) {
     }
 }
 
+impl ResultRow {
+    /// The row in JSON, its fields in the CSV's order. The score is a
+    /// number with three decimals, printed without Rust's float formatting
+    /// (see `engine::fixed`).
+    fn to_json(&self) -> Out {
+        Out::Object(vec![
+            ("rank", Out::Int(self.rank as i64)),
+            ("id", Out::str(&self.id)),
+            ("title", Out::str(&self.title)),
+            ("date", Out::opt_str(self.date.as_deref())),
+            ("type", Out::opt_str(self.doc_type.as_deref())),
+            ("source", Out::opt_str(self.source.as_deref())),
+            ("speakers", Out::strs(&self.speakers)),
+            ("source_file", Out::str(&self.source_file)),
+            ("line_start", Out::Int(i64::from(self.line_start))),
+            ("line_end", Out::Int(i64::from(self.line_end))),
+            ("url", Out::str(&self.url)),
+            (
+                "score",
+                Out::Number(engine::fixed(f64::from(self.score), 3)),
+            ),
+            ("snippet", Out::str(&self.snippet)),
+        ])
+    }
+}
+
 /// The view that produced the list travels with it: query, filters,
 /// date range, sort and the address that reopens it.
-#[derive(Serialize)]
 pub struct ExportedView<'a> {
     pub query: &'a str,
     pub filters: &'a BTreeMap<engine::Facet, Vec<String>>,
@@ -95,21 +110,27 @@ pub struct ExportedView<'a> {
     pub url: &'a str,
 }
 
-#[derive(Serialize)]
-struct JsonExport<'a> {
-    #[serde(flatten)]
-    view: &'a ExportedView<'a>,
-    total: usize,
-    results: &'a [ResultRow],
-}
-
+/// The view's fields, then `total` and `results`.
 pub fn to_json(view: &ExportedView<'_>, rows: &[ResultRow]) -> String {
-    let doc = JsonExport {
-        view,
-        total: rows.len(),
-        results: rows,
-    };
-    serde_json::to_string_pretty(&doc).unwrap_or_else(|_| String::from("{}"))
+    let filters = view
+        .filters
+        .iter()
+        .map(|(facet, values)| (facet.name(), Out::strs(values)))
+        .collect();
+    Out::Object(vec![
+        ("query", Out::str(view.query)),
+        ("filters", Out::Object(filters)),
+        ("date_from", Out::opt_str(view.date_from)),
+        ("date_to", Out::opt_str(view.date_to)),
+        ("sort", Out::str(view.sort)),
+        ("url", Out::str(view.url)),
+        ("total", Out::Int(rows.len() as i64)),
+        (
+            "results",
+            Out::List(rows.iter().map(ResultRow::to_json).collect()),
+        ),
+    ])
+    .pretty()
 }
 
 #[cfg(test)]
@@ -168,5 +189,24 @@ mod tests {
         assert_eq!(v["results"][0]["type"], serde_json::Value::Null);
         assert_eq!(v["results"][0]["speakers"][1], "B");
         assert_eq!(v["total"], 1);
+        assert_eq!(v["date_to"], serde_json::Value::Null);
+        let r = &v["results"][0];
+        assert_eq!(
+            (&r["rank"], &r["id"], &r["title"]),
+            (&1.into(), &"a/b".into(), &"t".into())
+        );
+        assert_eq!(
+            (&r["date"], &r["source"]),
+            (&"2021-01-02".into(), &"State, Dept.".into())
+        );
+        assert_eq!(
+            (&r["source_file"], &r["line_start"], &r["line_end"]),
+            (&"x.txt".into(), &1.into(), &9.into())
+        );
+        assert_eq!(
+            (&r["url"], &r["snippet"]),
+            (&"http://h/#doc=a%2Fb".into(), &"…the passage…".into())
+        );
+        assert!(json.contains("\"score\": 2.500"), "three decimals: {json}");
     }
 }

@@ -1,7 +1,7 @@
 //! Citations for reference managers: BibTeX, RIS and CSL-JSON.
 
 use super::{month_name, CiteInfo, DateParts, Name};
-use serde::Serialize;
+use engine::json::Out;
 
 /// The kind of work, by the document's type; a web page when unknown.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -136,78 +136,54 @@ fn ris_date(d: DateParts) -> String {
     format!("{}/{}/{}/", d.year, two(d.month), two(d.day))
 }
 
-/// A CSL-JSON name: family and given parts.
-#[derive(Serialize)]
-struct CslName<'a> {
-    family: &'a str,
-    #[serde(skip_serializing_if = "str::is_empty")]
-    given: &'a str,
-}
-
-#[derive(Serialize)]
-struct CslDate {
-    #[serde(rename = "date-parts")]
-    date_parts: [Vec<i64>; 1],
-}
-
-impl CslDate {
-    fn of(d: DateParts) -> CslDate {
-        CslDate {
-            date_parts: [d.numbers()],
-        }
-    }
-}
-
-/// One CSL-JSON item, fields in the order citeproc documents them.
-#[derive(Serialize)]
-struct CslItem<'a> {
-    id: String,
-    #[serde(rename = "type")]
-    kind: &'static str,
-    title: &'a str,
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    author: Vec<CslName<'a>>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    publisher: Option<&'a str>,
-    #[serde(rename = "container-title", skip_serializing_if = "Option::is_none")]
-    container_title: Option<&'a str>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    issued: Option<CslDate>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    accessed: Option<CslDate>,
-    #[serde(rename = "URL")]
-    url: &'a str,
-    #[serde(skip_serializing_if = "str::is_empty")]
-    archive: &'a str,
+/// A CSL-JSON date: `{"date-parts": [[2021, 10, 8]]}`.
+fn csl_date(d: DateParts) -> Out {
+    let parts = d.numbers().into_iter().map(Out::Int).collect();
+    Out::Object(vec![("date-parts", Out::List(vec![Out::List(parts)]))])
 }
 
 /// A CSL-JSON array holding the one item (what Zotero, Mendeley and
 /// citeproc import).
 pub fn csl_json(c: &CiteInfo<'_>) -> String {
     let kind = Kind::of(c.doc_type);
-    let item = CslItem {
-        id: cite_key(c),
-        kind: kind.csl(),
-        title: c.title(),
-        author: c
-            .speakers
-            .iter()
-            .map(|s| {
-                let n = Name::split(s);
-                CslName {
-                    family: n.family,
-                    given: n.given,
-                }
-            })
-            .collect(),
-        publisher: c.source(),
-        container_title: c.source().filter(|_| kind == Kind::News),
-        issued: c.date_parts().map(CslDate::of),
-        accessed: c.accessed_parts().map(CslDate::of),
-        url: c.url,
-        archive: c.archive.trim(),
-    };
-    serde_json::to_string_pretty(&[item]).unwrap_or_default()
+    let authors: Vec<Out> = c
+        .speakers
+        .iter()
+        .map(|s| {
+            let n = Name::split(s);
+            let mut name = vec![("family", Out::str(n.family))];
+            if !n.given.is_empty() {
+                name.push(("given", Out::str(n.given)));
+            }
+            Out::Object(name)
+        })
+        .collect();
+    // Fields in the order citeproc documents them; empty ones left out.
+    let mut item = vec![
+        ("id", Out::Str(cite_key(c))),
+        ("type", Out::str(kind.csl())),
+        ("title", Out::str(c.title())),
+    ];
+    if !authors.is_empty() {
+        item.push(("author", Out::List(authors)));
+    }
+    if let Some(source) = c.source() {
+        item.push(("publisher", Out::str(source)));
+        if kind == Kind::News {
+            item.push(("container-title", Out::str(source)));
+        }
+    }
+    if let Some(d) = c.date_parts() {
+        item.push(("issued", csl_date(d)));
+    }
+    if let Some(d) = c.accessed_parts() {
+        item.push(("accessed", csl_date(d)));
+    }
+    item.push(("URL", Out::str(c.url)));
+    if !c.archive.trim().is_empty() {
+        item.push(("archive", Out::str(c.archive.trim())));
+    }
+    Out::List(vec![Out::Object(item)]).pretty()
 }
 
 /// `blinken2021secretary`: first author's family name (or the
