@@ -256,7 +256,11 @@ pub fn string_map(v: &Value) -> Option<BTreeMap<String, String>> {
     let Value::Object(obj) = v else {
         return None;
     };
-    obj.iter()
-        .map(|(k, v)| Some((k.clone(), as_str(v)?.to_string())))
-        .collect()
+    // Inserted one by one: collecting into a map sorts the pairs first,
+    // with a copy of the standard sort for this one type.
+    let mut out = BTreeMap::new();
+    for (k, v) in obj.iter() {
+        out.insert(k.clone(), as_str(v)?.to_string());
+    }
+    Some(out)
 }

@@ -19,7 +19,7 @@ impl IndexReader {
                 .then(a.doc.cmp(&b.doc))
         };
         if base.len() > RERANK {
-            base.select_nth_unstable_by(RERANK - 1, by_score);
+            select_first(base, RERANK, &mut |a, b| by_score(a, b));
         }
         let words: Vec<&Matches> = positive.iter().filter(|m| m.word).collect();
         let title_terms: Vec<Vec<usize>> = words
@@ -108,7 +108,7 @@ impl IndexReader {
             }
         };
         if limit > 0 && hits.len() > limit {
-            hits.select_nth_unstable_by(limit - 1, cmp);
+            select_first(hits, limit, &mut |a, b| cmp(a, b));
             hits.truncate(limit);
         }
         crate::sorting::sort_by(hits, cmp);
@@ -135,4 +135,11 @@ impl IndexReader {
         }
         changed.then(|| words.join(" "))
     }
+}
+
+/// Moves the `n` first candidates by `cmp` to the front, unordered: one
+/// compiled selection for both orders.
+#[inline(never)]
+fn select_first(v: &mut [Cand], n: usize, cmp: &mut dyn FnMut(&Cand, &Cand) -> std::cmp::Ordering) {
+    v.select_nth_unstable_by(n - 1, |a, b| cmp(a, b));
 }
