@@ -350,13 +350,14 @@ pub fn strip_marks(c: char, mut f: impl FnMut(char)) {
     if u < 0xc0 {
         return f(c);
     }
-    if let Ok(i) = marks_table::TO_ONE.binary_search_by_key(&u, |e| e.0) {
-        return f(char::from_u32(marks_table::TO_ONE[i].1).unwrap_or(c));
+    let to_one = to_one();
+    if let Ok(i) = to_one.binary_search_by_key(&u, |e| e.0) {
+        return f(char::from_u32(to_one[i].1).unwrap_or(c));
     }
     if let Ok(i) = marks_table::TO_MANY.binary_search_by_key(&u, |e| e.0) {
         return marks_table::TO_MANY[i].1.chars().for_each(f);
     }
-    let in_marks = marks_table::MARKS
+    let in_marks = marks()
         .binary_search_by(|&(lo, hi)| {
             if hi < u {
                 std::cmp::Ordering::Less
@@ -382,6 +383,50 @@ pub fn strip_marks(c: char, mut f: impl FnMut(char)) {
             .for_each(f);
     }
     f(c)
+}
+
+/// `marks_table::TO_ONE`, unpacked on first use.
+fn to_one() -> &'static [(u32, u32)] {
+    static PAIRS: std::sync::OnceLock<Vec<(u32, u32)>> = std::sync::OnceLock::new();
+    PAIRS.get_or_init(|| unpack_pairs(marks_table::TO_ONE, marks_table::TO_ONE_LEN))
+}
+
+/// `marks_table::MARKS`, unpacked on first use.
+fn marks() -> &'static [(u32, u32)] {
+    static RANGES: std::sync::OnceLock<Vec<(u32, u32)>> = std::sync::OnceLock::new();
+    RANGES.get_or_init(|| unpack_pairs(marks_table::MARKS, marks_table::MARKS_LEN))
+}
+
+/// `n` pairs packed by `engine/tests/fold_table.rs`: the keys' steps,
+/// then the values' zigzag changes, as LEB128 varints.
+fn unpack_pairs(bytes: &[u8], n: usize) -> Vec<(u32, u32)> {
+    let mut at = 0;
+    let mut varint = || {
+        let mut v = 0u32;
+        let mut shift = 0;
+        while let Some(&b) = bytes.get(at) {
+            at += 1;
+            v |= u32::from(b & 0x7f) << shift;
+            if b < 0x80 {
+                break;
+            }
+            shift += 7;
+        }
+        v
+    };
+    let mut pairs = Vec::with_capacity(n);
+    let mut key = 0u32;
+    for _ in 0..n {
+        key = key.wrapping_add(varint());
+        pairs.push((key, 0));
+    }
+    let mut value = 0i64;
+    for pair in &mut pairs {
+        let z = varint();
+        value += i64::from(z >> 1) ^ -i64::from(z & 1);
+        pair.1 = value as u32;
+    }
+    pairs
 }
 
 /// Languages with a stemmer (ISO 639-1).
