@@ -5,8 +5,8 @@
 //! type and output style; these few are built as an [`Out`] tree instead
 //! and written by one function. Objects keep the order their fields are
 //! given in (CSL-JSON lists fields in the order citeproc documents them),
-//! strings are escaped by miniserde, and numbers are whole or printed
-//! beforehand (`Out::Number`), so no float formatting is needed.
+//! and numbers are whole or printed beforehand (`Out::Number`), so no float
+//! formatting is needed.
 
 /// A JSON value to write.
 #[derive(Debug, Clone, PartialEq)]
@@ -57,7 +57,7 @@ impl Out {
             Out::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
             Out::Int(n) => out.push_str(&n.to_string()),
             Out::Number(n) => out.push_str(n),
-            Out::Str(s) => out.push_str(&miniserde::json::to_string(s)),
+            Out::Str(s) => push_string(out, s),
             Out::List(items) => {
                 write_items(out, indent, ('[', ']'), items.iter().map(|v| (None, v)))
             }
@@ -87,7 +87,7 @@ fn write_items<'a>(
         any = true;
         new_line(out, inner);
         if let Some(key) = key {
-            out.push_str(&miniserde::json::to_string(key));
+            push_string(out, key);
             out.push(':');
             if indent.is_some() {
                 out.push(' ');
@@ -99,6 +99,29 @@ fn write_items<'a>(
         new_line(out, indent);
     }
     out.push(close);
+}
+
+/// `s` as a JSON string. Written here rather than through miniserde's
+/// writer, whose one entry point brings its float printing into the wasm.
+fn push_string(out: &mut String, s: &str) {
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if (c as u32) < 0x20 => {
+                const HEX: &[u8; 16] = b"0123456789abcdef";
+                out.push_str("\\u00");
+                out.push(char::from(HEX[c as usize >> 4]));
+                out.push(char::from(HEX[c as usize & 15]));
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
 }
 
 fn new_line(out: &mut String, indent: Option<usize>) {
@@ -142,7 +165,7 @@ mod tests {
             any::<bool>().prop_map(Out::Bool),
             any::<i64>().prop_map(Out::Int),
             (0u32..100_000).prop_map(|n| Out::Number(crate::fixed(f64::from(n) / 1000.0, 3))),
-            ".{0,12}".prop_map(Out::Str),
+            "(.|[\\x00-\\x1f\"\\\\]){0,12}".prop_map(Out::Str),
         ];
         leaf.prop_recursive(4, 40, 5, |inner| {
             prop_oneof![
@@ -190,6 +213,7 @@ mod tests {
         // serde_json's `to_string_pretty` layout, which this replaces.
         let want = "{\n  \"query\": \"a \\\"b\\\"\\n\",\n  \"empty\": [],\n  \"none\": {},\n  \"n\": [\n    -3,\n    0.250\n  ],\n  \"ok\": true\n}";
         assert_eq!(o.pretty(), want);
+        assert_eq!(Out::str("\u{1}\t\\é").compact(), r#""\u0001\t\\é""#);
         assert_eq!(
             o.compact(),
             r#"{"query":"a \"b\"\n","empty":[],"none":{},"n":[-3,0.250],"ok":true}"#
