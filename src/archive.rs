@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use std::rc::Rc;
 
 use engine::{
-    ArchiveInfo, DocHighlights, DocNum, Document, Facet, FormatError, IndexReader, Query,
+    ArchiveInfo, DocHighlights, DocNum, Document, Facet, FacetMap, FormatError, IndexReader, Query,
     SearchRequest, Searcher,
 };
 use view::{FirstPageCard, CARD_SNIPPET_CHARS};
@@ -83,7 +83,7 @@ pub struct ResultsView {
     pub key: SearchKey,
     pub total: usize,
     pub cards: Vec<Card>,
-    pub facets: BTreeMap<Facet, Vec<(String, u32)>>,
+    pub facets: FacetMap<Vec<(String, u32)>>,
     pub notes: Vec<engine::SearchNote>,
     pub suggestion: Option<String>,
 }

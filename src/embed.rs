@@ -78,7 +78,7 @@ impl EmbedMode {
             view.q = p.q.clone();
         }
         for (facet, values) in &p.filters {
-            view.filters.entry(*facet).or_insert_with(|| values.clone());
+            view.filters.get_or_insert_with(*facet, || values.clone());
         }
         if view.from.is_none() && view.to.is_none() {
             view.from = p.from.clone();

@@ -1,7 +1,6 @@
 //! "Download results": the current result list as CSV or JSON, for research.
 
 use engine::json::Out;
-use std::collections::BTreeMap;
 
 /// One exported result: the metadata a researcher would cite or sort by.
 #[derive(Debug, Clone, PartialEq)]
@@ -102,7 +101,7 @@ impl ResultRow {
 /// date range, sort and the address that reopens it.
 pub struct ExportedView<'a> {
     pub query: &'a str,
-    pub filters: &'a BTreeMap<engine::Facet, Vec<String>>,
+    pub filters: &'a engine::FacetMap<Vec<String>>,
     pub date_from: Option<&'a str>,
     pub date_to: Option<&'a str>,
     pub sort: &'static str,
@@ -170,7 +169,8 @@ mod tests {
 
     #[test]
     fn json_is_parseable_and_complete() {
-        let filters = BTreeMap::from([(engine::Facet::Source, vec!["Reuters".to_string()])]);
+        let filters =
+            engine::FacetMap::from_iter([(engine::Facet::Source, vec!["Reuters".to_string()])]);
         let view = ExportedView {
             query: "q",
             filters: &filters,

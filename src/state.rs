@@ -7,8 +7,8 @@
 //! `application/x-www-form-urlencoded`, as `URLSearchParams` does it, with
 //! repeated keys for several values of one facet.
 
+use engine::FacetMap;
 use engine::{Facet, Sort};
-use std::collections::BTreeMap;
 use std::rc::Rc;
 use yew::Reducible;
 
@@ -17,7 +17,7 @@ use yew::Reducible;
 pub struct ViewState {
     pub q: String,
     /// facet name → selected values, each list in selection order.
-    pub filters: BTreeMap<Facet, Vec<String>>,
+    pub filters: FacetMap<Vec<String>>,
     pub from: Option<String>,
     pub to: Option<String>,
     pub sort: Sort,
@@ -44,7 +44,7 @@ impl ViewState {
                 "p" => view.p = value.parse().ok(),
                 name => {
                     if let Some(facet) = Facet::from_name(name).filter(|_| !value.is_empty()) {
-                        let values = view.filters.entry(facet).or_default();
+                        let values = view.filters.or_default(facet);
                         if !values.contains(&value) {
                             values.push(value);
                         }
@@ -158,7 +158,7 @@ impl ViewState {
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct SearchKey {
     pub q: String,
-    pub filters: BTreeMap<Facet, Vec<String>>,
+    pub filters: FacetMap<Vec<String>>,
     pub from: Option<String>,
     pub to: Option<String>,
     pub sort: Sort,
@@ -236,7 +236,7 @@ impl ViewState {
                 v.p = None;
             }
             Action::ToggleFilter { facet, value } => {
-                let values = v.filters.entry(facet).or_default();
+                let values = v.filters.or_default(facet);
                 if let Some(i) = values.iter().position(|x| *x == value) {
                     values.remove(i);
                 } else {

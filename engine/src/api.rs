@@ -17,9 +17,8 @@
 //! 4. `reader.missing_doc_chunks(&hit_docs)` → fetch, `add_chunk`, then
 //!    `reader.document(doc)` and `reader.snippet(doc, &hit.matched, ...)`.
 
-use crate::model::Facet;
+use crate::FacetMap;
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
 
 /// Internal document number: position in the id-sorted document list.
 pub type DocNum = u32;
@@ -29,7 +28,7 @@ pub type DocNum = u32;
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct SearchRequest {
     /// facet name → selected values (OR within a facet, AND across facets).
-    pub filters: BTreeMap<Facet, Vec<String>>,
+    pub filters: FacetMap<Vec<String>>,
     /// Inclusive ISO date bounds (`YYYY`, `YYYY-MM` or `YYYY-MM-DD`).
     pub date_from: Option<String>,
     pub date_to: Option<String>,
@@ -108,7 +107,7 @@ pub struct SearchResults {
     pub hits: Vec<Hit>,
     /// facet name → (value, count), sorted by count desc then value;
     /// disjunctive counts (see FORMAT.md / ARCHITECTURE.md).
-    pub facets: BTreeMap<Facet, Vec<(String, u32)>>,
+    pub facets: FacetMap<Vec<(String, u32)>>,
     /// What the results should say about how the query was read, in the
     /// order to show them; the wording is the caller's.
     pub notes: Vec<SearchNote>,

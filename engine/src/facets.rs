@@ -11,7 +11,7 @@ use crate::model::Facet;
 use crate::query::Query;
 use crate::reader::IndexReader;
 use crate::tokenizer::tokenize;
-use std::collections::BTreeMap;
+use crate::FacetMap;
 
 /// A facet's selected values (from the UI), as a bitmap over its value ids.
 pub(crate) struct Selection {
@@ -134,7 +134,7 @@ impl IndexReader {
         &self,
         base: impl Iterator<Item = DocNum>,
         sels: &[Selection],
-    ) -> BTreeMap<Facet, Vec<(String, u32)>> {
+    ) -> FacetMap<Vec<(String, u32)>> {
         let facets = &self.meta.facets;
         let mut counts: Vec<Vec<u32>> = facets.iter().map(|f| vec![0; f.values.len()]).collect();
         for doc in base {
@@ -160,7 +160,7 @@ impl IndexReader {
                 }
             }
         }
-        let mut out = BTreeMap::new();
+        let mut out = FacetMap::new();
         for (fi, f) in facets.iter().enumerate() {
             let Some(facet) = Facet::from_name(&f.name) else {
                 continue;

@@ -1,4 +1,4 @@
-use std::collections::{BTreeMap, BTreeSet};
+use engine::FacetMap;
 
 use engine::Facet;
 use yew::prelude::*;
@@ -9,7 +9,7 @@ use crate::state::{Action, ViewState};
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
-    pub facets: BTreeMap<Facet, Vec<(String, u32)>>,
+    pub facets: FacetMap<Vec<(String, u32)>>,
     pub view: ViewState,
     pub years: Vec<i32>,
     pub dispatch: Callback<Action>,
@@ -36,7 +36,7 @@ const COLLAPSED: usize = 8;
 /// siblings.
 #[component]
 pub fn FacetPanel(props: &Props) -> Html {
-    let expanded = use_state(BTreeSet::<Facet>::new);
+    let expanded = use_state(FacetMap::<()>::new);
     let v = &props.view;
     // Keyed by facet: while the column fills a few sections per frame, the
     // sections already drawn keep their nodes (an unkeyed list is matched
@@ -72,15 +72,15 @@ pub fn FacetPanel(props: &Props) -> Html {
         if values.is_empty() || (facet == Facet::Lang && values.len() < 2 && selected_count == 0) {
             return None;
         }
-        let open = expanded.contains(&facet);
+        let open = expanded.contains_key(&facet);
         let total = values.len();
         let shown = if open { total } else { total.min(COLLAPSED) };
         let toggle_more = {
             let expanded = expanded.clone();
             Callback::from(move |_: MouseEvent| {
                 let mut set = (*expanded).clone();
-                if !set.remove(&facet) {
-                    set.insert(facet);
+                if set.remove(&facet).is_none() {
+                    set.insert(facet, ());
                 }
                 expanded.set(set);
             })
