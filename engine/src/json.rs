@@ -32,10 +32,11 @@ pub struct Fields<'a> {
     what: &'a str,
 }
 
-/// Parses `bytes` as JSON.
+/// Parses `bytes` as JSON. miniserde's errors carry no position; the
+/// callers' messages name the file.
 pub fn parse(bytes: &[u8]) -> Result<Value, String> {
     let text = std::str::from_utf8(bytes).map_err(|_| "not UTF-8 text".to_string())?;
-    miniserde::json::from_str(text).map_err(|_| "not valid JSON".to_string())
+    miniserde::json::from_str(text).map_err(|_| "syntax error".to_string())
 }
 
 fn as_u64(v: &Value) -> Option<u64> {
