@@ -26,9 +26,11 @@ test('the full name of a speaker labelled by title and surname finds the transcr
   await page.locator('#results .result').first().waitFor();
   const titles = (await page.locator('#results .result .result-title').allTextContents()).map((t) => t.trim());
   assert.deepEqual(titles, [TITLE]);
-  const speakers = await page
-    .locator('fieldset.facet[data-facet="speaker"] input')
-    .evaluateAll((inputs) => inputs.map((i) => i.value));
+  // The filter column fills a few sections per frame after the results
+  // show: wait for the speaker section before reading it.
+  const inputs = page.locator('fieldset.facet[data-facet="speaker"] input');
+  await inputs.first().waitFor();
+  const speakers = await inputs.evaluateAll((els) => els.map((i) => i.value));
   assert.deepEqual(speakers.sort(), ['Fiona McAllister', 'Tomas Greer'], 'one canonical name per person, no role');
 });
 
