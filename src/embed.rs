@@ -77,7 +77,7 @@ impl EmbedMode {
         if view.q.is_empty() {
             view.q = p.q.clone();
         }
-        for (facet, values) in &p.filters {
+        for (facet, values) in p.filters.iter() {
             view.filters.get_or_insert_with(*facet, || values.clone());
         }
         if view.from.is_none() && view.to.is_none() {
@@ -101,7 +101,7 @@ impl EmbedMode {
         if !self.locked(info) {
             return view;
         }
-        for (facet, values) in &self.presets.filters {
+        for (facet, values) in self.presets.filters.iter() {
             view.filters.insert(*facet, values.clone());
         }
         if self.presets.from.is_some() || self.presets.to.is_some() {

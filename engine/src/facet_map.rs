@@ -34,10 +34,6 @@ impl<V> FacetMap<V> {
         self.slots[*facet as usize].as_ref()
     }
 
-    pub fn get_mut(&mut self, facet: &Facet) -> Option<&mut V> {
-        self.slots[*facet as usize].as_mut()
-    }
-
     pub fn contains_key(&self, facet: &Facet) -> bool {
         self.slots[*facet as usize].is_some()
     }
@@ -76,10 +72,6 @@ impl<V> FacetMap<V> {
             .filter_map(|(f, v)| Some((f, v.as_ref()?)))
     }
 
-    pub fn keys(&self) -> impl Iterator<Item = &'static Facet> + '_ {
-        self.iter().map(|(f, _)| f)
-    }
-
     pub fn values(&self) -> impl Iterator<Item = &V> {
         self.slots.iter().flatten()
     }
@@ -106,14 +98,6 @@ impl<V> std::ops::Index<&Facet> for FacetMap<V> {
     /// Panics when `facet` has no value, as a `BTreeMap` does.
     fn index(&self, facet: &Facet) -> &V {
         self.get(facet).expect("no value for this facet")
-    }
-}
-
-impl<'a, V> IntoIterator for &'a FacetMap<V> {
-    type Item = (&'static Facet, &'a V);
-    type IntoIter = Box<dyn Iterator<Item = (&'static Facet, &'a V)> + 'a>;
-    fn into_iter(self) -> Self::IntoIter {
-        Box::new(self.iter())
     }
 }
 

@@ -95,7 +95,7 @@ impl IndexReader {
 
     pub(crate) fn facet_selections(&self, req: &SearchRequest) -> Vec<Selection> {
         let mut out = Vec::new();
-        for (name, values) in &req.filters {
+        for (name, values) in req.filters.iter() {
             if values.is_empty() {
                 continue;
             }

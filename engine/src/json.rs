@@ -24,11 +24,9 @@ use std::collections::BTreeMap;
 mod write;
 pub use write::Out;
 
-type Map<K, V> = BTreeMap<K, V>;
-
 /// A JSON object being read, with what it is for error messages.
 pub struct Fields<'a> {
-    obj: &'a Map<String, Value>,
+    obj: &'a BTreeMap<String, Value>,
     what: &'a str,
 }
 

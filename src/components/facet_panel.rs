@@ -1,6 +1,4 @@
-use engine::FacetMap;
-
-use engine::Facet;
+use engine::{Facet, FacetMap};
 use yew::prelude::*;
 
 use super::facet_label;

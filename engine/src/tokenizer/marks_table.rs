@@ -2,8 +2,7 @@
 //! (`UPDATE_FOLD_TABLE=1 cargo test -p archive-engine --test fold_table`);
 //! do not edit by hand.
 
-/// General_Category=Mark, as inclusive ranges: 333 pairs, packed (see
-/// `unpack_pairs`).
+/// General_Category=Mark, as inclusive ranges: 333 pairs, packed (see `unpack_pairs`).
 pub(super) const MARKS_LEN: usize = 333;
 #[rustfmt::skip]
 pub(super) static MARKS: &[u8] = b"\
