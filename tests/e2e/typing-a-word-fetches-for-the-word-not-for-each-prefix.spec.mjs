@@ -81,19 +81,28 @@ test('keystrokes faster than the pause fetch nothing; the word fetches once, a f
   }));
   assert.equal(keys.length, WORD.length, 'one input event per letter');
   const last = keys[keys.length - 1];
+  const timeline = () =>
+    `keys at ${keys.map((k) => Math.round(k - keys[0])).join(', ')} ms; index requests at ` +
+    requests.map((r) => `${r.name} ${Math.round(r.start - keys[0])}`).join(', ');
   const during = requests.filter((r) => r.start >= keys[0] && r.start < last);
   for (const r of during) {
     const previousKey = Math.max(...keys.filter((k) => k <= r.start));
     assert.ok(
       r.start - previousKey >= PAUSE_MS - 5,
-      `${r.name} was requested ${Math.round(r.start - previousKey)} ms after a keystroke, while typing went on`,
+      `${r.name} was requested ${Math.round(r.start - previousKey)} ms after a keystroke, while typing went on (${timeline()})`,
     );
   }
+  // The word's files come after the first pause: after the last key, or
+  // after a stall mid-word on a busy machine (checked above), when the
+  // prefix typed so far needs the same files and the last key needs none.
+  const typing = requests.filter((r) => r.start >= keys[0]);
+  assert.ok(typing.length > 0, `the word needed index files (${timeline()})`);
+  assert.ok(typing.length <= 40, `${typing.length} index requests for the word (${timeline()})`);
   const forWord = requests.filter((r) => r.start >= last);
-  assert.ok(forWord.length > 0, 'the word itself needed index files');
-  assert.ok(forWord.length <= 40, `${forWord.length} index requests for the word: ${forWord.map((r) => r.name).join(', ')}`);
-  const firstForWord = Math.min(...forWord.map((r) => r.start));
-  assert.ok(firstForWord - last >= PAUSE_MS - 5, `the word's fetch waited for the pause (${Math.round(firstForWord - last)} ms)`);
+  if (forWord.length > 0) {
+    const firstForWord = Math.min(...forWord.map((r) => r.start));
+    assert.ok(firstForWord - last >= PAUSE_MS - 5, `the word's fetch waited for the pause (${timeline()})`);
+  }
 });
 
 test('a visitor who stops typing mid-word gets results for what is typed', async () => {
