@@ -18,10 +18,9 @@ use crate::format::termdict::unpack;
 use crate::query::{Clause, Query, Unit, Word};
 use crate::reader::{Dict, IndexReader};
 use crate::tokenizer::{fold, stem};
+use crate::typo::Typos;
 use fst::automaton::Str;
 use fst::{Automaton, IntoStreamer, Streamer};
-use levenshtein_automata::{Distance, LevenshteinAutomatonBuilder, DFA, SINK_STATE};
-use std::sync::OnceLock;
 
 pub const EXACT: f32 = 1.0;
 pub const FOLDED: f32 = 0.85;
@@ -93,40 +92,6 @@ impl Scope {
         } else {
             Scope::Full
         }
-    }
-}
-
-/// Builds the typo automata's tables now rather than on the first
-/// misspelled word (a few milliseconds a reader can spend while idle).
-pub fn prepare_typos() {
-    builders();
-}
-
-fn builders() -> &'static [LevenshteinAutomatonBuilder; 2] {
-    static B: OnceLock<[LevenshteinAutomatonBuilder; 2]> = OnceLock::new();
-    B.get_or_init(|| {
-        [
-            LevenshteinAutomatonBuilder::new(1, true),
-            LevenshteinAutomatonBuilder::new(2, true),
-        ]
-    })
-}
-
-struct Lev<'a>(&'a DFA);
-
-impl Automaton for Lev<'_> {
-    type State = u32;
-    fn start(&self) -> u32 {
-        self.0.initial_state()
-    }
-    fn is_match(&self, s: &u32) -> bool {
-        matches!(self.0.distance(*s), Distance::Exact(_))
-    }
-    fn can_match(&self, s: &u32) -> bool {
-        *s != SINK_STATE
-    }
-    fn accept(&self, s: &u32, b: u8) -> u32 {
-        self.0.transition(*s, b)
     }
 }
 
@@ -243,30 +208,23 @@ impl IndexReader {
         let Some(first) = first_char(word) else {
             return Vec::new();
         };
-        let b = &builders()[usize::from(dist.clamp(1, 2) - 1)];
-        let dfa = if prefix {
-            b.build_prefix_dfa(word)
-        } else {
-            b.build_dfa(word)
+        let Some(typos) = Typos::new(word, dist.clamp(1, 2), prefix) else {
+            return Vec::new();
         };
         let mut out = Vec::new();
         for i in self.chunk_ids_for_prefix(first) {
             let Some(dict) = self.chunks.get(&i) else {
                 continue;
             };
-            let aut = Lev(&dfa).intersection(Str::new(first).starts_with());
-            let mut s = dict.map.search(aut).into_stream();
-            while let Some((k, v)) = s.next() {
+            let mut s = dict.map.search_with_state(&typos).into_stream();
+            while let Some((k, v, state)) = s.next() {
                 let Ok(t) = std::str::from_utf8(k) else {
                     continue;
                 };
                 if is_unfolded_variant(t) {
                     continue;
                 }
-                let d = match dfa.eval(k) {
-                    Distance::Exact(d) => d,
-                    Distance::AtLeast(_) => continue,
-                };
+                let d = typos.reported(&state);
                 out.push((t.to_string(), v, d));
                 if out.len() > MAX_SCAN {
                     return out;

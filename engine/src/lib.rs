@@ -46,10 +46,11 @@ mod searcher;
 pub mod snippet;
 pub mod sorting;
 pub mod tokenizer;
+mod typo;
 
 pub use api::*;
 pub use chunk::ChunkId;
-pub use expand::{prepare_typos, MAX_GUESS_CHUNKS};
+pub use expand::MAX_GUESS_CHUNKS;
 pub use explain::Explanation;
 pub use facet_map::FacetMap;
 pub use format::*;

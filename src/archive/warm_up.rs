@@ -22,10 +22,8 @@ impl Archive {
             crate::dom::next_task().await;
             self.searcher.add(id, &bytes)?;
         }
-        // The first keystroke's other costs: the typo tables, and the
-        // tokens snippets are cut from (a document per task, so typing
-        // meanwhile is not held up).
-        engine::prepare_typos();
+        // The first keystroke's other cost: the tokens snippets are cut
+        // from (a document per task, so typing meanwhile is not held up).
         let docs = self.searcher.reader().doc_count();
         if docs <= WARM_UP_MAX_TOKENIZED {
             for doc in 0..docs {
