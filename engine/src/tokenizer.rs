@@ -1,6 +1,6 @@
 //! The one tokenizer, used for indexing and for queries alike.
 //!
-//! Text is cut with Unicode word segmentation (UAX #29), then each word is
+//! Text is cut with Unicode word segmentation (UAX #29, [`word_break`]), then each word is
 //! normalised: lowercased, typographic quotes folded, diacritics stripped for
 //! the search `term` (the lowercased original is kept in `text`, so an exact
 //! accented match can rank above a folded one). Compound words — `H-2`,
@@ -16,9 +16,8 @@
 //! assert_eq!(terms, ["juarez", "h", "2", "h-2", "h2", "visas"]);
 //! ```
 
-use unicode_segmentation::UnicodeSegmentation;
-
 mod marks_table;
+pub mod word_break;
 
 /// Longest term kept, in bytes: longer "words" are base64 blobs, hashes or
 /// URLs glued together, and would only bloat the dictionary.
@@ -88,10 +87,17 @@ pub fn for_each_token(text: &str, lang: &str, mut f: impl FnMut(&Token)) {
 }
 
 pub fn tokenize(text: &str, _lang: &str) -> Vec<Token> {
+    tokenize_segments(word_break::segments(text))
+}
+
+/// The tokens of a text already cut at word boundaries (`(offset,
+/// piece)`, in order): [`tokenize`] after its cutting, which the tests
+/// compare with other cutters.
+pub fn tokenize_segments<'a>(cut: impl IntoIterator<Item = (usize, &'a str)>) -> Vec<Token> {
     let mut out = Vec::new();
     let mut position = 0u32;
     let mut segs: Vec<(usize, &str)> = Vec::new();
-    for (start, seg) in text.split_word_bound_indices() {
+    for (start, seg) in cut {
         // Most segments are a word or a single space: no split needed.
         if seg.len() == 1
             || !seg.chars().any(char::is_whitespace)

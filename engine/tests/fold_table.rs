@@ -10,6 +10,10 @@
 use unicode_normalization::char::{canonical_combining_class, is_combining_mark};
 use unicode_normalization::UnicodeNormalization;
 
+mod generated;
+
+use generated::{all_chars, check_table, push_byte_string, varint};
+
 fn reference(c: char) -> String {
     let mut buf = [0u8; 4];
     c.encode_utf8(&mut buf)
@@ -20,10 +24,6 @@ fn reference(c: char) -> String {
 
 fn is_hangul_syllable(c: char) -> bool {
     ('\u{ac00}'..='\u{d7a3}').contains(&c)
-}
-
-fn all_chars() -> impl Iterator<Item = char> {
-    (0u32..=0x10ffff).filter_map(char::from_u32)
 }
 
 fn generate() -> String {
@@ -96,50 +96,26 @@ fn push_packed(out: &mut String, name: &str, doc: &str, pairs: &[(u32, u32)]) {
          pub(super) static {name}: &[u8] = b\"\\\n"
     ));
     let mut bytes = Vec::new();
-    let mut varint = |mut n: u32| loop {
-        let low = (n & 0x7f) as u8;
-        n >>= 7;
-        if n == 0 {
-            bytes.push(low);
-            break;
-        }
-        bytes.push(low | 0x80);
-    };
     let mut prev = 0;
     for &(k, _) in pairs {
-        varint(k - prev);
+        varint(k - prev, &mut bytes);
         prev = k;
     }
     let mut prev = 0i64;
     for &(_, v) in pairs {
         let d = i64::from(v) - prev;
-        varint(((d << 1) ^ (d >> 63)) as u32);
+        varint(((d << 1) ^ (d >> 63)) as u32, &mut bytes);
         prev = i64::from(v);
     }
-    for line in bytes.chunks(32) {
-        out.push_str("    ");
-        for b in line {
-            out.push_str(&format!("\\x{b:02x}"));
-        }
-        out.push_str("\\\n");
-    }
-    out.push_str("\";\n\n");
+    push_byte_string(out, &bytes);
+    out.push('\n');
 }
 
 const TABLE: &str = "src/tokenizer/marks_table.rs";
 
 #[test]
 fn the_table_is_what_unicode_normalization_gives() {
-    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(TABLE);
-    let fresh = generate();
-    if std::env::var_os("UPDATE_FOLD_TABLE").is_some() {
-        std::fs::write(&path, &fresh).unwrap();
-    }
-    let stored = std::fs::read_to_string(&path).unwrap();
-    assert!(
-        stored == fresh,
-        "{TABLE} is stale: run UPDATE_FOLD_TABLE=1 cargo test -p archive-engine --test fold_table"
-    );
+    check_table(TABLE, &generate(), "UPDATE_FOLD_TABLE", "fold_table");
 }
 
 #[test]
