@@ -36,7 +36,8 @@ pub struct SearchRequest {
     /// Number of hits to return (0 = all).
     pub limit: usize,
     /// Attach a score breakdown to every returned hit (`build-index query
-    /// --explain`); costs a second pass over the hits' postings.
+    /// --explain`); costs a second pass over the hits' postings. Only with
+    /// the engine's `explain` feature: without it, this is ignored.
     #[serde(default)]
     pub explain: bool,
 }

@@ -503,7 +503,8 @@ impl IndexReader {
         let selections = self.facet_selections(req);
 
         let mut note = None;
-        let mut notes = req.explain.then(BTreeMap::new);
+        let explain = cfg!(feature = "explain") && req.explain;
+        let mut notes = explain.then(BTreeMap::new);
         let mut base = full_matches(&positive, n, &keep);
         let and_hits = base
             .iter()
@@ -537,7 +538,7 @@ impl IndexReader {
         self.sort(&mut hits, req.sort, !positive.is_empty(), req.limit);
         let hits: Vec<Hit> = hits
             .into_iter()
-            .map(|c| hit(&ctx, q, &positive, notes.as_ref(), c, req.explain))
+            .map(|c| hit(&ctx, q, &positive, notes.as_ref(), c, explain))
             .collect();
         let suggestion = if total == 0 { self.suggest(q) } else { None };
         let notes = query_notes(q, note);

@@ -378,6 +378,7 @@ fn the_word_as_typed_outranks_a_rarer_inflection() {
 
 /// `--explain`: every hit carries a breakdown whose total is its score,
 /// with a line per query word; none is built unless asked.
+#[cfg(feature = "explain")]
 #[test]
 fn explanations_add_up_and_are_only_built_on_request() {
     let mut ix = index();
