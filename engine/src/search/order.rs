@@ -10,8 +10,10 @@ impl IndexReader {
         ctx: &Ctx<'_>,
         positive: &[Matches],
         base: &mut [Cand],
-        mut notes: Option<&mut BTreeMap<DocNum, Vec<Explanation>>>,
+        notes: Option<&mut BTreeMap<DocNum, Vec<Explanation>>>,
     ) {
+        // None, as far as the compiler can tell, without the feature.
+        let mut notes = notes.filter(|_| cfg!(feature = "explain"));
         let by_score = |a: &Cand, b: &Cand| {
             b.full
                 .cmp(&a.full)
