@@ -10,9 +10,9 @@ use crate::api::LoadError;
 use crate::archive::{ArchiveHandle, ResultsView};
 use crate::components::archive_error::{self, archive_error};
 use crate::components::load_state::{self, load_state_view};
-use crate::components::search_box::SearchBox;
-use crate::components::search_help::SearchHelp;
-use crate::components::theme_toggle::ThemeToggle;
+use crate::components::search_box::{self, use_search_box};
+use crate::components::search_help::use_search_help;
+use crate::components::theme_toggle::use_theme_toggle;
 use crate::dom;
 use crate::embed::EmbedMode;
 use crate::hooks::{
@@ -85,25 +85,29 @@ pub fn App(props: &Start) -> Html {
         dispatch.reform(Action::SetQuery),
     );
     let cards_len = results.as_ref().map(|r| r.cards.len()).unwrap_or(0);
-    let search_box = html! {
-        <SearchBox
-            value={view.q.clone()}
-            on_input={typed_query(dispatch.clone(), (*keystrokes).clone(), last_input.clone())}
-            on_key={result_keys(ResultKeys {
-                active: active.clone(),
-                results: results.clone(),
-                dispatch: dispatch.clone(),
-                q_empty: view.q.is_empty(),
-                reading: view.doc.is_some(),
-                pending_fetch: search.pending_fetch.clone(),
-            })}
-            expanded={view.doc.is_none() && cards_len > 0}
-            active_descendant={active.filter(|_| view.doc.is_none()).map(|i| format!("result-{i}"))}
-            autofocus={!embed || crate::static_box_was_focused()}
-        >
-            <SearchHelp examples={archive.as_ref().map(|a| a.info.examples.clone()).unwrap_or_default()} />
-        </SearchBox>
-    };
+    let examples = archive
+        .as_ref()
+        .map(|a| a.info.examples.clone())
+        .unwrap_or_default();
+    let search_help = use_search_help(&examples);
+    let search_box = use_search_box(search_box::Props {
+        value: view.q.clone(),
+        on_input: typed_query(dispatch.clone(), (*keystrokes).clone(), last_input.clone()),
+        on_key: result_keys(ResultKeys {
+            active: active.clone(),
+            results: results.clone(),
+            dispatch: dispatch.clone(),
+            q_empty: view.q.is_empty(),
+            reading: view.doc.is_some(),
+            pending_fetch: search.pending_fetch.clone(),
+        }),
+        expanded: view.doc.is_none() && cards_len > 0,
+        active_descendant: active
+            .filter(|_| view.doc.is_none())
+            .map(|i| format!("result-{i}")),
+        autofocus: !embed || crate::static_box_was_focused(),
+        children: search_help,
+    });
 
     let name = archive_name(archive.as_ref(), &props.name);
 
@@ -128,6 +132,7 @@ pub fn App(props: &Start) -> Html {
         }),
     };
 
+    let theme_toggle = use_theme_toggle();
     let header = site_header(Header {
         offline_download: props.offline_download.clone(),
         name,
@@ -136,6 +141,7 @@ pub fn App(props: &Start) -> Html {
         embed,
         started,
         search_box,
+        theme_toggle,
     });
     html! {
         <div class={classes!("shell", embed.then_some("embed"))} data-markup={MARKUP}>
@@ -423,6 +429,7 @@ struct Header {
     embed: bool,
     started: bool,
     search_box: Html,
+    theme_toggle: Html,
     offline_download: Option<AttrValue>,
 }
 
@@ -441,7 +448,7 @@ fn site_header(h: Header) -> Html {
             children: html! {
                 <>
                     { h.search_box }
-                    <ThemeToggle />
+                    { h.theme_toggle }
                     if !h.embed {
                         <crate::offline::OfflineStatusView archive_name={h.name} start={h.started} download={h.offline_download} />
                     }

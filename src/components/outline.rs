@@ -2,7 +2,6 @@ use yew::prelude::*;
 
 use crate::state::ViewState;
 
-#[derive(Properties, PartialEq)]
 pub struct Props {
     /// (block index, level, text) of each heading.
     pub headings: Vec<(usize, u8, String)>,
@@ -11,17 +10,18 @@ pub struct Props {
 
 /// Headings of a long document, each a link to its paragraph permalink.
 /// Beside the text on a wide screen; on a narrow one it comes first, so it
-/// starts folded: open, it pushed the title below the fold.
-#[component]
-pub fn Outline(props: &Props) -> Html {
-    let wide = use_memo((), |_| crate::dom::media_matches("(min-width: 60.01rem)"));
+/// starts folded: open, it pushed the title below the fold. (A function,
+/// not a component: a component type costs the wasm its own copy of Yew's
+/// machinery.)
+pub fn outline(props: &Props) -> Html {
     if props.headings.len() < 2 {
         return Html::default();
     }
+    let wide = crate::dom::media_matches("(min-width: 60.01rem)");
     let top = props.headings.iter().map(|h| h.1).min().unwrap_or(1);
     html! {
         <nav class="outline" aria-labelledby="outline-title">
-            <details open={*wide}>
+            <details open={wide}>
             <summary><h2 id="outline-title">{ "Contents" }</h2></summary>
             <ol>
                 { for props.headings.iter().map(|(i, level, text)| {

@@ -3,7 +3,6 @@ use yew::prelude::*;
 use crate::state::ViewState;
 use view::{result_card, Card, CardProps};
 
-#[derive(Properties, PartialEq)]
 pub struct Props {
     pub cards: Vec<Card>,
     pub active: Option<usize>,
@@ -29,8 +28,7 @@ fn open_on_plain_click(on_open: &Callback<String>, id: &str) -> Callback<MouseEv
 }
 
 /// The results listbox the search combobox controls.
-#[component]
-pub fn ResultList(props: &Props) -> Html {
+pub fn result_list(props: &Props) -> Html {
     html! {
         <div id="results" class="results" role="listbox" aria-label="Search results" data-query={props.query.clone()}>
             { for props.cards.iter().enumerate().map(|(i, card)| {

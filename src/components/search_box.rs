@@ -2,7 +2,6 @@ use view::{search_field, Combobox, SearchFieldProps};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
 pub struct Props {
     pub value: String,
     pub on_input: Callback<String>,
@@ -13,14 +12,16 @@ pub struct Props {
     /// Focus on first render (not in embed mode: never steal the host's focus).
     pub autofocus: bool,
     /// Drawn inside the field, after the input (the search help).
-    #[prop_or_default]
     pub children: Html,
 }
 
 /// The search field (the view crate's), an ARIA 1.2 combobox controlling
-/// the `#results` listbox, with its focus and input wiring.
-#[component]
-pub fn SearchBox(props: &Props) -> Html {
+/// the `#results` listbox, with its focus and input wiring. A hook of the
+/// root component, which draws it on every render anyway, rather than a
+/// component: a component type costs the wasm its own copy of Yew's
+/// machinery.
+#[hook]
+pub fn use_search_box(props: Props) -> Html {
     let node = use_node_ref();
     {
         let node = node.clone();
@@ -55,6 +56,6 @@ pub fn SearchBox(props: &Props) -> Html {
         combobox: Some(combobox),
         oninput: Some(oninput),
         onkeydown: Some(onkeydown),
-        children: props.children.clone(),
+        children: props.children,
     })
 }

@@ -7,11 +7,6 @@ use crate::dom;
 use crate::state::ViewState;
 use engine::SearchExamples;
 
-#[derive(Properties, PartialEq)]
-pub struct Props {
-    pub examples: SearchExamples,
-}
-
 /// What each kind of example finds.
 fn rows(ex: &SearchExamples) -> Vec<(String, &'static str)> {
     let mut out: Vec<(String, &'static str)> = Vec::new();
@@ -53,9 +48,10 @@ fn filter_finds(q: &str) -> &'static str {
 /// The search syntax, next to the box: each example is a link that runs
 /// it on this archive (the examples are chosen from its documents at build
 /// time), then the keyboard shortcuts. `?` opens it from anywhere but a
-/// text field; Escape closes it and gives the focus back.
-#[component]
-pub fn SearchHelp(props: &Props) -> Html {
+/// text field; Escape closes it and gives the focus back. A hook of the
+/// root component (see `use_search_box`).
+#[hook]
+pub fn use_search_help(examples: &SearchExamples) -> Html {
     let Disclosure {
         open,
         close,
@@ -97,7 +93,7 @@ pub fn SearchHelp(props: &Props) -> Html {
         let open = open.clone();
         Callback::from(move |_: MouseEvent| open.set(false))
     };
-    let examples = rows(&props.examples);
+    let examples = rows(examples);
     html! {
         <>
             <button type="button" id="search-help-toggle" class="help-toggle"

@@ -3,21 +3,21 @@ use view::{shown_sort, sort_menu, SortMenuProps};
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
 pub struct Props {
     pub sort: Sort,
     /// No query text: relevance means nothing, and the list is newest
     /// first; the menu says so rather than "Relevance".
-    #[prop_or_default]
     pub no_query: bool,
     pub on_change: Callback<Sort>,
     /// Until the archive has loaded (index.html's first page).
-    #[prop_or_default]
     pub disabled: bool,
 }
 
-#[component]
-pub fn SortSelect(props: &Props) -> Html {
+/// The sort menu, wired to the state. A hook of the search page rather
+/// than a component: a component type costs the wasm its own copy of
+/// Yew's machinery.
+#[hook]
+pub fn use_sort_select(props: &Props) -> Html {
     let onchange = {
         let cb = props.on_change.clone();
         Callback::from(move |e: Event| {

@@ -11,7 +11,7 @@ use crate::components::archive_error::{self, archive_error};
 use crate::components::doc_company::DocCompany;
 use crate::components::load_state::{self, load_state_view};
 use crate::components::match_nav::{self, match_nav};
-use crate::components::outline::Outline;
+use crate::components::outline::{self, outline};
 use crate::components::reader_view::{hit_count, ReaderView};
 use crate::dom;
 use crate::state::{Action, ViewState};
@@ -117,7 +117,7 @@ pub fn ReaderPage(props: &Props) -> Html {
                         />
                         <DocCompany archive={props.archive.clone()} doc={d.doc.clone()} view={v.clone()} />
                     </div>
-                    <Outline {headings} view={v.clone()} />
+                    { outline(&outline::Props { headings, view: v.clone() }) }
                 </div>
             };
             (nav, body)

@@ -14,8 +14,8 @@ use crate::components::archive_error::{self, archive_error};
 use crate::components::download_results::DownloadResults;
 use crate::components::facet_panel::FacetPanel;
 use crate::components::plural;
-use crate::components::result_list::ResultList;
-use crate::components::sort_select::SortSelect;
+use crate::components::result_list::{self, result_list};
+use crate::components::sort_select::{self, use_sort_select};
 use crate::dom;
 use crate::state::{Action, ViewState};
 
@@ -62,6 +62,12 @@ pub fn SearchPage(props: &Props) -> Html {
     let on_sort = use_callback(props.dispatch.clone(), |sort, d| {
         d.emit(Action::SetSort(sort))
     });
+    let sort_select = use_sort_select(&sort_select::Props {
+        sort: props.view.sort,
+        no_query: props.view.q.trim().is_empty(),
+        on_change: on_sort,
+        disabled: props.archive.is_none(),
+    });
     if let Some(e) = &props.error {
         return archive_error(&archive_error::Props {
             error: e.clone(),
@@ -79,7 +85,7 @@ pub fn SearchPage(props: &Props) -> Html {
         };
     };
     let v = &props.view;
-    let toolbar = toolbar(props, &results, &drawer, on_sort);
+    let toolbar = toolbar(props, &results, &drawer, sort_select);
     let more = props.on_more.reform(|_: MouseEvent| ());
 
     let body = if results.cards.is_empty() {
@@ -87,13 +93,13 @@ pub fn SearchPage(props: &Props) -> Html {
     } else {
         html! {
             <>
-                <ResultList
-                    cards={results.cards.clone()}
-                    active={props.active}
-                    query={results.key.q.clone()}
-                    view={ViewState::of_search(&results.key)}
-                    {on_open}
-                />
+                { result_list(&result_list::Props {
+                    cards: results.cards.clone(),
+                    active: props.active,
+                    query: results.key.q.clone(),
+                    view: ViewState::of_search(&results.key),
+                    on_open,
+                }) }
                 if results.cards.len() < results.total {
                     <button type="button" class="show-more button" onclick={more} disabled={props.archive.is_none()}>
                         { format!("Show more ({} of {} shown)", results.cards.len(), results.total) }
@@ -146,7 +152,7 @@ fn toolbar(
     props: &Props,
     results: &ResultsView,
     drawer: &UseStateHandle<bool>,
-    on_sort: Callback<engine::Sort>,
+    sort_select: Html,
 ) -> Html {
     let v = &props.view;
     let active: usize = v.filters.values().map(Vec::len).sum::<usize>()
@@ -161,7 +167,7 @@ fn toolbar(
                     expanded: **drawer,
                     onclick: props.archive.is_some().then(|| drawer_toggle(drawer)),
                 }) }
-                <SortSelect sort={v.sort} no_query={v.q.trim().is_empty()} on_change={on_sort} disabled={props.archive.is_none()} />
+                { sort_select }
                 if results.total > 0 {
                     <DownloadResults archive={props.archive.clone()} search={v.search_key()} view={v.clone()} />
                 }
