@@ -16,8 +16,7 @@ use crate::components::theme_toggle::use_theme_toggle;
 use crate::dom;
 use crate::embed::EmbedMode;
 use crate::hooks::{
-    use_archive_load, use_search, use_search_shortcut, use_url_hash, use_warm_up, PendingFetch,
-    SearchHandles,
+    use_archive_load, use_search, use_search_shortcut, use_url_hash, use_warm_up, SearchHandles,
 };
 use crate::pages::reader::ReaderPage;
 use crate::pages::search::SearchPage;
@@ -93,14 +92,7 @@ pub fn App(props: &Start) -> Html {
     let search_box = use_search_box(search_box::Props {
         value: view.q.clone(),
         on_input: typed_query(dispatch.clone(), (*keystrokes).clone(), last_input.clone()),
-        on_key: result_keys(ResultKeys {
-            active: active.clone(),
-            results: results.clone(),
-            dispatch: dispatch.clone(),
-            q_empty: view.q.is_empty(),
-            reading: view.doc.is_some(),
-            pending_fetch: search.pending_fetch.clone(),
-        }),
+        on_key: result_keys(&search, dispatch.clone(), &view),
         expanded: view.doc.is_none() && cards_len > 0,
         active_descendant: active
             .filter(|_| view.doc.is_none())
@@ -247,27 +239,16 @@ fn typed_query(
     })
 }
 
-/// What the search box's keys act on: the result list.
-struct ResultKeys {
-    active: UseStateHandle<Option<usize>>,
-    results: UseStateHandle<Option<Rc<crate::archive::ResultsView>>>,
-    dispatch: Callback<Action>,
-    q_empty: bool,
-    reading: bool,
-    pending_fetch: Rc<RefCell<Option<PendingFetch>>>,
-}
-
 /// The arrow keys walk the results, Enter opens the one reached, Escape
 /// leaves the list, then clears the query.
-fn result_keys(k: ResultKeys) -> Callback<KeyboardEvent> {
-    let ResultKeys {
-        active,
-        results,
-        dispatch: d,
-        q_empty,
-        reading,
-        pending_fetch,
-    } = k;
+fn result_keys(
+    search: &SearchHandles,
+    d: Callback<Action>,
+    view: &ViewState,
+) -> Callback<KeyboardEvent> {
+    let (active, results) = (search.active.clone(), search.results.clone());
+    let pending_fetch = search.pending_fetch.clone();
+    let (q_empty, reading) = (view.q.is_empty(), view.doc.is_some());
     let cards_len = results.as_ref().map(|r| r.cards.len()).unwrap_or(0);
     Callback::from(move |e: KeyboardEvent| {
         if reading {

@@ -18,7 +18,7 @@ use crate::state::{Action, AppState, HistoryMode};
 
 mod search;
 
-pub use search::{use_search, PendingFetch, SearchHandles};
+pub use search::{use_search, SearchHandles};
 
 /// Quiet time after the last keystroke before the URL follows the query.
 const HASH_WRITE_DELAY_MS: u32 = 250;

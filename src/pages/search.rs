@@ -59,15 +59,7 @@ pub fn SearchPage(props: &Props) -> Html {
     let on_open = use_callback(props.dispatch.clone(), |id: String, d| {
         d.emit(Action::OpenDoc { id, p: None })
     });
-    let on_sort = use_callback(props.dispatch.clone(), |sort, d| {
-        d.emit(Action::SetSort(sort))
-    });
-    let sort_select = use_sort_select(&sort_select::Props {
-        sort: props.view.sort,
-        no_query: props.view.q.trim().is_empty(),
-        on_change: on_sort,
-        disabled: props.archive.is_none(),
-    });
+    let sort_select = use_sort_menu(props);
     if let Some(e) = &props.error {
         return archive_error(&archive_error::Props {
             error: e.clone(),
@@ -173,6 +165,20 @@ fn toolbar(
                 }
             </>
         },
+    })
+}
+
+/// The sort menu, its callback the same from render to render.
+#[hook]
+fn use_sort_menu(props: &Props) -> Html {
+    let on_change = use_callback(props.dispatch.clone(), |sort, d| {
+        d.emit(Action::SetSort(sort))
+    });
+    use_sort_select(&sort_select::Props {
+        sort: props.view.sort,
+        no_query: props.view.q.trim().is_empty(),
+        on_change,
+        disabled: props.archive.is_none(),
     })
 }
 
