@@ -18,6 +18,7 @@ use crate::embed::EmbedMode;
 use crate::hooks::{
     use_archive_load, use_search, use_search_shortcut, use_url_hash, use_warm_up, SearchHandles,
 };
+use crate::offline::{use_offline_status, OfflineStatusProps};
 use crate::pages::reader::ReaderPage;
 use crate::pages::search::SearchPage;
 use crate::state::{Action, AppState, HistoryMode, SearchKey, ViewState};
@@ -124,16 +125,18 @@ pub fn App(props: &Start) -> Html {
         }),
     };
 
-    let theme_toggle = use_theme_toggle();
+    let tools = use_header_tools(HeaderTools {
+        name: name.clone().into(),
+        start: started,
+        download: props.offline_download.clone(),
+        embed,
+    });
     let header = site_header(Header {
-        offline_download: props.offline_download.clone(),
         name,
         hash: view.to_hash(),
         reading: view.doc.is_some(),
-        embed,
-        started,
         search_box,
-        theme_toggle,
+        tools,
     });
     html! {
         <div class={classes!("shell", embed.then_some("embed"))} data-markup={MARKUP}>
@@ -401,21 +404,39 @@ fn status_view(
     }
 }
 
+/// What the header's tools need.
+struct HeaderTools {
+    name: AttrValue,
+    start: bool,
+    download: Option<AttrValue>,
+    embed: bool,
+}
+
+/// The theme toggle and (outside an embed) the offline status.
+#[hook]
+fn use_header_tools(t: HeaderTools) -> Html {
+    let theme_toggle = use_theme_toggle();
+    let offline = use_offline_status(OfflineStatusProps {
+        archive_name: t.name,
+        start: t.start,
+        download: t.download,
+        shown: !t.embed,
+    });
+    html! { <>{ theme_toggle }{ offline }</> }
+}
+
 /// What the site header shows.
 struct Header {
     name: String,
     /// The view's hash (the skip link's address).
     hash: String,
     reading: bool,
-    embed: bool,
-    started: bool,
     search_box: Html,
-    theme_toggle: Html,
-    offline_download: Option<AttrValue>,
+    /// The theme toggle and the offline status.
+    tools: Html,
 }
 
-/// The skip link, the archive's name, the search box, the theme toggle and
-/// (outside an embed) the offline status.
+/// The skip link, the archive's name, the search box and the tools.
 fn site_header(h: Header) -> Html {
     let skip = skip_link(h.reading);
     html! {
@@ -429,10 +450,7 @@ fn site_header(h: Header) -> Html {
             children: html! {
                 <>
                     { h.search_box }
-                    { h.theme_toggle }
-                    if !h.embed {
-                        <crate::offline::OfflineStatusView archive_name={h.name} start={h.started} download={h.offline_download} />
-                    }
+                    { h.tools }
                 </>
             },
         }) }

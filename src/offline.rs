@@ -119,31 +119,32 @@ pub fn register_service_worker(on_status: Callback<OfflineStatus>) {
 /// Wait after start-up before the service worker is registered.
 const REGISTER_DELAY_MS: u32 = 1000;
 
-#[derive(Properties, PartialEq)]
 pub struct OfflineStatusProps {
     /// The archive's name, for the downloaded file's name.
-    #[prop_or_default]
     pub archive_name: AttrValue,
     /// Whether the page has what the visitor came for (the first results or
     /// the document): the worker's precaching downloads the whole app and
     /// index again, so it waits until start-up is over.
-    #[prop_or(true)]
     pub start: bool,
     /// The site's one-file download ([`download_href`]), given by the app
     /// so that build-index's rendering of the header has the same link.
-    #[prop_or_default]
     pub download: Option<AttrValue>,
+    /// False in an embed: no status, no download, no service worker.
+    pub shown: bool,
 }
 
-/// "Available offline" once cached, and "Download for offline use".
-#[component]
-pub fn OfflineStatusView(props: &OfflineStatusProps) -> Html {
+/// "Available offline" once cached, and "Download for offline use". A hook
+/// of the root component rather than a component: a component type costs
+/// the wasm its own copy of Yew's machinery.
+#[hook]
+pub fn use_offline_status(props: OfflineStatusProps) -> Html {
     let state = use_state(status);
     {
         let state = state.clone();
         let registered = use_mut_ref(|| false);
+        let shown = props.shown;
         use_effect_with(props.start, move |start| {
-            if *start && !registered.replace(true) {
+            if *start && shown && !registered.replace(true) {
                 // Registering is a round trip to the browser, and the
                 // worker then fetches every file: not while the page is
                 // still drawing its first results or the visitor's first
@@ -155,6 +156,9 @@ pub fn OfflineStatusView(props: &OfflineStatusProps) -> Html {
             }
         });
     }
+    if !props.shown {
+        return Html::default();
+    }
     let (label, hint) = match *state {
         OfflineStatus::Ready => (Some("Available offline"), None),
         OfflineStatus::Partial => (
@@ -164,7 +168,7 @@ pub fn OfflineStatusView(props: &OfflineStatusProps) -> Html {
         OfflineStatus::SingleFile => (Some("Offline copy"), None),
         OfflineStatus::Preparing | OfflineStatus::Unavailable => (None, None),
     };
-    let download = props.download.clone().map(|href| {
+    let download = props.download.map(|href| {
         let file = format!("{}.html", file_slug(&props.archive_name));
         html! {
             <a class="offline-download" href={href} download={file}>

@@ -7,10 +7,10 @@ use crate::state::ViewState;
 use engine::Document;
 use std::rc::Rc;
 
-#[derive(Properties, PartialEq)]
 pub struct Props {
     pub archive: ArchiveHandle,
-    pub doc: Rc<Document>,
+    /// The open document, once loaded.
+    pub doc: Option<Rc<Document>>,
     /// The open document's view: its search is what is counted.
     pub view: ViewState,
 }
@@ -20,13 +20,18 @@ const NAMES: usize = 8;
 
 /// "Who appears with whom" from the reading view: pick one of the
 /// document's people, speakers or places to see who else appears with them
-/// across the current results. Folded until asked for.
-#[component]
-pub fn DocCompany(props: &Props) -> Html {
+/// across the current results. Folded until asked for. A hook of the
+/// reading page rather than a component: a component type costs the wasm
+/// its own copy of Yew's machinery.
+#[hook]
+pub fn use_doc_company(props: &Props) -> Html {
     let chosen = use_state(|| None::<(engine::Facet, String)>);
+    let Some(doc) = &props.doc else {
+        return Html::default();
+    };
     let groups: Vec<(engine::Facet, Vec<String>)> = APPEARS_WITH
         .iter()
-        .map(|&f| (f, props.doc.facet_values(f)))
+        .map(|&f| (f, doc.facet_values(f)))
         .filter(|(_, v)| !v.is_empty())
         .collect();
     if groups.is_empty() {

@@ -8,7 +8,6 @@ use crate::dom;
 use crate::export::{to_csv, to_json, ExportedView};
 use crate::state::{SearchKey, ViewState};
 
-#[derive(Properties, PartialEq)]
 pub struct Props {
     /// `None` while the archive loads: the buttons show, disabled.
     pub archive: Option<ArchiveHandle>,
@@ -23,8 +22,10 @@ enum Format {
 }
 
 /// Exports every result of the current search (not just the shown page).
-#[component]
-pub fn DownloadResults(props: &Props) -> Html {
+/// A hook of the search page rather than a component: a component type
+/// costs the wasm its own copy of Yew's machinery.
+#[hook]
+pub fn use_download_results(props: &Props) -> Html {
     let status = use_state(String::new);
     let start = |format: Format| {
         let archive = props.archive.clone()?;

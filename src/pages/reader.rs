@@ -8,7 +8,7 @@ use yew::prelude::*;
 use crate::api::LoadError;
 use crate::archive::{ArchiveHandle, DocView};
 use crate::components::archive_error::{self, archive_error};
-use crate::components::doc_company::DocCompany;
+use crate::components::doc_company::{self, use_doc_company};
 use crate::components::load_state::{self, load_state_view};
 use crate::components::match_nav::{self, match_nav};
 use crate::components::outline::{self, outline};
@@ -32,6 +32,19 @@ enum Loaded {
     Failed(Rc<LoadError>),
 }
 
+/// Moves the current match by a step (wrapping round) and scrolls to it.
+fn match_step(current: &UseStateHandle<usize>, total: usize) -> Callback<isize> {
+    let current = current.clone();
+    Callback::from(move |delta: isize| {
+        if total == 0 {
+            return;
+        }
+        let next = (*current as isize + delta).rem_euclid(total as isize) as usize;
+        current.set(next);
+        dom::scroll_to(&format!("hit-{next}"), true);
+    })
+}
+
 /// The reading view with its navigation: back to results, previous/next
 /// result, match navigator, outline.
 #[component]
@@ -53,21 +66,19 @@ pub fn ReaderPage(props: &Props) -> Html {
     };
     use_scroll_on_open(doc_key.clone(), v.p, total);
 
-    let step = {
-        let current = current.clone();
-        Callback::from(move |delta: isize| {
-            if total == 0 {
-                return;
-            }
-            let next = (*current as isize + delta).rem_euclid(total as isize) as usize;
-            current.set(next);
-            dom::scroll_to(&format!("hit-{next}"), true);
-        })
-    };
+    let step = match_step(&current, total);
 
     use_focus_on_open(doc_key);
 
     use_match_keys(total, step.clone(), props.dispatch.clone());
+    let company = use_doc_company(&doc_company::Props {
+        archive: props.archive.clone(),
+        doc: match &*loaded {
+            Loaded::Ready(d) => Some(d.doc.clone()),
+            _ => None,
+        },
+        view: v.clone(),
+    });
 
     let results_href = v.results_view().to_hash();
     let back = back_to_results(props.dispatch.clone());
@@ -115,7 +126,7 @@ pub fn ReaderPage(props: &Props) -> Html {
                             archive_name={props.archive.info.name.clone()}
                             public_url={props.archive.info.public_url.clone()}
                         />
-                        <DocCompany archive={props.archive.clone()} doc={d.doc.clone()} view={v.clone()} />
+                        { company }
                     </div>
                     { outline(&outline::Props { headings, view: v.clone() }) }
                 </div>

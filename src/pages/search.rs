@@ -11,7 +11,7 @@ use crate::archive::{ArchiveHandle, ResultsView};
 use crate::components::active_filters::{self, active_filters};
 use crate::components::appears_with::AppearsWith;
 use crate::components::archive_error::{self, archive_error};
-use crate::components::download_results::DownloadResults;
+use crate::components::download_results::{self, use_download_results};
 use crate::components::facet_panel::FacetPanel;
 use crate::components::plural;
 use crate::components::result_list::{self, result_list};
@@ -59,7 +59,7 @@ pub fn SearchPage(props: &Props) -> Html {
     let on_open = use_callback(props.dispatch.clone(), |id: String, d| {
         d.emit(Action::OpenDoc { id, p: None })
     });
-    let sort_select = use_sort_menu(props);
+    let controls = use_toolbar_controls(props);
     if let Some(e) = &props.error {
         return archive_error(&archive_error::Props {
             error: e.clone(),
@@ -77,7 +77,7 @@ pub fn SearchPage(props: &Props) -> Html {
         };
     };
     let v = &props.view;
-    let toolbar = toolbar(props, &results, &drawer, sort_select);
+    let toolbar = toolbar(props, &results, &drawer, controls);
     let more = props.on_more.reform(|_: MouseEvent| ());
 
     let body = if results.cards.is_empty() {
@@ -144,7 +144,7 @@ fn toolbar(
     props: &Props,
     results: &ResultsView,
     drawer: &UseStateHandle<bool>,
-    sort_select: Html,
+    (sort_select, download): (Html, Html),
 ) -> Html {
     let v = &props.view;
     let active: usize = v.filters.values().map(Vec::len).sum::<usize>()
@@ -161,25 +161,33 @@ fn toolbar(
                 }) }
                 { sort_select }
                 if results.total > 0 {
-                    <DownloadResults archive={props.archive.clone()} search={v.search_key()} view={v.clone()} />
+                    { download }
                 }
             </>
         },
     })
 }
 
-/// The sort menu, its callback the same from render to render.
+/// The toolbar's sort menu (its callback the same from render to render)
+/// and result downloads.
 #[hook]
-fn use_sort_menu(props: &Props) -> Html {
+fn use_toolbar_controls(props: &Props) -> (Html, Html) {
     let on_change = use_callback(props.dispatch.clone(), |sort, d| {
         d.emit(Action::SetSort(sort))
     });
-    use_sort_select(&sort_select::Props {
-        sort: props.view.sort,
-        no_query: props.view.q.trim().is_empty(),
+    let v = &props.view;
+    let sort = use_sort_select(&sort_select::Props {
+        sort: v.sort,
+        no_query: v.q.trim().is_empty(),
         on_change,
         disabled: props.archive.is_none(),
-    })
+    });
+    let download = use_download_results(&download_results::Props {
+        archive: props.archive.clone(),
+        search: v.search_key(),
+        view: v.clone(),
+    });
+    (sort, download)
 }
 
 /// Escape closes the open drawer wherever the focus is: right after the
