@@ -9,12 +9,22 @@ use crate::state::ViewState;
 use engine::Document;
 use std::rc::Rc;
 
-#[derive(Properties, PartialEq)]
+#[derive(Properties)]
 pub struct Props {
     pub doc: Rc<Document>,
     pub view: ViewState,
     pub archive_name: String,
     pub public_url: String,
+}
+
+/// The document by identity (see `DocView`'s equality).
+impl PartialEq for Props {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.doc, &other.doc)
+            && self.view == other.view
+            && self.archive_name == other.archive_name
+            && self.public_url == other.public_url
+    }
 }
 
 /// What the menu copies: a text citation in the chosen style, or a record
