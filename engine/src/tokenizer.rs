@@ -363,17 +363,7 @@ pub fn strip_marks(c: char, mut f: impl FnMut(char)) {
     if let Ok(i) = marks_table::TO_MANY.binary_search_by_key(&u, |e| e.0) {
         return marks_table::TO_MANY[i].1.chars().for_each(f);
     }
-    let in_marks = marks()
-        .binary_search_by(|&(lo, hi)| {
-            if hi < u {
-                std::cmp::Ordering::Less
-            } else if lo > u {
-                std::cmp::Ordering::Greater
-            } else {
-                std::cmp::Ordering::Equal
-            }
-        })
-        .is_ok();
+    let in_marks = is_mark(u);
     if in_marks {
         return;
     }
@@ -395,6 +385,21 @@ pub fn strip_marks(c: char, mut f: impl FnMut(char)) {
 fn to_one() -> &'static [(u32, u32)] {
     static PAIRS: std::sync::OnceLock<Vec<(u32, u32)>> = std::sync::OnceLock::new();
     PAIRS.get_or_init(|| unpack_pairs(marks_table::TO_ONE, marks_table::TO_ONE_LEN))
+}
+
+/// Whether `u` is a General_Category=Mark character.
+pub(crate) fn is_mark(u: u32) -> bool {
+    marks()
+        .binary_search_by(|&(lo, hi)| {
+            if hi < u {
+                std::cmp::Ordering::Less
+            } else if lo > u {
+                std::cmp::Ordering::Greater
+            } else {
+                std::cmp::Ordering::Equal
+            }
+        })
+        .is_ok()
 }
 
 /// `marks_table::MARKS`, unpacked on first use.

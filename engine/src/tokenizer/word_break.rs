@@ -1,7 +1,10 @@
 //! Word boundaries: the rules of Unicode's word segmentation (UAX #29)
-//! that decide where words start and end, over a packed table of the
-//! characters' word-break classes generated from `unicode-segmentation`
-//! (`engine/tests/word_break_table.rs`, which also checks that the tokens
+//! that decide where words start and end, over the characters' word-break
+//! classes: most follow from properties the reader has tables for anyway
+//! (a mark extends, a letter is a letter, a digit a digit: [`baseline`]),
+//! and a packed table of the exceptions is generated from
+//! `unicode-segmentation` (`engine/tests/word_break_table.rs`, which also
+//! checks that the tokens
 //! are the same as with that crate's cutting, on every character class,
 //! random texts and the seeds). The one rule that only joins what is not
 //! part of a word (runs of spaces, WB3d) is left out: the tokenizer
@@ -54,7 +57,21 @@ pub fn class(c: char) -> u8 {
     let i = runs.partition_point(|r| r.1 < u);
     match runs.get(i) {
         Some(&(lo, _, class)) if lo <= u => class,
-        _ => OTHER,
+        _ => baseline(c),
+    }
+}
+
+/// The class `c`'s general properties suggest; the table holds the
+/// characters whose class differs.
+pub fn baseline(c: char) -> u8 {
+    if super::is_mark(c as u32) {
+        EXTEND
+    } else if c.is_alphabetic() {
+        A_LETTER
+    } else if c.is_numeric() {
+        NUMERIC
+    } else {
+        OTHER
     }
 }
 
