@@ -138,14 +138,15 @@ pub fn App(props: &Start) -> Html {
         search_box,
         tools,
     });
-    html! {
-        <div class={classes!("shell", embed.then_some("embed"))} data-markup={MARKUP}>
+    let shell = html! {
+        <div class="shell" data-markup={MARKUP}>
             { header }
             <main id="main" class="main" tabindex="-1">
                 { body }
             </main>
         </div>
-    }
+    };
+    view::with_classes(shell, "shell", &[embed.then_some("embed")])
 }
 
 /// index.html's first page as results, while it stands: until the app has

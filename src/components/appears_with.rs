@@ -6,13 +6,13 @@ use super::{facet_label, plural};
 use crate::archive::{with_field_clause, ArchiveHandle};
 use crate::state::ViewState;
 
-#[derive(Properties, PartialEq)]
 pub struct Props {
-    pub archive: ArchiveHandle,
+    /// `None` until the archive has loaded: nothing is shown.
+    pub archive: Option<ArchiveHandle>,
     /// The search whose results are counted.
     pub view: ViewState,
-    pub facet: Facet,
-    pub value: String,
+    /// The name asked about, with its facet; `None`: nothing is shown.
+    pub chosen: Option<(Facet, String)>,
     pub on_close: Callback<()>,
 }
 
@@ -24,18 +24,23 @@ enum Found {
 
 /// "Who appears with whom": the people, speakers and places found in the
 /// current results together with one person, speaker or place, with
-/// counts. Each name links to the documents where both appear.
-#[component]
-pub fn AppearsWith(props: &Props) -> Html {
+/// counts. Each name links to the documents where both appear. A hook of
+/// the pages that offer it rather than a component: a component type costs
+/// the wasm its own copy of Yew's machinery.
+#[hook]
+pub fn use_appears_with(props: &Props) -> Html {
     let found = use_state(|| Found::Counting);
     {
         let found = found.clone();
         let archive = props.archive.clone();
         let key = props.view.search_key();
-        let (facet, value) = (props.facet, props.value.clone());
-        use_effect_with((key, facet, value), move |(key, facet, value)| {
+        let chosen = props.chosen.clone();
+        use_effect_with((key, chosen, archive.is_some()), move |(key, chosen, _)| {
+            let (Some(archive), Some((facet, value))) = (archive, chosen.clone()) else {
+                return;
+            };
             found.set(Found::Counting);
-            let (key, facet, value) = (key.clone(), *facet, value.clone());
+            let key = key.clone();
             spawn_local(async move {
                 match archive.0.appears_with(&key, facet, &value).await {
                     Ok(groups) => found.set(Found::Ready(groups)),
@@ -44,6 +49,9 @@ pub fn AppearsWith(props: &Props) -> Html {
             });
         });
     }
+    let (Some(_), Some((chosen_facet, value))) = (&props.archive, &props.chosen) else {
+        return Html::default();
+    };
     let close = props.on_close.reform(|_: MouseEvent| ());
     let onkeydown = {
         let on_close = props.on_close.clone();
@@ -58,7 +66,7 @@ pub fn AppearsWith(props: &Props) -> Html {
     // the other name as a field clause of the query.
     let both = |facet: Facet, name: &str| {
         let mut v = props.view.results_view();
-        v.filters.insert(props.facet, vec![props.value.clone()]);
+        v.filters.insert(*chosen_facet, vec![value.clone()]);
         v.q = with_field_clause(&v.q, facet, name);
         v.to_hash()
     };
@@ -76,7 +84,7 @@ pub fn AppearsWith(props: &Props) -> Html {
                         <ul>
                             { for values.iter().map(|(name, n)| html! {
                                 <li>
-                                    <a href={both(*facet, name)} title={format!("Documents with both {} and {name}", props.value)}>
+                                    <a href={both(*facet, name)} title={format!("Documents with both {value} and {name}")}>
                                         <span class="facet-value">{ name.clone() }</span>
                                         <span class="count" aria-label={plural(*n as usize, "document", "documents")}>{ n.to_string() }</span>
                                     </a>
@@ -91,7 +99,7 @@ pub fn AppearsWith(props: &Props) -> Html {
     html! {
         <section id="appears-with" class="appears-with" aria-labelledby="appears-title" {onkeydown}>
             <div class="appears-head">
-                <h2 id="appears-title" tabindex="-1">{ format!("Appearing with {} in these results", props.value) }</h2>
+                <h2 id="appears-title" tabindex="-1">{ format!("Appearing with {value} in these results") }</h2>
                 <button type="button" class="small-button" onclick={close}>{ "Close" }</button>
             </div>
             { body }

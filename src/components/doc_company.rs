@@ -1,6 +1,6 @@
 use yew::prelude::*;
 
-use super::appears_with::AppearsWith;
+use super::appears_with::{self, use_appears_with};
 use super::facet_label;
 use crate::archive::{ArchiveHandle, APPEARS_WITH};
 use crate::state::ViewState;
@@ -26,6 +26,17 @@ const NAMES: usize = 8;
 #[hook]
 pub fn use_doc_company(props: &Props) -> Html {
     let chosen = use_state(|| None::<(engine::Facet, String)>);
+    let close = {
+        let chosen = chosen.clone();
+        Callback::from(move |()| chosen.set(None))
+    };
+    let results = props.view.results_view();
+    let appears = use_appears_with(&appears_with::Props {
+        archive: Some(props.archive.clone()),
+        view: results.clone(),
+        chosen: (*chosen).clone(),
+        on_close: close,
+    });
     let Some(doc) = &props.doc else {
         return Html::default();
     };
@@ -37,11 +48,6 @@ pub fn use_doc_company(props: &Props) -> Html {
     if groups.is_empty() {
         return Html::default();
     }
-    let close = {
-        let chosen = chosen.clone();
-        Callback::from(move |()| chosen.set(None))
-    };
-    let results = props.view.results_view();
     html! {
         <details class="doc-company">
             <summary>{ "Who appears with whom" }</summary>
@@ -70,9 +76,7 @@ pub fn use_doc_company(props: &Props) -> Html {
                     }) }
                 </div>
             }) }
-            if let Some((facet, value)) = (*chosen).clone() {
-                <AppearsWith archive={props.archive.clone()} view={results.clone()} {facet} {value} on_close={close} />
-            }
+            { appears }
         </details>
     }
 }

@@ -116,15 +116,16 @@ pub fn FacetPanel(props: &Props) -> Html {
             }
         })
     };
-    html! {
-        <aside id="facets" class={classes!("facets", props.open.then_some("open"))} aria-label="Filters" {onkeydown}>
+    let panel = html! {
+        <aside id="facets" class="facets" aria-label="Filters" {onkeydown}>
             <div class="facets-head">
                 <h2>{ "Filters" }</h2>
                 <button type="button" id="facets-close" class="facets-close small-button" onclick={close}>{ "Show results" }</button>
             </div>
             { for sections }
         </aside>
-    }
+    };
+    view::with_classes(panel, "facets", &[props.open.then_some("open")])
 }
 
 /// One facet's values as checkboxes with their counts.
@@ -140,10 +141,12 @@ fn value_items(props: &Props, facet: Facet, values: &[(String, u32)]) -> Html {
         html! {
             <li key={value.clone()}>
                 <input type="checkbox" id={id.clone()} value={value.clone()} {checked} {disabled} {onchange} />
-                <label for={id} class={classes!("facet-option", (*count == 0).then_some("zero"))}>
-                    <span class="facet-value">{ value.clone() }</span>
-                    <span class="count">{ count.to_string() }</span>
-                </label>
+                { view::with_classes(html! {
+                    <label for={id} class="facet-option">
+                        <span class="facet-value">{ value.clone() }</span>
+                        <span class="count">{ count.to_string() }</span>
+                    </label>
+                }, "facet-option", &[(*count == 0).then_some("zero")]) }
             </li>
         }
     }).collect()

@@ -28,11 +28,10 @@ pub fn outline(props: &Props) -> Html {
                     let href = props.view.with_doc(props.view.doc.as_deref().unwrap_or_default(), Some(*i)).to_hash();
                     let depth = (level.saturating_sub(top)).min(3);
                     let current = props.view.p == Some(*i);
-                    html! {
-                        <li class={format!("depth-{depth}")}>
-                            <a {href} aria-current={current.then_some("location")}>{ text.clone() }</a>
-                        </li>
-                    }
+                    let li = html! {
+                        <li><a {href} aria-current={current.then_some("location")}>{ text.clone() }</a></li>
+                    };
+                    view::with_classes(li, "", &[Some(&format!("depth-{depth}"))])
                 }) }
             </ol>
             </details>

@@ -125,7 +125,9 @@ pub fn ReaderView(props: &Props) -> Html {
                 on_speaker: Some(on_speaker),
             }) }
             { related_list(&related_list::Props { related: doc.related.clone(), view: props.view.clone() }) }
-            <p class={classes!("copied-toast", (!copied.is_empty()).then_some("shown"))} role="status">{ (*copied).clone() }</p>
+            { view::with_classes(html! {
+                <p class="copied-toast" role="status">{ (*copied).clone() }</p>
+            }, "copied-toast", &[(!copied.is_empty()).then_some("shown")]) }
         </article>
     }
 }

@@ -80,10 +80,10 @@ pub fn YearChart(props: &Props) -> Html {
         let onkeydown = bar_keys(y, live.clone(), year_of(&props.from), commit.clone());
         let label = format!("{y}: {}", plural(n as usize, "document", "documents"));
         let live_bar = n > 0;
-        html! {
+        let bar = html! {
             <g
                 id={format!("year-{y}")}
-                class={classes!("year-bar", selected(y).then_some("selected"), (n == 0).then_some("empty"))}
+                class="year-bar"
                 role={live_bar.then_some("button")}
                 tabindex={live_bar.then(|| if stop == Some(y) { "0" } else { "-1" })}
                 aria-label={live_bar.then(|| label.clone())}
@@ -98,23 +98,25 @@ pub fn YearChart(props: &Props) -> Html {
                 <rect class="hit-area" x={num(x)} y="0" width={num(BAR_W + GAP)} height={num(HEIGHT)} />
                 <rect class="bar" x={num(x)} y={num(HEIGHT - h)} width={num(BAR_W)} height={num(h)} rx="1.5" />
             </g>
-        }
+        };
+        view::with_classes(bar, "year-bar", &[selected(y).then_some("selected"), (n == 0).then_some("empty")])
     });
     let onpointerleave = end_drag(&drag);
     let range_text = range_text(year_of(&props.from), year_of(&props.to));
     let clear = props.on_range.reform(|_: MouseEvent| (None, None));
     html! {
         <div class="year-chart">
+            { view::with_classes(html! {
             <svg
                 viewBox={format!("0 0 {} {}", num(width), num(HEIGHT))}
                 preserveAspectRatio="none"
                 role="group"
                 aria-label="Documents per year. Choose a year with the arrow keys and Enter, or drag across bars for a range."
-                class={classes!(has_range.then_some("has-range"))}
                 {onpointerleave}
             >
                 { for bars }
             </svg>
+            }, "", &[has_range.then_some("has-range")]) }
             <div class="year-axis" aria-hidden="true">
                 <span>{ props.years.first().copied().unwrap_or_default() }</span>
                 <span>{ props.years.last().copied().unwrap_or_default() }</span>

@@ -55,15 +55,12 @@ pub fn ReaderPage(props: &Props) -> Html {
 
     use_document(&props.archive, v, &loaded, &current);
 
-    let total = match &*loaded {
-        Loaded::Ready(d) => hit_count(d),
-        _ => 0,
-    };
-
-    let doc_key = match &*loaded {
-        Loaded::Ready(d) => Some(d.doc.id.clone()),
+    let ready = match &*loaded {
+        Loaded::Ready(d) => Some(d),
         _ => None,
     };
+    let total = ready.map_or(0, hit_count);
+    let doc_key = ready.map(|d| d.doc.id.clone());
     use_scroll_on_open(doc_key.clone(), v.p, total);
 
     let step = match_step(&current, total);
@@ -73,10 +70,7 @@ pub fn ReaderPage(props: &Props) -> Html {
     use_match_keys(total, step.clone(), props.dispatch.clone());
     let company = use_doc_company(&doc_company::Props {
         archive: props.archive.clone(),
-        doc: match &*loaded {
-            Loaded::Ready(d) => Some(d.doc.clone()),
-            _ => None,
-        },
+        doc: ready.map(|d| d.doc.clone()),
         view: v.clone(),
     });
 
@@ -114,8 +108,9 @@ pub fn ReaderPage(props: &Props) -> Html {
                 })
                 .collect();
             let nav = prev_next(d, v);
+            let with_outline = (headings.len() >= 2).then_some("with-outline");
             let body = html! {
-                <div class={classes!("reader-layout", (headings.len() >= 2).then_some("with-outline"))}>
+                <div class="reader-layout">
                     <div class="reader-main">
                         { match_nav(&match_nav::Props { current: *current, total, on_step: step.clone() }) }
                         <ReaderView
@@ -131,7 +126,10 @@ pub fn ReaderPage(props: &Props) -> Html {
                     { outline(&outline::Props { headings, view: v.clone() }) }
                 </div>
             };
-            (nav, body)
+            (
+                nav,
+                view::with_classes(body, "reader-layout", &[with_outline]),
+            )
         }
     };
 

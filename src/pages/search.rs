@@ -9,7 +9,7 @@ use crate::api::LoadError;
 use crate::app::ScrollMemory;
 use crate::archive::{ArchiveHandle, ResultsView};
 use crate::components::active_filters::{self, active_filters};
-use crate::components::appears_with::AppearsWith;
+use crate::components::appears_with::{self, use_appears_with};
 use crate::components::archive_error::{self, archive_error};
 use crate::components::download_results::{self, use_download_results};
 use crate::components::facet_panel::FacetPanel;
@@ -47,7 +47,7 @@ pub struct Props {
 #[component]
 pub fn SearchPage(props: &Props) -> Html {
     let drawer = use_state(|| false);
-    let company = use_company(&drawer);
+    let company = use_company(&drawer, props);
     let close_drawer = use_drawer_closing(&drawer);
     use_scroll_memory(props.scroll.clone(), props.results.is_some());
     // Not over the first page: it has no facets to count, and the sections
@@ -121,22 +121,26 @@ pub fn SearchPage(props: &Props) -> Html {
         _ => empty_filters(),
     };
 
-    html! {
-        <div class={classes!("search-layout", (*drawer).then_some("drawer-open"), props.first_page.then_some("first-page"))}>
+    let layout = html! {
+        <div class="search-layout">
             { facets }
             <section class="results-pane" aria-label="Results" aria-busy={props.searching.to_string()}>
                 { toolbar }
                 { active_filters(&active_filters::Props { view: v.filters_only(), dispatch: props.dispatch.clone(), locked: props.locked.clone() }) }
-                if let (Some((facet, value)), Some(archive)) = ((*company.with).clone(), props.archive.clone()) {
-                    <AppearsWith {archive} view={v.clone()} {facet} {value} on_close={company.close_with.clone()} />
-                }
+                { company.panel }
                 if !results.notes.is_empty() {
                     <p class="result-note">{ notes_text(&results.notes) }</p>
                 }
                 { body }
             </section>
         </div>
-    }
+    };
+    let first_page = props.first_page.then_some("first-page");
+    view::with_classes(
+        layout,
+        "search-layout",
+        &[(*drawer).then_some("drawer-open"), first_page],
+    )
 }
 
 /// The count, the filters button, the sort menu and the downloads.
@@ -357,13 +361,13 @@ fn count_text(v: &ViewState, total: usize) -> String {
 /// whom"), asked for from the filter column, with the callbacks that show
 /// and close it.
 struct Company {
-    with: UseStateHandle<Option<(engine::Facet, String)>>,
     open_with: Callback<(engine::Facet, String)>,
-    close_with: Callback<()>,
+    /// Who appears with the name asked about, when one is.
+    panel: Html,
 }
 
 #[hook]
-fn use_company(drawer: &UseStateHandle<bool>) -> Company {
+fn use_company(drawer: &UseStateHandle<bool>, props: &Props) -> Company {
     let with = use_state(|| None::<(engine::Facet, String)>);
     let open_with = {
         let with = with.clone();
@@ -378,11 +382,13 @@ fn use_company(drawer: &UseStateHandle<bool>) -> Company {
         let with = with.clone();
         use_callback((), move |_: (), _| with.set(None))
     };
-    Company {
-        with,
-        open_with,
-        close_with,
-    }
+    let panel = use_appears_with(&appears_with::Props {
+        archive: props.archive.clone(),
+        view: props.view.clone(),
+        chosen: (*with).clone(),
+        on_close: close_with,
+    });
+    Company { open_with, panel }
 }
 
 /// What the engine's notes say, in words, one sentence each.

@@ -93,7 +93,7 @@ pub fn result_card(props: &CardProps) -> Html {
     let option = props.option;
     let mut card = html! {
         <a
-            class={classes!("result", props.active.then_some("active"))}
+            class="result"
             role={option.map(|_| "option")}
             id={option.map(|i| format!("result-{i}"))}
             href={props.href.clone()}
@@ -120,6 +120,7 @@ pub fn result_card(props: &CardProps) -> Html {
             }
         </a>
     };
+    card = crate::with_classes(card, "result", &[props.active.then_some("active")]);
     if let (Html::VTag(tag), Some(key)) = (&mut card, &props.key) {
         std::rc::Rc::make_mut(tag).key = Some(key.as_str().into());
     }

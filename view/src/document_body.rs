@@ -48,11 +48,10 @@ pub fn numbered_hits(
             if hit {
                 let k = *counter;
                 *counter += 1;
-                html! {
-                    <mark id={format!("hit-{k}")} class={classes!("hit", (Some(k) == current).then_some("current"))}>
-                        { piece.to_string() }
-                    </mark>
-                }
+                let mark = html! {
+                    <mark id={format!("hit-{k}")} class="hit">{ piece.to_string() }</mark>
+                };
+                crate::with_classes(mark, "hit", &[(Some(k) == current).then_some("current")])
             } else {
                 html! { { piece.to_string() } }
             }
@@ -117,16 +116,21 @@ fn render_list(items: &[(usize, &Block)], depth: u8, ctx: &mut Ctx<'_>) -> Html 
             Html::default()
         };
         let permalink = ctx.permalink(idx);
-        lis.push(html! {
-            <li id={ctx.id(idx)} class={classes!(ctx.target(idx))}>
-                if let Some(m) = marker {
-                    <span class="marker">{ m }</span>{ " " }
-                }
-                { body }
-                { permalink }
-                { children }
-            </li>
-        });
+        let target = ctx.target(idx);
+        lis.push(crate::with_classes(
+            html! {
+                <li id={ctx.id(idx)}>
+                    if let Some(m) = marker {
+                        <span class="marker">{ m }</span>{ " " }
+                    }
+                    { body }
+                    { permalink }
+                    { children }
+                </li>
+            },
+            "",
+            &[target],
+        ));
         i = j;
     }
     if ordered {
@@ -146,14 +150,15 @@ fn render_block(i: usize, block: &Block, continues: bool, ctx: &mut Ctx<'_>) -> 
             let permalink = ctx.permalink(i);
             let top = ctx.props.top_heading.clamp(1, 6);
             let tag = format!("h{}", (level.saturating_sub(1) + top).clamp(top, 6));
-            html! {
-                <@{tag} {id} class={classes!("doc-heading", target)}>{ body }{ permalink }</@>
-            }
+            let heading = html! {
+                <@{tag} {id} class="doc-heading">{ body }{ permalink }</@>
+            };
+            crate::with_classes(heading, "doc-heading", &[target])
         }
         Block::Paragraph { text, .. } => {
             let body = ctx.text(i, text);
             let permalink = ctx.permalink(i);
-            html! { <p {id} class={classes!(target)}>{ body }{ permalink }</p> }
+            crate::with_classes(html! { <p {id}>{ body }{ permalink }</p> }, "", &[target])
         }
         Block::ListItem { .. } => Html::default(),
         Block::Turn { .. } => render_turn(i, block, continues, ctx),
@@ -202,8 +207,9 @@ fn render_turn(i: usize, block: &Block, continues: bool, ctx: &mut Ctx<'_>) -> H
             }
         }
     };
-    html! {
-        <div id={ctx.id(i)} class={classes!("turn", continues.then_some("turn-continued"), ctx.target(i))}>
+    let target = ctx.target(i);
+    let turn = html! {
+        <div id={ctx.id(i)} class="turn">
             if !continues || !notes.is_empty() {
                 <div class="turn-head">
                     { who }
@@ -214,7 +220,12 @@ fn render_turn(i: usize, block: &Block, continues: bool, ctx: &mut Ctx<'_>) -> H
             }
             <p>{ body }{ permalink }</p>
         </div>
-    }
+    };
+    crate::with_classes(
+        turn,
+        "turn",
+        &[continues.then_some("turn-continued"), target],
+    )
 }
 
 /// The document's blocks; a run of list items becomes one nested list.

@@ -12,6 +12,7 @@
 //! engine answers queries; what a page prints is decided here, once.
 
 pub mod card;
+pub mod classes;
 pub mod doc_header;
 pub mod document_body;
 pub mod highlight;
@@ -21,6 +22,7 @@ pub mod ssr;
 pub mod toolbar;
 
 pub use card::{marked, result_card, Card, CardProps};
+pub use classes::with_classes;
 pub use doc_header::{doc_header, DocHeaderProps};
 pub use document_body::{document_body, numbered_hits, BodyProps};
 pub use shell::{
