@@ -283,7 +283,7 @@ impl<'a> Ctx<'a> {
                 out.extend_from_slice(self.terms[t].positions_of(i, self.file(&self.terms[t])));
             }
         }
-        out.sort_unstable();
+        crate::sorting::sort_u32(&mut out);
         out.dedup();
         out
     }

@@ -9,9 +9,9 @@
 //! page of results after selection, a word's candidates); the longest are
 //! the postings of a rare word's expansions (`best_scores`, under 1/16 of
 //! the corpus, else it accumulates without sorting). The 1M typing run
-//! (docs/benchmarks.md) was measured with this in place. Lists of plain
-//! numbers that can be long (a term's documents) keep `sort_unstable`,
-//! one compiled copy for `u32`.
+//! (docs/benchmarks.md) was measured with this in place. Plain `u32`
+//! lists ([`sort_u32`]: positions in a document, a term's documents)
+//! share that one compiled copy.
 
 use std::cmp::Ordering;
 
@@ -40,11 +40,21 @@ pub fn sort_dedup<T: Ord>(v: &mut Vec<T>) {
     v.dedup();
 }
 
-/// Positions `0..n` in the order `cmp` gives: the one compiled sort.
+/// Sorts `v` in ascending order.
+pub fn sort_u32(v: &mut [u32]) {
+    sort_u32_by(v, &mut |a, b| a.cmp(&b));
+}
+
+/// The one compiled sort (the standard stable one).
 #[inline(never)]
+fn sort_u32_by(v: &mut [u32], cmp: &mut dyn FnMut(u32, u32) -> Ordering) {
+    v.sort_by(|&a, &b| cmp(a, b));
+}
+
+/// Positions `0..n` in the order `cmp` gives, equal ones in their order.
 fn sorted_positions(n: usize, cmp: &mut dyn FnMut(usize, usize) -> Ordering) -> Vec<u32> {
     let mut order: Vec<u32> = (0..n as u32).collect();
-    order.sort_by(|&a, &b| cmp(a as usize, b as usize));
+    sort_u32_by(&mut order, &mut |a, b| cmp(a as usize, b as usize));
     order
 }
 

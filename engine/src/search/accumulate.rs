@@ -36,8 +36,13 @@ impl Acc {
         *x += s.max(f32::MIN_POSITIVE);
     }
 
+    /// The scored documents in order: a scan of the scores when many are
+    /// (no sort needed), else the touched ones sorted.
     pub(super) fn finish(mut self) -> Vec<(DocNum, f32)> {
-        self.touched.sort_unstable();
+        if self.touched.len() >= self.score.len() / 8 {
+            return (0..).zip(self.score).filter(|&(_, s)| s != 0.0).collect();
+        }
+        crate::sorting::sort_u32(&mut self.touched);
         self.touched
             .iter()
             .map(|&d| (d, self.score[d as usize]))
