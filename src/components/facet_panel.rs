@@ -2,7 +2,7 @@ use engine::{Facet, FacetMap};
 use yew::prelude::*;
 
 use super::facet_label;
-use super::year_chart::YearChart;
+use super::year_chart::{self, use_year_chart};
 use crate::state::{Action, ViewState};
 
 #[derive(Properties, PartialEq)]
@@ -36,25 +36,26 @@ const COLLAPSED: usize = 8;
 pub fn FacetPanel(props: &Props) -> Html {
     let expanded = use_state(FacetMap::<()>::new);
     let v = &props.view;
+    let year_chart = use_year_chart(&year_chart::Props {
+        years: props.years.clone(),
+        counts: props.facets.get(&Facet::Year).cloned().unwrap_or_default(),
+        from: v.from.clone(),
+        to: v.to.clone(),
+        on_range: props
+            .dispatch
+            .reform(|(from, to): (Option<String>, Option<String>)| Action::SetRange { from, to }),
+    });
+    let mut year_chart = Some(year_chart);
     // Keyed by facet: while the column fills a few sections per frame, the
     // sections already drawn keep their nodes (an unkeyed list is matched
     // from its end, which would redraw every section into another's node
     // and move them all).
     let sections = Facet::ALL.into_iter().take(props.sections).filter_map(|facet| {
         if facet == Facet::Year {
-            let on_range = props
-                .dispatch
-                .reform(|(from, to): (Option<String>, Option<String>)| Action::SetRange { from, to });
             return Some(html! {
                 <fieldset key={facet.name()} class="facet" data-facet="year">
                     <legend>{ "Year" }</legend>
-                    <YearChart
-                        years={props.years.clone()}
-                        counts={props.facets.get(&Facet::Year).cloned().unwrap_or_default()}
-                        from={v.from.clone()}
-                        to={v.to.clone()}
-                        {on_range}
-                    />
+                    { year_chart.take().unwrap_or_default() }
                 </fieldset>
             });
         }

@@ -4,7 +4,6 @@ use yew::prelude::*;
 
 use super::plural;
 
-#[derive(Properties, PartialEq)]
 pub struct Props {
     /// The axis: every year with a dated document, ascending.
     pub years: Vec<i32>,
@@ -29,8 +28,10 @@ fn year_of(date: &Option<String>) -> Option<i32> {
 /// Documents per year as bars. Click a bar for that year, drag across bars
 /// (or Shift+click, Shift+Enter) for a range; click the only selected year
 /// again to clear. Drawn with SVG attributes only (no inline styles, for CSP).
-#[component]
-pub fn YearChart(props: &Props) -> Html {
+/// A hook of the filter column rather than a component: a component type
+/// costs the wasm its own copy of Yew's machinery.
+#[hook]
+pub fn use_year_chart(props: &Props) -> Html {
     // Year where a drag started and where it is now.
     let drag = use_state(|| None::<(i32, i32)>);
     if props.years.is_empty() {
