@@ -122,7 +122,9 @@ pub fn result_card(props: &CardProps) -> Html {
     };
     card = crate::with_classes(card, "result", &[props.active.then_some("active")]);
     if let (Html::VTag(tag), Some(key)) = (&mut card, &props.key) {
-        std::rc::Rc::make_mut(tag).key = Some(key.as_str().into());
+        if let Some(tag) = std::rc::Rc::get_mut(tag) {
+            tag.key = Some(key.as_str().into());
+        }
     }
     card
 }

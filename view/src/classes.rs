@@ -24,8 +24,13 @@ pub fn with_classes(mut el: Html, base: &str, extra: &[Option<&str>]) -> Html {
         }
         list.push_str(class);
     }
-    if let VNode::VTag(tag) = &mut el {
-        Rc::make_mut(tag).add_attribute("class", list);
+    // Just drawn, so not shared: `get_mut` rather than `make_mut`, whose
+    // copy of the element is code the wasm would carry for nothing.
+    if let Some(tag) = match &mut el {
+        VNode::VTag(tag) => Rc::get_mut(tag),
+        _ => None,
+    } {
+        tag.add_attribute("class", list);
     }
     el
 }
