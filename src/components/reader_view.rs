@@ -9,7 +9,6 @@ use crate::state::{Action, ViewState};
 use view::highlight::segments;
 use view::{doc_header, document_body, numbered_hits, BodyProps, DocHeaderProps};
 
-#[derive(Properties, PartialEq)]
 pub struct Props {
     pub doc: DocView,
     pub view: ViewState,
@@ -73,12 +72,18 @@ fn permalink(
     }
 }
 
-/// The reading view: header, metadata, provenance, cite, and the body.
-#[component]
-pub fn ReaderView(props: &Props) -> Html {
+/// The reading view: header, metadata, provenance, cite, and the body,
+/// once the document is there. A hook of the reading page rather than a
+/// component: a component type costs the wasm its own copy of Yew's
+/// machinery.
+#[hook]
+pub fn use_reader_view(props: Option<Props>) -> Html {
+    let copied = use_state(String::new);
+    let Some(props) = props else {
+        return Html::default();
+    };
     let d = &props.doc;
     let doc = &d.doc;
-    let copied = use_state(String::new);
     let mut counter = 0;
     let title = numbered_hits(
         &doc.title,

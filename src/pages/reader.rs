@@ -12,7 +12,7 @@ use crate::components::doc_company::{self, use_doc_company};
 use crate::components::load_state::{self, load_state_view};
 use crate::components::match_nav::{self, match_nav};
 use crate::components::outline::{self, outline};
-use crate::components::reader_view::{hit_count, ReaderView};
+use crate::components::reader_view::{self, hit_count, use_reader_view};
 use crate::dom;
 use crate::state::{Action, ViewState};
 use engine::Block;
@@ -30,6 +30,26 @@ enum Loaded {
     Ready(DocView),
     NotFound,
     Failed(Rc<LoadError>),
+}
+
+/// The open document's reading view and its "who appears with whom",
+/// once it is there.
+#[hook]
+fn use_document_parts(props: &Props, ready: Option<&DocView>, current: usize) -> (Html, Html) {
+    let reader = use_reader_view(ready.map(|d| reader_view::Props {
+        doc: d.clone(),
+        view: props.view.clone(),
+        current_hit: current,
+        dispatch: props.dispatch.clone(),
+        archive_name: props.archive.info.name.clone(),
+        public_url: props.archive.info.public_url.clone(),
+    }));
+    let company = use_doc_company(&doc_company::Props {
+        archive: props.archive.clone(),
+        doc: ready.map(|d| d.doc.clone()),
+        view: props.view.clone(),
+    });
+    (reader, company)
 }
 
 /// Moves the current match by a step (wrapping round) and scrolls to it.
@@ -68,11 +88,7 @@ pub fn ReaderPage(props: &Props) -> Html {
     use_focus_on_open(doc_key);
 
     use_match_keys(total, step.clone(), props.dispatch.clone());
-    let company = use_doc_company(&doc_company::Props {
-        archive: props.archive.clone(),
-        doc: ready.map(|d| d.doc.clone()),
-        view: v.clone(),
-    });
+    let (reader, company) = use_document_parts(props, ready, *current);
 
     let results_href = v.results_view().to_hash();
     let back = back_to_results(props.dispatch.clone());
@@ -113,14 +129,7 @@ pub fn ReaderPage(props: &Props) -> Html {
                 <div class="reader-layout">
                     <div class="reader-main">
                         { match_nav(&match_nav::Props { current: *current, total, on_step: step.clone() }) }
-                        <ReaderView
-                            doc={d.clone()}
-                            view={v.clone()}
-                            current_hit={*current}
-                            dispatch={props.dispatch.clone()}
-                            archive_name={props.archive.info.name.clone()}
-                            public_url={props.archive.info.public_url.clone()}
-                        />
+                        { reader }
                         { company }
                     </div>
                     { outline(&outline::Props { headings, view: v.clone() }) }
