@@ -2,7 +2,6 @@
 //! fills itself from. Follows the engine's loading protocol (engine/src/api.rs):
 //! fetch what a query needs, hand the bytes over, then search.
 
-use std::collections::BTreeMap;
 use std::rc::Rc;
 
 use engine::{
@@ -50,8 +49,8 @@ pub struct Archive {
     searcher: Searcher<DataSource>,
     /// The cards of the collection's first page, from index.html (made by
     /// build-index for this very index): browsing starts without fetching
-    /// a document chunk.
-    first_page: BTreeMap<DocNum, FirstPageCard>,
+    /// a document chunk. A page of cards, searched in order.
+    first_page: Vec<FirstPageCard>,
     pub info: ArchiveInfo,
     /// Every year with a dated document, ascending: the year chart's axis,
     /// which stays put while filters change the counts.
@@ -143,13 +142,7 @@ impl Archive {
         // a new build) names another docmeta file: its cards are not used.
         let first_page = crate::first_page()
             .filter(|p| p.docmeta == manifest.docmeta)
-            .map(|p| {
-                // `extend`, not `collect`: a collected map sorts first, one
-                // more copy of the sort in the wasm.
-                let mut cards = BTreeMap::new();
-                cards.extend(p.cards.iter().map(|c| (c.doc, c.clone())));
-                cards
-            })
+            .map(|p| p.cards.clone())
             .unwrap_or_default();
         let reader = IndexReader::open(manifest, &docmeta)?;
         let info = reader.manifest().archive.clone();
@@ -360,7 +353,10 @@ impl Archive {
         results
             .hits
             .iter()
-            .map(|hit| self.first_page.get(&hit.doc).map(Card::from))
+            .map(|hit| {
+                let card = self.first_page.iter().find(|c| c.doc == hit.doc);
+                card.map(Card::from)
+            })
             .collect()
     }
 

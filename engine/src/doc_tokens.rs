@@ -6,7 +6,7 @@
 //! cache lives here, apart from `snippet`, so that the reader holding it
 //! does not depend on the code that uses it.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 
 use crate::api::DocNum;
@@ -83,10 +83,12 @@ impl DocTokens {
 /// Documents whose tokens are kept; a results page and a little more.
 const TOKEN_CACHE_DOCS: usize = 48;
 
-/// Bounded cache of document tokens, shared by `snippet` and `highlights`.
+/// Bounded cache of document tokens, shared by `snippet` and `highlights`:
+/// a short list searched in order (a map type of its own would cost the
+/// reader's wasm its copy of the B-tree code).
 #[derive(Debug, Default)]
 pub(crate) struct TokenCache {
-    docs: Mutex<BTreeMap<DocNum, Arc<DocTokens>>>,
+    docs: Mutex<Vec<(DocNum, Arc<DocTokens>)>>,
 }
 
 impl TokenCache {
@@ -94,14 +96,14 @@ impl TokenCache {
         // A poisoned lock only means another caller panicked mid-insert; the
         // map itself is still valid, so keep using it.
         let mut docs = self.docs.lock().unwrap_or_else(|e| e.into_inner());
-        if let Some(t) = docs.get(&num) {
+        if let Some((_, t)) = docs.iter().find(|(n, _)| *n == num) {
             return Arc::clone(t);
         }
         if docs.len() >= TOKEN_CACHE_DOCS {
             docs.clear();
         }
         let toks = Arc::new(DocTokens::of_document(doc));
-        docs.insert(num, Arc::clone(&toks));
+        docs.push((num, Arc::clone(&toks)));
         toks
     }
 }

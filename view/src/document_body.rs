@@ -4,7 +4,6 @@
 //! renders it for every static document page with none of those.
 
 use engine::{Block, Document, Range};
-use std::collections::BTreeMap;
 use yew::prelude::*;
 
 use crate::highlight::segments;
@@ -61,13 +60,20 @@ pub fn numbered_hits(
 
 struct Ctx<'a> {
     props: &'a BodyProps<'a>,
-    ranges: BTreeMap<usize, &'a [Range]>,
     counter: usize,
 }
 
 impl Ctx<'_> {
     fn text(&mut self, i: usize, text: &str) -> Html {
-        let ranges = self.ranges.get(&i).copied().unwrap_or(&[]);
+        // A search through the list, not a map built for it: a map type of
+        // its own would cost the reader's wasm its copy of the B-tree code.
+        let ranges = self
+            .props
+            .highlights
+            .iter()
+            .rev()
+            .find(|(j, _)| *j == i)
+            .map_or(&[][..], |(_, r)| r.as_slice());
         numbered_hits(text, ranges, &mut self.counter, self.props.current_hit)
     }
 
@@ -233,13 +239,6 @@ pub fn document_body(props: &BodyProps<'_>) -> Html {
     let blocks = &props.doc.blocks;
     let mut ctx = Ctx {
         props,
-        // `extend`, not `collect`: a collected map sorts first, one more
-        // copy of the sort in the wasm.
-        ranges: {
-            let mut ranges = BTreeMap::new();
-            ranges.extend(props.highlights.iter().map(|(i, r)| (*i, r.as_slice())));
-            ranges
-        },
         counter: props.first_hit,
     };
     let mut body = Vec::new();
