@@ -5,6 +5,7 @@ use super::facet_label;
 use super::year_chart::{self, use_year_chart};
 use crate::state::{Action, ViewState};
 
+#[derive(Properties, PartialEq)]
 pub struct Props {
     pub facets: FacetMap<Vec<(String, u32)>>,
     pub view: ViewState,
@@ -14,11 +15,14 @@ pub struct Props {
     pub open: bool,
     pub on_close: Callback<()>,
     /// Values an embedding page fixed: shown ticked and disabled.
+    #[prop_or_default]
     pub locked: ViewState,
     /// How many facet sections to draw, in `engine::FACETS` order (the
     /// column is drawn a few sections per frame at start-up).
+    #[prop_or(usize::MAX)]
     pub sections: usize,
     /// Show who appears with this (facet, value).
+    #[prop_or_default]
     pub on_with: Callback<(Facet, String)>,
 }
 
@@ -27,10 +31,9 @@ const COLLAPSED: usize = 8;
 
 /// The facet checkboxes (a drawer on small screens). Counts are the
 /// engine's disjunctive counts, so ticking one value never hides its
-/// siblings. A hook of the search page rather than a component: a
-/// component type costs the wasm its own copy of Yew's machinery.
-#[hook]
-pub fn use_facet_panel(props: &Props) -> Html {
+/// siblings.
+#[component]
+pub fn FacetPanel(props: &Props) -> Html {
     let expanded = use_state(FacetMap::<()>::new);
     let v = &props.view;
     let year_chart = use_year_chart(&year_chart::Props {

@@ -12,7 +12,7 @@ use crate::components::active_filters::{self, active_filters};
 use crate::components::appears_with::{self, use_appears_with};
 use crate::components::archive_error::{self, archive_error};
 use crate::components::download_results::{self, use_download_results};
-use crate::components::facet_panel::{self, use_facet_panel};
+use crate::components::facet_panel::FacetPanel;
 use crate::components::plural;
 use crate::components::result_list::{self, result_list};
 use crate::components::sort_select::{self, use_sort_select};
@@ -60,13 +60,6 @@ pub fn SearchPage(props: &Props) -> Html {
         d.emit(Action::OpenDoc { id, p: None })
     });
     let controls = use_toolbar_controls(props);
-    let facets = use_facet_column(FacetColumn {
-        props,
-        drawer: &drawer,
-        sections: facet_sections,
-        on_with: company.open_with.clone(),
-        on_close: close_drawer,
-    });
     if let Some(e) = &props.error {
         return archive_error(&archive_error::Props {
             error: e.clone(),
@@ -106,6 +99,26 @@ pub fn SearchPage(props: &Props) -> Html {
                 }
             </>
         }
+    };
+
+    let facets = match &props.archive {
+        Some(archive) if facet_sections > 0 || *drawer => {
+            let sections = if *drawer { usize::MAX } else { facet_sections };
+            html! {
+                <FacetPanel
+                    {sections}
+                    on_with={company.open_with.clone()}
+                    facets={results.facets.clone()}
+                    view={v.filters_only()}
+                    years={archive.years.clone()}
+                    dispatch={props.dispatch.clone()}
+                    open={*drawer}
+                    on_close={close_drawer}
+                    locked={props.locked.clone()}
+                />
+            }
+        }
+        _ => empty_filters(),
     };
 
     let layout = html! {
@@ -179,46 +192,6 @@ fn use_toolbar_controls(props: &Props) -> (Html, Html) {
         view: v.clone(),
     });
     (sort, download)
-}
-
-/// What the filter column needs besides the page's props.
-struct FacetColumn<'a> {
-    props: &'a Props,
-    drawer: &'a UseStateHandle<bool>,
-    /// Sections drawn so far (see `use_facet_sections`).
-    sections: usize,
-    on_with: Callback<(engine::Facet, String)>,
-    on_close: Callback<()>,
-}
-
-/// The filter column: the facets once the archive and its results are
-/// there (all of them in the open drawer), else its empty frame.
-#[hook]
-fn use_facet_column(c: FacetColumn<'_>) -> Html {
-    let (props, drawer) = (c.props, **c.drawer);
-    let panel = use_facet_panel(&facet_panel::Props {
-        sections: if drawer { usize::MAX } else { c.sections },
-        on_with: c.on_with,
-        facets: props
-            .results
-            .as_ref()
-            .map(|r| r.facets.clone())
-            .unwrap_or_default(),
-        view: props.view.filters_only(),
-        years: props
-            .archive
-            .as_ref()
-            .map(|a| a.years.clone())
-            .unwrap_or_default(),
-        dispatch: props.dispatch.clone(),
-        open: drawer,
-        on_close: c.on_close,
-        locked: props.locked.clone(),
-    });
-    match &props.archive {
-        Some(_) if c.sections > 0 || drawer => panel,
-        _ => empty_filters(),
-    }
 }
 
 /// Escape closes the open drawer wherever the focus is: right after the
