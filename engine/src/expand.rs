@@ -15,6 +15,7 @@
 //! only the term chunks covering that letter (see FORMAT.md).
 
 use crate::format::termdict::unpack;
+use crate::plan::ChunkSet;
 use crate::query::{Clause, Query, Unit, Word};
 use crate::reader::{Dict, IndexReader};
 use crate::tokenizer::{fold, stem};
@@ -413,10 +414,17 @@ impl IndexReader {
                 .then(unpack(b.2).1.cmp(&unpack(a.2).1))
                 .then_with(|| a.1.cmp(&b.1))
         });
-        let mut seen = std::collections::BTreeSet::new();
+        // At most MAX_TYPO_TERMS kept: a short list to look through.
+        let mut seen: Vec<String> = Vec::new();
         cands
             .into_iter()
-            .filter(|c| seen.insert(c.1.clone()))
+            .filter(|c| {
+                let new = !seen.contains(&c.1);
+                if new {
+                    seen.push(c.1.clone());
+                }
+                new
+            })
             .take(MAX_TYPO_TERMS)
             .map(|(d, t, v)| {
                 let weight = match d {
@@ -452,11 +460,9 @@ impl IndexReader {
     /// for the guesses, best guesses (tier, then frequency) first. Search
     /// uses exactly these, whatever else happens to be loaded, so results
     /// do not depend on what earlier queries fetched.
-    pub(crate) fn postings_plan(&self, q: &Query) -> std::collections::BTreeSet<usize> {
+    pub(crate) fn postings_plan(&self, q: &Query) -> ChunkSet {
         let mut exps = self.query_expansions(q);
-        // Filled by `extend`, not `collect`: a collected set is sorted
-        // first, one more copy of the sort in the reader's wasm.
-        let mut plan = std::collections::BTreeSet::new();
+        let mut plan = ChunkSet::default();
         plan.extend(exps.iter().filter(|e| e.weight >= STEM).map(|e| e.chunk));
         exps.retain(|e| e.weight < STEM);
         crate::sorting::sort_by(&mut exps, |a, b| {
@@ -465,7 +471,7 @@ impl IndexReader {
                 .then(b.df.cmp(&a.df))
                 .then_with(|| a.term.cmp(&b.term))
         });
-        let mut guesses = std::collections::BTreeSet::new();
+        let mut guesses = ChunkSet::default();
         for e in exps {
             if plan.contains(&e.chunk) || guesses.contains(&e.chunk) {
                 continue;

@@ -3,8 +3,6 @@
 //! the reader. Planning reads the dictionaries through `expand`; the
 //! reader itself only holds what was loaded.
 
-use std::collections::BTreeSet;
-
 use crate::chunk::ChunkId;
 use crate::format::FormatError;
 use crate::query::Query;
@@ -33,8 +31,8 @@ impl IndexReader {
     /// Rounds 1 and 2 of [`IndexReader::missing_term_chunks`]: the
     /// dictionary chunks the query's words must be looked up in.
     pub(crate) fn missing_dict_chunks(&self, q: &Query) -> Vec<ChunkId> {
-        let mut need = BTreeSet::new();
-        let mut short = BTreeSet::new();
+        let mut need = ChunkSet::default();
+        let mut short = ChunkSet::default();
         for w in q.words() {
             if self.dict_of(w) == Dict::Completions {
                 for form in [&w.term, &w.exact] {
@@ -51,7 +49,7 @@ impl IndexReader {
         if !round1.is_empty() {
             return round1;
         }
-        let mut need = BTreeSet::new();
+        let mut need = ChunkSet::default();
         for w in q.words() {
             if self.typo_eligible(w) && !self.is_known(w) && !self.completes(w) {
                 for form in [&w.term, &w.exact] {
@@ -65,7 +63,7 @@ impl IndexReader {
     }
 
     /// The postings chunks of `plan` that are not loaded yet.
-    pub(crate) fn missing_postings(&self, plan: &BTreeSet<usize>) -> Vec<ChunkId> {
+    pub(crate) fn missing_postings(&self, plan: &ChunkSet) -> Vec<ChunkId> {
         plan.iter()
             .filter(|i| !self.postings.contains_key(i))
             .map(|&i| ChunkId::Postings(i))
@@ -84,7 +82,7 @@ impl IndexReader {
         }
     }
 
-    fn not_loaded(&self, dict: Dict, need: BTreeSet<usize>) -> Vec<ChunkId> {
+    fn not_loaded(&self, dict: Dict, need: ChunkSet) -> Vec<ChunkId> {
         let (_, loaded) = self.dict(dict);
         let id = match dict {
             Dict::Terms => ChunkId::Terms,
@@ -94,5 +92,72 @@ impl IndexReader {
             .filter(|i| !loaded.contains_key(i))
             .map(id)
             .collect()
+    }
+}
+
+/// A set of chunk numbers, in order: a sorted list (a B-tree set of its
+/// own would cost the reader's wasm its copy of the B-tree code, for sets
+/// of a few numbers).
+#[derive(Debug, Default, Clone)]
+pub(crate) struct ChunkSet(Vec<usize>);
+
+impl ChunkSet {
+    /// Adds `i`; false when it was there.
+    pub(crate) fn insert(&mut self, i: usize) -> bool {
+        match self.0.binary_search(&i) {
+            Ok(_) => false,
+            Err(at) => {
+                self.0.insert(at, i);
+                true
+            }
+        }
+    }
+
+    pub(crate) fn contains(&self, i: &usize) -> bool {
+        self.0.binary_search(i).is_ok()
+    }
+
+    pub(crate) fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    pub(crate) fn iter(&self) -> std::slice::Iter<'_, usize> {
+        self.0.iter()
+    }
+}
+
+impl Extend<usize> for ChunkSet {
+    fn extend<I: IntoIterator<Item = usize>>(&mut self, items: I) {
+        for i in items {
+            self.insert(i);
+        }
+    }
+}
+
+impl IntoIterator for ChunkSet {
+    type Item = usize;
+    type IntoIter = std::vec::IntoIter<usize>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.0.into_iter()
+    }
+}
+
+#[cfg(test)]
+mod chunk_set_tests {
+    use super::ChunkSet;
+    use proptest::prelude::*;
+    use std::collections::BTreeSet;
+
+    proptest! {
+        #[test]
+        fn behaves_as_a_btree_set(ops in proptest::collection::vec(0usize..40, 0..80)) {
+            let (mut ours, mut theirs) = (ChunkSet::default(), BTreeSet::new());
+            for i in ops {
+                prop_assert_eq!(ours.contains(&i), theirs.contains(&i));
+                prop_assert_eq!(ours.insert(i), theirs.insert(i));
+                prop_assert_eq!(ours.len(), theirs.len());
+            }
+            prop_assert_eq!(ours.into_iter().collect::<Vec<_>>(), theirs.into_iter().collect::<Vec<_>>());
+        }
     }
 }

@@ -13,10 +13,11 @@ use crate::explain::Explanation;
 use crate::format::docmeta::dequantize_len;
 use crate::format::postings::{PostingList, FIELDS, TITLE};
 use crate::format::FormatError;
+use crate::plan::ChunkSet;
 use crate::query::{Clause, Query, Unit, Word};
 use crate::reader::IndexReader;
 use std::cell::OnceCell;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 
 mod accumulate;
 mod explanation;
@@ -77,7 +78,7 @@ pub(crate) struct Ctx<'a> {
     r: &'a IndexReader,
     pub terms: Vec<TermHits<'a>>,
     /// The postings chunks this search reads (`IndexReader::postings_plan`).
-    plan: BTreeSet<usize>,
+    plan: ChunkSet,
 }
 
 /// Docs matched by one unit or clause, sorted by doc, with scores and the
@@ -101,7 +102,7 @@ struct Cand {
 }
 
 impl<'a> Ctx<'a> {
-    fn new(r: &'a IndexReader, plan: BTreeSet<usize>) -> Self {
+    fn new(r: &'a IndexReader, plan: ChunkSet) -> Self {
         Ctx {
             r,
             terms: Vec::new(),
