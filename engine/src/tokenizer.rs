@@ -412,19 +412,7 @@ fn marks() -> &'static [(u32, u32)] {
 /// then the values' zigzag changes, as LEB128 varints.
 fn unpack_pairs(bytes: &[u8], n: usize) -> Vec<(u32, u32)> {
     let mut at = 0;
-    let mut varint = || {
-        let mut v = 0u32;
-        let mut shift = 0;
-        while let Some(&b) = bytes.get(at) {
-            at += 1;
-            v |= u32::from(b & 0x7f) << shift;
-            if b < 0x80 {
-                break;
-            }
-            shift += 7;
-        }
-        v
-    };
+    let mut varint = || read_varint(bytes, &mut at);
     let mut pairs = Vec::with_capacity(n);
     let mut key = 0u32;
     for _ in 0..n {
@@ -438,6 +426,21 @@ fn unpack_pairs(bytes: &[u8], n: usize) -> Vec<(u32, u32)> {
         pair.1 = value as u32;
     }
     pairs
+}
+
+/// The LEB128 varint at `*at` in a generated table (see
+/// `engine/tests/generated`), moving `*at` past it.
+pub(crate) fn read_varint(bytes: &[u8], at: &mut usize) -> u32 {
+    let (mut v, mut shift) = (0u32, 0);
+    while let Some(&b) = bytes.get(*at) {
+        *at += 1;
+        v |= u32::from(b & 0x7f) << shift;
+        if b < 0x80 {
+            break;
+        }
+        shift += 7;
+    }
+    v
 }
 
 /// Languages with a stemmer (ISO 639-1).

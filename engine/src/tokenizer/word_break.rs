@@ -79,24 +79,14 @@ pub fn baseline(c: char) -> u8 {
 fn runs() -> &'static [(u32, u32, u8)] {
     static RUNS: OnceLock<Vec<(u32, u32, u8)>> = OnceLock::new();
     RUNS.get_or_init(|| {
-        let mut bytes = table::PACKED.iter().copied();
-        let varint = |bytes: &mut std::iter::Copied<std::slice::Iter<'_, u8>>| {
-            let (mut v, mut shift) = (0u32, 0);
-            for b in bytes.by_ref() {
-                v |= u32::from(b & 0x7f) << shift;
-                if b < 0x80 {
-                    break;
-                }
-                shift += 7;
-            }
-            v
-        };
+        let (bytes, mut at) = (table::PACKED, 0);
         let mut out = Vec::with_capacity(table::RUNS);
         let mut end = 0;
         for _ in 0..table::RUNS {
-            let lo = end + varint(&mut bytes);
-            let hi = lo + varint(&mut bytes);
-            out.push((lo, hi, bytes.next().unwrap_or(OTHER)));
+            let lo = end + super::read_varint(bytes, &mut at);
+            let hi = lo + super::read_varint(bytes, &mut at);
+            out.push((lo, hi, bytes.get(at).copied().unwrap_or(OTHER)));
+            at += 1;
             end = hi + 1;
         }
         out
