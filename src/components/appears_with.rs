@@ -35,8 +35,14 @@ pub fn use_appears_with(props: &Props) -> Html {
         let archive = props.archive.clone();
         let key = props.view.search_key();
         let chosen = props.chosen.clone();
+        // Closed, the count is dropped: asked again, it starts from
+        // "Counting…", not from the last name's names.
+        let counting = matches!(*found, Found::Counting);
         use_effect_with((key, chosen, archive.is_some()), move |(key, chosen, _)| {
             let (Some(archive), Some((facet, value))) = (archive, chosen.clone()) else {
+                if !counting {
+                    found.set(Found::Counting);
+                }
                 return;
             };
             found.set(Found::Counting);

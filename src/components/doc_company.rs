@@ -25,16 +25,24 @@ const NAMES: usize = 8;
 /// its own copy of Yew's machinery.
 #[hook]
 pub fn use_doc_company(props: &Props) -> Html {
-    let chosen = use_state(|| None::<(engine::Facet, String)>);
+    // The name asked about, with the document it was asked from: the
+    // state outlives the document (a hook of the page, not a component of
+    // the document's view), and another document starts with none.
+    let asked = use_state(|| None::<(String, engine::Facet, String)>);
+    let doc_id = props.doc.as_ref().map(|d| d.id.as_str());
+    let chosen = asked
+        .as_ref()
+        .filter(|(id, ..)| Some(id.as_str()) == doc_id)
+        .map(|(_, f, v)| (*f, v.clone()));
     let close = {
-        let chosen = chosen.clone();
-        Callback::from(move |()| chosen.set(None))
+        let asked = asked.clone();
+        Callback::from(move |()| asked.set(None))
     };
     let results = props.view.results_view();
     let appears = use_appears_with(&appears_with::Props {
         archive: Some(props.archive.clone()),
         view: results.clone(),
-        chosen: (*chosen).clone(),
+        chosen: chosen.clone(),
         on_close: close,
     });
     let Some(doc) = &props.doc else {
@@ -64,9 +72,9 @@ pub fn use_doc_company(props: &Props) -> Html {
                     { for values.iter().take(NAMES).map(|value| {
                         let pressed = chosen.as_ref().is_some_and(|(f, v)| f == facet && v == value);
                         let onclick = {
-                            let chosen = chosen.clone();
-                            let fv = (*facet, value.clone());
-                            Callback::from(move |_: MouseEvent| chosen.set(Some(fv.clone())))
+                            let asked = asked.clone();
+                            let it = (doc.id.clone(), *facet, value.clone());
+                            Callback::from(move |_: MouseEvent| asked.set(Some(it.clone())))
                         };
                         html! {
                             <button type="button" class="small-button company-name" aria-pressed={pressed.to_string()} {onclick}>

@@ -72,3 +72,20 @@ test('from the reading view, a name of the document shows who appears with it ac
     assert.match(href, /q=mexico/);
   }
 });
+
+test('the next document starts with no name asked about', async () => {
+  const page = await site.openPage('#q=mexico');
+  await page.locator('#results[data-query="mexico"] .result').first().waitFor();
+  await page.locator('#results .result').first().click();
+  const title = page.locator('h1.doc-title');
+  await title.waitFor();
+  const first = (await title.textContent()).trim();
+  const company = page.locator('details.doc-company');
+  await company.locator('summary').click();
+  await company.locator('button.company-name').first().click();
+  await company.locator('section#appears-with').waitFor();
+  await page.locator('a.next-result').click();
+  await page.waitForFunction((t) => document.querySelector('h1.doc-title')?.textContent.trim() !== t, first);
+  assert.equal(await page.locator('section#appears-with').count(), 0, 'no panel carried over from the document before');
+  assert.equal(await page.locator('button.company-name[aria-pressed="true"]').count(), 0, 'no name pressed');
+});
